@@ -1,0 +1,160 @@
+//! Addresses: `struct ifaddrmsg` and `IFA_*` (`linux/if_addr.h`), used by `RTM_NEWADDR`,
+//! `RTM_DELADDR`, `RTM_GETADDR`.
+//!
+//! ```text
+//!  0               1               2               3
+//! +---------------+---------------+---------------+---------------+
+//! | ifa_family u8 |ifa_prefixlen u8| ifa_flags u8 | ifa_scope u8  |  0
+//! +---------------+---------------+---------------+---------------+
+//! |                    ifa_index u32                              |  4
+//! +---------------------------------------------------------------+
+//! ```
+
+use bitflags::bitflags;
+use zerocopy::byteorder::native_endian::U32;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
+use crate::attr_space;
+use crate::field;
+use crate::schema::{Elem, HeaderDef, Labels, Names};
+
+/// `struct ifaddrmsg` (8 bytes).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct IfAddrMsg {
+    /// `ifa_family`: `AF_INET` or `AF_INET6`.
+    pub ifa_family: u8,
+    /// `ifa_prefixlen`.
+    pub ifa_prefixlen: u8,
+    /// `ifa_flags`: the low 8 bits of `IFA_F_*` (all of them are in `IFA_FLAGS`).
+    pub ifa_flags: u8,
+    /// `ifa_scope`: `RT_SCOPE_*`.
+    pub ifa_scope: u8,
+    /// `ifa_index`: interface index.
+    pub ifa_index: U32,
+}
+const _: () = assert!(core::mem::size_of::<IfAddrMsg>() == 8);
+
+impl IfAddrMsg {
+    /// Size on the wire.
+    pub const LEN: usize = 8;
+    /// The header's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ifaddrmsg",
+        len: 8,
+        fields: &[
+            field!("ifa_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
+            field!("ifa_prefixlen", 1, 1),
+            field!("ifa_flags", 2, 1, Names::Flags(IFA_F_NAMES)),
+            field!("ifa_scope", 3, 1, Names::Enum(crate::route::RT_SCOPE_NAMES)),
+            field!("ifa_index", 4, 4),
+        ],
+    };
+}
+
+bitflags! {
+    /// `IFA_F_*` address flags.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct IfaFlags: u32 {
+        /// `IFA_F_SECONDARY` (alias `IFA_F_TEMPORARY`).
+        const SECONDARY = 0x01;
+        /// `IFA_F_NODAD`: skip duplicate address detection.
+        const NODAD = 0x02;
+        /// `IFA_F_OPTIMISTIC`.
+        const OPTIMISTIC = 0x04;
+        /// `IFA_F_DADFAILED`.
+        const DADFAILED = 0x08;
+        /// `IFA_F_HOMEADDRESS`.
+        const HOMEADDRESS = 0x10;
+        /// `IFA_F_DEPRECATED`.
+        const DEPRECATED = 0x20;
+        /// `IFA_F_TENTATIVE`: DAD still running.
+        const TENTATIVE = 0x40;
+        /// `IFA_F_PERMANENT`.
+        const PERMANENT = 0x80;
+        /// `IFA_F_MANAGETEMPADDR`.
+        const MANAGETEMPADDR = 0x100;
+        /// `IFA_F_NOPREFIXROUTE`.
+        const NOPREFIXROUTE = 0x200;
+        /// `IFA_F_MCAUTOJOIN`.
+        const MCAUTOJOIN = 0x400;
+        /// `IFA_F_STABLE_PRIVACY`.
+        const STABLE_PRIVACY = 0x800;
+    }
+}
+
+/// Names of the `IFA_F_*` bits.
+pub static IFA_F_NAMES: &[(u64, &str)] = &[
+    (0x01, "IFA_F_SECONDARY"),
+    (0x02, "IFA_F_NODAD"),
+    (0x04, "IFA_F_OPTIMISTIC"),
+    (0x08, "IFA_F_DADFAILED"),
+    (0x10, "IFA_F_HOMEADDRESS"),
+    (0x20, "IFA_F_DEPRECATED"),
+    (0x40, "IFA_F_TENTATIVE"),
+    (0x80, "IFA_F_PERMANENT"),
+    (0x100, "IFA_F_MANAGETEMPADDR"),
+    (0x200, "IFA_F_NOPREFIXROUTE"),
+    (0x400, "IFA_F_MCAUTOJOIN"),
+    (0x800, "IFA_F_STABLE_PRIVACY"),
+];
+
+/// `struct ifa_cacheinfo` (16 bytes), the payload of `IFA_CACHEINFO`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct IfaCacheinfo {
+    /// `ifa_prefered`: preferred lifetime, seconds.
+    pub ifa_prefered: U32,
+    /// `ifa_valid`: valid lifetime, seconds.
+    pub ifa_valid: U32,
+    /// `cstamp`: created, hundredths of a second since boot.
+    pub cstamp: U32,
+    /// `tstamp`: updated, hundredths of a second since boot.
+    pub tstamp: U32,
+}
+const _: () = assert!(core::mem::size_of::<IfaCacheinfo>() == 16);
+
+/// Field names of `struct ifa_cacheinfo`.
+pub static IFA_CACHEINFO_NAMES: &[&str] = &["ifa_prefered", "ifa_valid", "cstamp", "tstamp"];
+
+attr_space! {
+    /// Address attributes, `IFA_*`.
+    pub static ADDR = "IFA" {
+        IFA_UNSPEC = 0 => Raw,
+        IFA_ADDRESS = 1 => Ip,
+        IFA_LOCAL = 2 => Ip,
+        IFA_LABEL = 3 => Str,
+        IFA_BROADCAST = 4 => Ip,
+        IFA_ANYCAST = 5 => Ip,
+        IFA_CACHEINFO = 6 => Array(Elem::U32, Labels::List(IFA_CACHEINFO_NAMES)),
+        IFA_MULTICAST = 7 => Ip,
+        IFA_FLAGS = 8 => U32,
+        IFA_RT_PRIORITY = 9 => U32,
+        IFA_TARGET_NETNSID = 10 => I32,
+        IFA_PROTO = 11 => U8,
+    }
+}

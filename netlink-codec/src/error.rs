@@ -1,0 +1,127 @@
+//! Decode and encode errors: small `Copy` values, one variant per cause.
+
+use core::fmt;
+
+/// Why a buffer failed to decode. Paired with a byte offset in [`DecodeError`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DecodeErrorKind {
+    /// Fewer bytes remain than a `nlmsghdr` (16 bytes).
+    TruncatedMessageHeader,
+    /// `nlmsg_len` is smaller than the 16-byte header.
+    MessageLenTooSmall,
+    /// `nlmsg_len` runs past the end of the buffer.
+    MessageLenPastEnd,
+    /// The payload is shorter than the family header (`ifinfomsg`, `rtmsg`, ...).
+    TruncatedFamilyHeader,
+    /// Fewer bytes remain than an `rtattr` header (4 bytes).
+    TruncatedAttrHeader,
+    /// `rta_len` is smaller than the 4-byte attribute header.
+    AttrLenTooSmall,
+    /// `rta_len` runs past the end of the enclosing buffer.
+    AttrLenPastEnd,
+    /// An attribute's payload has the wrong size for its type (e.g. a `u32` that is not 4 bytes).
+    BadAttrSize,
+    /// A string attribute is not valid UTF-8.
+    BadString,
+    /// An `rtnexthop` in `RTA_MULTIPATH` is truncated or has a bad `rtnh_len`.
+    BadNexthop,
+    /// An `NLMSG_ERROR` payload is shorter than `nlmsgerr`.
+    TruncatedError,
+    /// Padding between items is not zero where the codec would write zero.
+    NonZeroPadding,
+    /// The message does not re-encode to the same bytes (e.g. a length that leaves
+    /// unaccounted bytes), so the owned model cannot hold it losslessly.
+    NotCanonical,
+}
+
+impl DecodeErrorKind {
+    /// A fixed, human-readable description.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::TruncatedMessageHeader => "truncated nlmsghdr (need 16 bytes)",
+            Self::MessageLenTooSmall => "nlmsg_len smaller than nlmsghdr",
+            Self::MessageLenPastEnd => "nlmsg_len runs past the end of the buffer",
+            Self::TruncatedFamilyHeader => "payload shorter than the family header",
+            Self::TruncatedAttrHeader => "truncated rtattr header (need 4 bytes)",
+            Self::AttrLenTooSmall => "rta_len smaller than rtattr header",
+            Self::AttrLenPastEnd => "rta_len runs past the end of the enclosing buffer",
+            Self::BadAttrSize => "attribute payload has the wrong size for its type",
+            Self::BadString => "string attribute is not valid UTF-8",
+            Self::BadNexthop => "malformed rtnexthop in RTA_MULTIPATH",
+            Self::TruncatedError => "NLMSG_ERROR payload shorter than nlmsgerr",
+            Self::NonZeroPadding => "non-zero padding",
+            Self::NotCanonical => "message does not re-encode to the same bytes",
+        }
+    }
+}
+
+/// A decode failure: what went wrong, and at which byte offset of the outermost buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DecodeError {
+    /// Byte offset (from the start of the buffer handed to the codec) of the offending item.
+    pub offset: usize,
+    /// What was wrong.
+    pub kind: DecodeErrorKind,
+}
+
+impl DecodeError {
+    /// Build an error at `offset`.
+    pub const fn new(offset: usize, kind: DecodeErrorKind) -> Self {
+        Self { offset, kind }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at byte {}: {}", self.offset, self.kind.as_str())
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Why encoding failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// The caller's fixed buffer has no room for the next item.
+    BufferTooSmall {
+        /// Bytes the item needed in total.
+        needed: usize,
+        /// Bytes the buffer holds.
+        capacity: usize,
+    },
+    /// An attribute (or a nest, once closed) would exceed the 65535-byte `rta_len`.
+    AttrTooLong {
+        /// The attribute type.
+        kind: u16,
+        /// Its encoded length.
+        len: usize,
+    },
+    /// A message would exceed the `u32` `nlmsg_len`.
+    MessageTooLong,
+    /// A nest was closed out of order, or a message finished with a nest still open.
+    UnbalancedNest,
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::BufferTooSmall { needed, capacity } => {
+                write!(f, "buffer too small: need {needed} bytes, have {capacity}")
+            }
+            Self::AttrTooLong { kind, len } => {
+                write!(
+                    f,
+                    "attribute type {kind} is {len} bytes, over the 65535-byte rta_len limit"
+                )
+            }
+            Self::MessageTooLong => f.write_str("message longer than nlmsg_len can express"),
+            Self::UnbalancedNest => {
+                f.write_str("nested attribute closed out of order or left open")
+            }
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}

@@ -1,0 +1,455 @@
+//! Routes: `struct rtmsg`, `RTA_*`, `RTAX_*` metrics and `struct rtnexthop`
+//! (`linux/rtnetlink.h`), used by `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`.
+//!
+//! ```text
+//!  0               1               2               3
+//! +---------------+---------------+---------------+---------------+
+//! | rtm_family u8 | rtm_dst_len u8| rtm_src_len u8|  rtm_tos u8   |  0
+//! +---------------+---------------+---------------+---------------+
+//! | rtm_table u8  |rtm_protocol u8| rtm_scope u8  |  rtm_type u8  |  4
+//! +---------------+---------------+---------------+---------------+
+//! |                    rtm_flags u32 (RTM_F_*)                    |  8
+//! +---------------------------------------------------------------+
+//! ```
+
+use bitflags::bitflags;
+use zerocopy::byteorder::native_endian::{I32, U16, U32};
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
+use crate::attr::Attrs;
+use crate::attr_space;
+use crate::error::{DecodeError, DecodeErrorKind};
+use crate::field;
+use crate::header::align;
+use crate::schema::{Elem, HeaderDef, Labels, Names};
+
+/// `struct rtmsg` (12 bytes).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct RtMsg {
+    /// `rtm_family`.
+    pub rtm_family: u8,
+    /// `rtm_dst_len`: destination prefix length.
+    pub rtm_dst_len: u8,
+    /// `rtm_src_len`: source prefix length.
+    pub rtm_src_len: u8,
+    /// `rtm_tos`.
+    pub rtm_tos: u8,
+    /// `rtm_table`: `RT_TABLE_*` (`RTA_TABLE` carries ids above 255).
+    pub rtm_table: u8,
+    /// `rtm_protocol`: `RTPROT_*`.
+    pub rtm_protocol: u8,
+    /// `rtm_scope`: `RT_SCOPE_*`.
+    pub rtm_scope: u8,
+    /// `rtm_type`: `RTN_*`.
+    pub rtm_type: u8,
+    /// `rtm_flags`: `RTM_F_*` / `RTNH_F_*`.
+    pub rtm_flags: U32,
+}
+const _: () = assert!(core::mem::size_of::<RtMsg>() == 12);
+
+impl RtMsg {
+    /// Size on the wire.
+    pub const LEN: usize = 12;
+    /// The header's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "rtmsg",
+        len: 12,
+        fields: &[
+            field!("rtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
+            field!("rtm_dst_len", 1, 1),
+            field!("rtm_src_len", 2, 1),
+            field!("rtm_tos", 3, 1),
+            field!("rtm_table", 4, 1, Names::Enum(RT_TABLE_NAMES)),
+            field!("rtm_protocol", 5, 1, Names::Enum(RTPROT_NAMES)),
+            field!("rtm_scope", 6, 1, Names::Enum(RT_SCOPE_NAMES)),
+            field!("rtm_type", 7, 1, Names::Enum(RTN_NAMES)),
+            field!("rtm_flags", 8, 4, Names::Flags(RTM_F_NAMES)),
+        ],
+    };
+}
+
+/// `RTN_UNICAST`: a gateway or direct route.
+pub const RTN_UNICAST: u8 = 1;
+/// `RT_SCOPE_UNIVERSE`.
+pub const RT_SCOPE_UNIVERSE: u8 = 0;
+/// `RT_SCOPE_LINK`.
+pub const RT_SCOPE_LINK: u8 = 253;
+/// `RT_SCOPE_HOST`.
+pub const RT_SCOPE_HOST: u8 = 254;
+/// `RT_TABLE_MAIN`.
+pub const RT_TABLE_MAIN: u8 = 254;
+/// `RTPROT_BOOT`: what `ip route add` uses.
+pub const RTPROT_BOOT: u8 = 3;
+/// `RTPROT_STATIC`.
+pub const RTPROT_STATIC: u8 = 4;
+
+/// Names of `rtm_type` values.
+pub static RTN_NAMES: &[(u64, &str)] = &[
+    (0, "RTN_UNSPEC"),
+    (1, "RTN_UNICAST"),
+    (2, "RTN_LOCAL"),
+    (3, "RTN_BROADCAST"),
+    (4, "RTN_ANYCAST"),
+    (5, "RTN_MULTICAST"),
+    (6, "RTN_BLACKHOLE"),
+    (7, "RTN_UNREACHABLE"),
+    (8, "RTN_PROHIBIT"),
+    (9, "RTN_THROW"),
+    (10, "RTN_NAT"),
+    (11, "RTN_XRESOLVE"),
+];
+/// Names of `rtm_scope` / `ifa_scope` values.
+pub static RT_SCOPE_NAMES: &[(u64, &str)] = &[
+    (0, "RT_SCOPE_UNIVERSE"),
+    (200, "RT_SCOPE_SITE"),
+    (253, "RT_SCOPE_LINK"),
+    (254, "RT_SCOPE_HOST"),
+    (255, "RT_SCOPE_NOWHERE"),
+];
+/// Names of `rtm_table` values.
+pub static RT_TABLE_NAMES: &[(u64, &str)] = &[
+    (0, "RT_TABLE_UNSPEC"),
+    (252, "RT_TABLE_COMPAT"),
+    (253, "RT_TABLE_DEFAULT"),
+    (254, "RT_TABLE_MAIN"),
+    (255, "RT_TABLE_LOCAL"),
+];
+/// Names of `rtm_protocol` values.
+pub static RTPROT_NAMES: &[(u64, &str)] = &[
+    (0, "RTPROT_UNSPEC"),
+    (1, "RTPROT_REDIRECT"),
+    (2, "RTPROT_KERNEL"),
+    (3, "RTPROT_BOOT"),
+    (4, "RTPROT_STATIC"),
+    (8, "RTPROT_GATED"),
+    (9, "RTPROT_RA"),
+    (10, "RTPROT_MRT"),
+    (11, "RTPROT_ZEBRA"),
+    (12, "RTPROT_BIRD"),
+    (13, "RTPROT_DNROUTED"),
+    (14, "RTPROT_XORP"),
+    (15, "RTPROT_NTK"),
+    (16, "RTPROT_DHCP"),
+    (17, "RTPROT_MROUTED"),
+    (18, "RTPROT_KEEPALIVED"),
+    (42, "RTPROT_BABEL"),
+    (99, "RTPROT_OPENR"),
+    (186, "RTPROT_BGP"),
+    (187, "RTPROT_ISIS"),
+    (188, "RTPROT_OSPF"),
+    (189, "RTPROT_RIP"),
+    (192, "RTPROT_EIGRP"),
+];
+
+bitflags! {
+    /// `RTM_F_*` flags of `rtm_flags` (the low byte holds `RTNH_F_*`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct RtmFlags: u32 {
+        /// `RTM_F_NOTIFY`.
+        const NOTIFY = 0x100;
+        /// `RTM_F_CLONED`.
+        const CLONED = 0x200;
+        /// `RTM_F_EQUALIZE`.
+        const EQUALIZE = 0x400;
+        /// `RTM_F_PREFIX`.
+        const PREFIX = 0x800;
+        /// `RTM_F_LOOKUP_TABLE`.
+        const LOOKUP_TABLE = 0x1000;
+        /// `RTM_F_FIB_MATCH`.
+        const FIB_MATCH = 0x2000;
+        /// `RTM_F_OFFLOAD`.
+        const OFFLOAD = 0x4000;
+        /// `RTM_F_TRAP`.
+        const TRAP = 0x8000;
+        /// `RTM_F_OFFLOAD_FAILED`.
+        const OFFLOAD_FAILED = 0x2000_0000;
+    }
+}
+
+bitflags! {
+    /// `RTNH_F_*` next-hop flags (`rtnh_flags`, and the low byte of `rtm_flags`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct RtnhFlags: u8 {
+        /// `RTNH_F_DEAD`.
+        const DEAD = 1;
+        /// `RTNH_F_PERVASIVE`.
+        const PERVASIVE = 2;
+        /// `RTNH_F_ONLINK`.
+        const ONLINK = 4;
+        /// `RTNH_F_OFFLOAD`.
+        const OFFLOAD = 8;
+        /// `RTNH_F_LINKDOWN`.
+        const LINKDOWN = 16;
+        /// `RTNH_F_UNRESOLVED`.
+        const UNRESOLVED = 32;
+        /// `RTNH_F_TRAP`.
+        const TRAP = 64;
+    }
+}
+
+/// Names of the `RTNH_F_*` bits.
+pub static RTNH_F_NAMES: &[(u64, &str)] = &[
+    (1, "RTNH_F_DEAD"),
+    (2, "RTNH_F_PERVASIVE"),
+    (4, "RTNH_F_ONLINK"),
+    (8, "RTNH_F_OFFLOAD"),
+    (16, "RTNH_F_LINKDOWN"),
+    (32, "RTNH_F_UNRESOLVED"),
+    (64, "RTNH_F_TRAP"),
+];
+/// Names of the bits of `rtm_flags` (`RTNH_F_*` in the low byte, then `RTM_F_*`).
+pub static RTM_F_NAMES: &[(u64, &str)] = &[
+    (1, "RTNH_F_DEAD"),
+    (2, "RTNH_F_PERVASIVE"),
+    (4, "RTNH_F_ONLINK"),
+    (8, "RTNH_F_OFFLOAD"),
+    (16, "RTNH_F_LINKDOWN"),
+    (32, "RTNH_F_UNRESOLVED"),
+    (64, "RTNH_F_TRAP"),
+    (0x100, "RTM_F_NOTIFY"),
+    (0x200, "RTM_F_CLONED"),
+    (0x400, "RTM_F_EQUALIZE"),
+    (0x800, "RTM_F_PREFIX"),
+    (0x1000, "RTM_F_LOOKUP_TABLE"),
+    (0x2000, "RTM_F_FIB_MATCH"),
+    (0x4000, "RTM_F_OFFLOAD"),
+    (0x8000, "RTM_F_TRAP"),
+    (0x2000_0000, "RTM_F_OFFLOAD_FAILED"),
+];
+
+/// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct RtaCacheinfo {
+    /// `rta_clntref`.
+    pub rta_clntref: U32,
+    /// `rta_lastuse`.
+    pub rta_lastuse: U32,
+    /// `rta_expires`.
+    pub rta_expires: I32,
+    /// `rta_error`.
+    pub rta_error: U32,
+    /// `rta_used`.
+    pub rta_used: U32,
+    /// `rta_id`.
+    pub rta_id: U32,
+    /// `rta_ts`.
+    pub rta_ts: U32,
+    /// `rta_tsage`.
+    pub rta_tsage: U32,
+}
+const _: () = assert!(core::mem::size_of::<RtaCacheinfo>() == 32);
+
+/// Field names of `struct rta_cacheinfo`.
+pub static RTA_CACHEINFO_NAMES: &[&str] = &[
+    "rta_clntref",
+    "rta_lastuse",
+    "rta_expires",
+    "rta_error",
+    "rta_used",
+    "rta_id",
+    "rta_ts",
+    "rta_tsage",
+];
+
+/// `struct rtnexthop` (8 bytes), one entry of `RTA_MULTIPATH`, followed by route
+/// attributes (`RTA_GATEWAY`, ...) up to `rtnh_len`.
+///
+/// ```text
+/// +-------------------------------+---------------+---------------+
+/// |       rtnh_len u16            | rtnh_flags u8 | rtnh_hops u8  |
+/// +-------------------------------+---------------+---------------+
+/// |                    rtnh_ifindex i32                           |
+/// +---------------------------------------------------------------+
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct RtNexthop {
+    /// `rtnh_len`: this header plus its attributes.
+    pub rtnh_len: U16,
+    /// `rtnh_flags`: `RTNH_F_*`.
+    pub rtnh_flags: u8,
+    /// `rtnh_hops`: weight minus one.
+    pub rtnh_hops: u8,
+    /// `rtnh_ifindex`.
+    pub rtnh_ifindex: I32,
+}
+const _: () = assert!(core::mem::size_of::<RtNexthop>() == 8);
+
+impl RtNexthop {
+    /// Size on the wire.
+    pub const LEN: usize = 8;
+    /// The header's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "rtnexthop",
+        len: 8,
+        fields: &[
+            field!("rtnh_len", 0, 2),
+            field!("rtnh_flags", 2, 1, Names::Flags(RTNH_F_NAMES)),
+            field!("rtnh_hops", 3, 1),
+            field!("rtnh_ifindex", 4, 4, signed),
+        ],
+    };
+}
+
+/// One next hop of `RTA_MULTIPATH`: its header and its attributes.
+#[derive(Debug, Clone)]
+pub struct Nexthop<'a> {
+    /// The `rtnexthop` header.
+    pub header: &'a RtNexthop,
+    /// Its attributes (route space).
+    pub attrs: Attrs<'a>,
+    /// Offset of the header in the outermost buffer.
+    pub offset: usize,
+    /// Alignment padding after `rtnh_len`.
+    pub pad: &'a [u8],
+}
+
+/// Iterator over the `rtnexthop` entries of `RTA_MULTIPATH`; checked like [`Attrs`].
+#[derive(Debug, Clone)]
+pub struct Nexthops<'a> {
+    rest: &'a [u8],
+    offset: usize,
+    failed: bool,
+}
+
+impl<'a> Nexthops<'a> {
+    /// Iterate the next hops in `buf` (at `offset` of the outermost buffer).
+    pub fn new(buf: &'a [u8], offset: usize) -> Self {
+        Nexthops {
+            rest: buf,
+            offset,
+            failed: false,
+        }
+    }
+}
+
+impl<'a> Iterator for Nexthops<'a> {
+    type Item = Result<Nexthop<'a>, DecodeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() || self.failed {
+            return None;
+        }
+        let bad = DecodeError::new(self.offset, DecodeErrorKind::BadNexthop);
+        let Ok((header, _)) = RtNexthop::ref_from_prefix(self.rest) else {
+            self.failed = true;
+            return Some(Err(bad));
+        };
+        let len = usize::from(header.rtnh_len.get());
+        if len < RtNexthop::LEN || len > self.rest.len() {
+            self.failed = true;
+            return Some(Err(bad));
+        }
+        let aligned = align(len).map_or(self.rest.len(), |a| a.min(self.rest.len()));
+        let (item, rest) = self.rest.split_at(aligned);
+        let nh = Nexthop {
+            header,
+            attrs: Attrs::new(&item[RtNexthop::LEN..len], self.offset + RtNexthop::LEN),
+            offset: self.offset,
+            pad: &item[len..],
+        };
+        self.offset += aligned;
+        self.rest = rest;
+        Some(Ok(nh))
+    }
+}
+
+attr_space! {
+    /// Route attributes, `RTA_*`.
+    pub static ROUTE = "RTA" {
+        RTA_UNSPEC = 0 => Raw,
+        RTA_DST = 1 => Ip,
+        RTA_SRC = 2 => Ip,
+        RTA_IIF = 3 => U32,
+        RTA_OIF = 4 => U32,
+        RTA_GATEWAY = 5 => Ip,
+        RTA_PRIORITY = 6 => U32,
+        RTA_PREFSRC = 7 => Ip,
+        RTA_METRICS = 8 => Nested(&METRICS),
+        RTA_MULTIPATH = 9 => Multipath(&ROUTE),
+        RTA_PROTOINFO = 10 => Raw,
+        RTA_FLOW = 11 => U32,
+        RTA_CACHEINFO = 12 => Array(Elem::U32, Labels::List(RTA_CACHEINFO_NAMES)),
+        RTA_SESSION = 13 => Raw,
+        RTA_MP_ALGO = 14 => Raw,
+        RTA_TABLE = 15 => U32,
+        RTA_MARK = 16 => U32,
+        RTA_MFC_STATS = 17 => Raw,
+        RTA_VIA = 18 => Via,
+        RTA_NEWDST = 19 => Raw,
+        RTA_PREF = 20 => U8,
+        RTA_ENCAP_TYPE = 21 => U16,
+        RTA_ENCAP = 22 => Raw,
+        RTA_EXPIRES = 23 => U32,
+        RTA_PAD = 24 => Raw,
+        RTA_UID = 25 => U32,
+        RTA_TTL_PROPAGATE = 26 => U8,
+        RTA_IP_PROTO = 27 => U8,
+        RTA_SPORT = 28 => Be16,
+        RTA_DPORT = 29 => Be16,
+        RTA_NH_ID = 30 => U32,
+        RTA_FLOWLABEL = 31 => Be32,
+    }
+}
+
+attr_space! {
+    /// `RTA_METRICS` contents, `RTAX_*`.
+    pub static METRICS = "RTAX" {
+        RTAX_UNSPEC = 0 => Raw,
+        RTAX_LOCK = 1 => U32,
+        RTAX_MTU = 2 => U32,
+        RTAX_WINDOW = 3 => U32,
+        RTAX_RTT = 4 => U32,
+        RTAX_RTTVAR = 5 => U32,
+        RTAX_SSTHRESH = 6 => U32,
+        RTAX_CWND = 7 => U32,
+        RTAX_ADVMSS = 8 => U32,
+        RTAX_REORDERING = 9 => U32,
+        RTAX_HOPLIMIT = 10 => U32,
+        RTAX_INITCWND = 11 => U32,
+        RTAX_FEATURES = 12 => U32,
+        RTAX_RTO_MIN = 13 => U32,
+        RTAX_INITRWND = 14 => U32,
+        RTAX_QUICKACK = 15 => U32,
+        RTAX_CC_ALGO = 16 => Str,
+        RTAX_FASTOPEN_NO_COOKIE = 17 => U32,
+    }
+}

@@ -1,0 +1,502 @@
+//! Attribute spaces as data: one table per space says, for each attribute type, its kernel
+//! name and the shape of its payload. The typed view ([`Value`]), the owned model
+//! ([`crate::model`]), the renderers and the proptest/fuzz generators all read these tables,
+//! so adding an attribute is one line in one family module.
+
+use core::net::IpAddr;
+
+use crate::attr::{Attr, Attrs};
+use crate::error::{DecodeError, DecodeErrorKind};
+
+/// The layout of an attribute's payload.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// Opaque bytes: the codec keeps them as they are.
+    Raw,
+    /// No payload (the attribute's presence is the value).
+    Flag,
+    /// `__u8`.
+    U8,
+    /// Host-order `__u16`.
+    U16,
+    /// Host-order `__u32`.
+    U32,
+    /// Host-order `__s32`.
+    I32,
+    /// Host-order `__u64`.
+    U64,
+    /// Network-order `__be16` (ports).
+    Be16,
+    /// Network-order `__be32`.
+    Be32,
+    /// A C string; the NUL is optional on input (iproute2 omits it for `IFLA_INFO_KIND`).
+    Str,
+    /// A link-layer address, shown as `aa:bb:cc:...`.
+    LlAddr,
+    /// An IPv4 (4 bytes) or IPv6 (16 bytes) address.
+    Ip,
+    /// `RTA_VIA`: `struct rtvia` (`__kernel_sa_family_t rtvia_family` then the address).
+    Via,
+    /// Nested attributes of another space.
+    Nested(&'static Space),
+    /// An array of numbers (a C struct of equal-width fields such as `ifa_cacheinfo`,
+    /// or a devconf array), with the names of its elements.
+    Array(Elem, Labels),
+    /// `IFLA_INET_CONF`: the kernel dumps a `__u32` array indexed by `IPV4_DEVCONF_* - 1`,
+    /// but takes nested `__u32` attributes whose type is the `IPV4_DEVCONF_*` index. The
+    /// space is `IPV4_DEVCONF_*`.
+    InetConf(&'static Space),
+    /// `VETH_INFO_PEER`: an `ifinfomsg` followed by link attributes.
+    Peer(&'static Space),
+    /// `RTA_MULTIPATH`: a list of `rtnexthop`, each followed by route attributes.
+    Multipath(&'static Space),
+    /// `IFLA_INFO_DATA` / `IFLA_INFO_SLAVE_DATA`: the space depends on the string value of
+    /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
+    /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.
+    ByKind(u16, &'static [(&'static str, &'static Space)]),
+}
+
+/// Names of the elements of a [`Shape::Array`].
+#[derive(Debug, Clone, Copy)]
+pub enum Labels {
+    /// Element `i` is named `list[i]` (struct fields).
+    List(&'static [&'static str]),
+    /// Element `i` is named like type `i + base` of a space (`IPV4_DEVCONF_*` from 1).
+    Space(&'static Space, u16),
+}
+
+impl Labels {
+    /// The name of element `i`, if known.
+    pub fn get(self, i: usize) -> Option<&'static str> {
+        match self {
+            Labels::List(l) => l.get(i).copied(),
+            Labels::Space(s, base) => u16::try_from(i)
+                .ok()
+                .and_then(|i| i.checked_add(base))
+                .and_then(|k| s.name_of(k)),
+        }
+    }
+    /// The index of the element named `name`.
+    pub fn index_of(self, name: &str) -> Option<usize> {
+        match self {
+            Labels::List(l) => l.iter().position(|n| *n == name),
+            Labels::Space(s, base) => s
+                .by_name(name)
+                .and_then(|d| usize::from(d.kind).checked_sub(usize::from(base))),
+        }
+    }
+}
+
+/// Element type of a [`Shape::Array`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Elem {
+    /// `__u32`.
+    U32,
+    /// `__s32`.
+    I32,
+    /// `__u64`.
+    U64,
+}
+
+impl Elem {
+    /// Bytes per element.
+    pub const fn size(self) -> usize {
+        match self {
+            Elem::U32 | Elem::I32 => 4,
+            Elem::U64 => 8,
+        }
+    }
+}
+
+/// One attribute type in a space.
+#[derive(Debug, Clone, Copy)]
+pub struct AttrDef {
+    /// The type number.
+    pub kind: u16,
+    /// The kernel macro name (`"IFLA_IFNAME"`).
+    pub name: &'static str,
+    /// The payload layout.
+    pub shape: Shape,
+}
+
+/// An attribute space: the table for one `*_MAX`-bounded enum of the uapi.
+#[derive(Debug)]
+pub struct Space {
+    /// A short name for the space (`"IFLA"`, `"IFLA_INFO"`, `"IFLA_AF_SPEC"`).
+    pub name: &'static str,
+    /// The attributes, sorted by `kind`.
+    pub attrs: &'static [AttrDef],
+}
+
+impl Space {
+    /// The definition of type `kind`, if the space has one.
+    pub fn get(&self, kind: u16) -> Option<&'static AttrDef> {
+        self.attrs
+            .binary_search_by_key(&kind, |d| d.kind)
+            .ok()
+            .map(|i| &self.attrs[i])
+    }
+    /// The kernel name of `kind`.
+    pub fn name_of(&self, kind: u16) -> Option<&'static str> {
+        self.get(kind).map(|d| d.name)
+    }
+    /// The definition with kernel name `name`.
+    pub fn by_name(&self, name: &str) -> Option<&'static AttrDef> {
+        self.attrs.iter().find(|d| d.name == name)
+    }
+    /// The shape of `kind` (`Raw` for unknown types).
+    pub fn shape(&self, kind: u16) -> Shape {
+        self.get(kind).map_or(Shape::Raw, |d| d.shape)
+    }
+}
+
+/// A space with no known attributes (used for unknown nests).
+pub static EMPTY: Space = Space {
+    name: "",
+    attrs: &[],
+};
+
+/// Declare an attribute space: constants, their doc lines, and the table.
+///
+/// ```ignore
+/// attr_space! {
+///     /// Link attributes.
+///     pub static LINK = "IFLA" {
+///         IFLA_ADDRESS = 1 => LlAddr,
+///     }
+/// }
+/// ```
+#[macro_export]
+#[doc(hidden)]
+macro_rules! attr_space {
+    (
+        $(#[$sdoc:meta])*
+        pub static $space:ident = $sname:literal {
+            $( $name:ident = $val:literal $(as $disp:literal)? => $shape:expr, )*
+        }
+    ) => {
+        $(
+            #[doc = concat!("`", stringify!($name), "` (", stringify!($val), ").")]
+            pub const $name: u16 = $val;
+        )*
+        $(#[$sdoc])*
+        pub static $space: $crate::schema::Space = $crate::schema::Space {
+            name: $sname,
+            attrs: &[ $( $crate::schema::AttrDef {
+                kind: $val,
+                name: $crate::__attr_name!($($disp)? ; $name),
+                shape: { #[allow(unused_imports)] use $crate::schema::Shape::*; $shape },
+            }, )* ],
+        };
+    };
+}
+
+/// The display name of a table entry: the `as "..."` override, else the constant's name.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __attr_name {
+    ($d:literal ; $n:ident) => {
+        $d
+    };
+    (; $n:ident) => {
+        stringify!($n)
+    };
+}
+
+/// A typed value read from an attribute with its [`Shape`]; borrows the buffer, allocates
+/// nothing.
+#[derive(Debug, Clone)]
+pub enum Value<'a> {
+    /// Opaque bytes.
+    Raw(&'a [u8]),
+    /// A flag attribute.
+    Flag,
+    /// `__u8`.
+    U8(u8),
+    /// `__u16`.
+    U16(u16),
+    /// `__u32`.
+    U32(u32),
+    /// `__s32`.
+    I32(i32),
+    /// `__u64`.
+    U64(u64),
+    /// `__be16`, converted to host order.
+    Be16(u16),
+    /// `__be32`, converted to host order.
+    Be32(u32),
+    /// A string, without its NUL.
+    Str(&'a str),
+    /// A link-layer address.
+    LlAddr(&'a [u8]),
+    /// An IP address.
+    Ip(IpAddr),
+    /// `struct rtvia`: family and address bytes.
+    Via(u16, &'a [u8]),
+    /// Nested attributes and their space.
+    Nested(Attrs<'a>, &'static Space),
+    /// An array of numbers (raw bytes, element type, element names).
+    Array(&'a [u8], Elem, Labels),
+    /// `VETH_INFO_PEER`: the peer's `ifinfomsg` and its attributes.
+    Peer(&'a crate::link::IfInfoMsg, Attrs<'a>, &'static Space),
+    /// `RTA_MULTIPATH`: iterate the next hops.
+    Multipath(crate::route::Nexthops<'a>, &'static Space),
+}
+
+impl<'a> Value<'a> {
+    /// Read `attr` with `shape`. `kind_hint` is the sibling `IFLA_INFO_KIND` for
+    /// [`Shape::ByKind`] (see [`kind_hint`]). A payload that does not fit the shape is an
+    /// error naming its offset.
+    pub fn read(
+        attr: &Attr<'a>,
+        shape: Shape,
+        kind_hint: Option<&str>,
+    ) -> Result<Value<'a>, DecodeError> {
+        let p = attr.payload();
+        Ok(match shape {
+            Shape::Raw => Value::Raw(p),
+            Shape::Flag if p.is_empty() => Value::Flag,
+            Shape::Flag => {
+                return Err(DecodeError::new(
+                    attr.offset(),
+                    DecodeErrorKind::BadAttrSize,
+                ))
+            }
+            Shape::U8 => Value::U8(attr.u8()?),
+            Shape::U16 => Value::U16(attr.u16()?),
+            Shape::U32 => Value::U32(attr.u32()?),
+            Shape::I32 => Value::I32(attr.i32()?),
+            Shape::U64 => Value::U64(attr.u64()?),
+            Shape::Be16 => Value::Be16(attr.be16()?),
+            Shape::Be32 => Value::Be32(attr.be32()?),
+            Shape::Str => Value::Str(attr.str()?),
+            Shape::LlAddr => Value::LlAddr(p),
+            Shape::Ip => Value::Ip(attr.ip()?),
+            Shape::Via => {
+                if p.len() < 2 {
+                    return Err(DecodeError::new(
+                        attr.offset(),
+                        DecodeErrorKind::BadAttrSize,
+                    ));
+                }
+                Value::Via(u16::from_ne_bytes([p[0], p[1]]), &p[2..])
+            }
+            Shape::Nested(s) => Value::Nested(attr.nested(), s),
+            Shape::Array(e, labels) => {
+                if p.len() % e.size() != 0 {
+                    return Err(DecodeError::new(
+                        attr.offset(),
+                        DecodeErrorKind::BadAttrSize,
+                    ));
+                }
+                Value::Array(p, e, labels)
+            }
+            Shape::InetConf(s) => {
+                if inet_conf_is_nested(p, s) {
+                    Value::Nested(attr.nested(), s)
+                } else if p.len() % 4 == 0 {
+                    Value::Array(p, Elem::U32, Labels::Space(s, 1))
+                } else {
+                    return Err(DecodeError::new(
+                        attr.offset(),
+                        DecodeErrorKind::BadAttrSize,
+                    ));
+                }
+            }
+            Shape::Peer(s) => {
+                let (hdr, _) = <crate::link::IfInfoMsg as zerocopy::FromBytes>::ref_from_prefix(p)
+                    .map_err(|_| {
+                        DecodeError::new(
+                            attr.payload_offset(),
+                            DecodeErrorKind::TruncatedFamilyHeader,
+                        )
+                    })?;
+                let n = crate::link::IfInfoMsg::LEN;
+                Value::Peer(hdr, Attrs::new(&p[n..], attr.payload_offset() + n), s)
+            }
+            Shape::Multipath(s) => {
+                Value::Multipath(crate::route::Nexthops::new(p, attr.payload_offset()), s)
+            }
+            Shape::ByKind(_, table) => {
+                match kind_hint.and_then(|k| table.iter().find(|(n, _)| *n == k)) {
+                    Some((_, s)) => Value::Nested(attr.nested(), s),
+                    None => Value::Raw(p),
+                }
+            }
+        })
+    }
+}
+
+/// For an attribute of shape [`Shape::ByKind`] in the run `siblings`, the string value of
+/// the sibling that names its kind (`IFLA_INFO_KIND`).
+pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
+    match shape {
+        Shape::ByKind(k, _) => siblings.find(k).ok().flatten().and_then(|a| a.str().ok()),
+        _ => None,
+    }
+}
+
+/// `IFLA_INET_CONF` in a request is nested (`rta_len` 8, type 1..=IPV4_DEVCONF_MAX); in a
+/// dump it is a flat `__u32` array.
+pub(crate) fn inet_conf_is_nested(p: &[u8], space: &Space) -> bool {
+    !p.is_empty()
+        && p.len() % 8 == 0
+        && p.chunks_exact(8).all(|c| {
+            let len = u16::from_ne_bytes([c[0], c[1]]);
+            let ty = u16::from_ne_bytes([c[2], c[3]]) & crate::attr::NLA_TYPE_MASK;
+            len == 8 && space.get(ty).is_some()
+        })
+}
+
+/// A numeric field of a fixed family header, for renderers and text encoders.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The uapi field name (`"ifi_index"`).
+    pub name: &'static str,
+    /// Byte offset in the header.
+    pub offset: usize,
+    /// Width in bytes (1, 2 or 4).
+    pub size: usize,
+    /// Signed (`int`) rather than unsigned.
+    pub signed: bool,
+    /// How to name the value.
+    pub names: Names,
+}
+
+/// How a numeric field's value is named.
+#[derive(Debug, Clone, Copy)]
+pub enum Names {
+    /// Plain number.
+    None,
+    /// One of a set of values (`AF_INET6`, `RTN_UNICAST`).
+    Enum(&'static [(u64, &'static str)]),
+    /// A set of bit flags (`IFF_UP|IFF_LOWER_UP`).
+    Flags(&'static [(u64, &'static str)]),
+}
+
+impl Names {
+    /// The name of a single value, for [`Names::Enum`].
+    pub fn enum_name(self, v: u64) -> Option<&'static str> {
+        match self {
+            Names::Enum(t) => t.iter().find(|(x, _)| *x == v).map(|(_, n)| *n),
+            _ => None,
+        }
+    }
+    /// The value of a name (an enum name or a single flag name).
+    pub fn value_of(self, name: &str) -> Option<u64> {
+        match self {
+            Names::Enum(t) | Names::Flags(t) => t.iter().find(|(_, n)| *n == name).map(|(v, _)| *v),
+            Names::None => None,
+        }
+    }
+    /// The names of the set bits of `v`, and the bits that have no name.
+    pub fn flag_names(self, v: u64) -> (impl Iterator<Item = &'static str>, u64) {
+        let t: &'static [(u64, &'static str)] = match self {
+            Names::Flags(t) => t,
+            _ => &[],
+        };
+        let known = t.iter().fold(0u64, |a, (b, _)| a | b);
+        (
+            t.iter().filter(move |(b, _)| v & b != 0).map(|(_, n)| *n),
+            v & !known,
+        )
+    }
+}
+
+/// A fixed family header (`ifinfomsg`, `rtmsg`, ...) described as fields.
+#[derive(Debug)]
+pub struct HeaderDef {
+    /// The C struct name.
+    pub name: &'static str,
+    /// Its size on the wire (before alignment).
+    pub len: usize,
+    /// Its fields, in order.
+    pub fields: &'static [Field],
+}
+
+impl HeaderDef {
+    /// Read field `f` from `bytes` (which holds at least `self.len` bytes), sign-extended
+    /// for signed fields.
+    pub fn read(&self, f: &Field, bytes: &[u8]) -> i64 {
+        let b = &bytes[f.offset..f.offset + f.size];
+        match (f.size, f.signed) {
+            (1, false) => i64::from(b[0]),
+            (1, true) => i64::from(b[0] as i8),
+            (2, false) => i64::from(u16::from_ne_bytes([b[0], b[1]])),
+            (2, true) => i64::from(i16::from_ne_bytes([b[0], b[1]])),
+            (4, false) => i64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+            _ => i64::from(i32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+        }
+    }
+
+    /// Write `v` into field `f` of `bytes`; fails if `v` does not fit the field.
+    pub fn write(&self, f: &Field, bytes: &mut [u8], v: i64) -> Result<(), &'static str> {
+        let b = &mut bytes[f.offset..f.offset + f.size];
+        match (f.size, f.signed) {
+            (1, false) => b.copy_from_slice(
+                &u8::try_from(v)
+                    .map_err(|_| "out of range for u8")?
+                    .to_ne_bytes(),
+            ),
+            (1, true) => b.copy_from_slice(
+                &i8::try_from(v)
+                    .map_err(|_| "out of range for i8")?
+                    .to_ne_bytes(),
+            ),
+            (2, false) => b.copy_from_slice(
+                &u16::try_from(v)
+                    .map_err(|_| "out of range for u16")?
+                    .to_ne_bytes(),
+            ),
+            (2, true) => b.copy_from_slice(
+                &i16::try_from(v)
+                    .map_err(|_| "out of range for i16")?
+                    .to_ne_bytes(),
+            ),
+            (4, false) => b.copy_from_slice(
+                &u32::try_from(v)
+                    .map_err(|_| "out of range for u32")?
+                    .to_ne_bytes(),
+            ),
+            _ => b.copy_from_slice(
+                &i32::try_from(v)
+                    .map_err(|_| "out of range for i32")?
+                    .to_ne_bytes(),
+            ),
+        }
+        Ok(())
+    }
+}
+
+/// Define a [`Field`] concisely.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! field {
+    ($name:literal, $off:expr, $size:expr) => {
+        $crate::schema::Field {
+            name: $name,
+            offset: $off,
+            size: $size,
+            signed: false,
+            names: $crate::schema::Names::None,
+        }
+    };
+    ($name:literal, $off:expr, $size:expr, signed) => {
+        $crate::schema::Field {
+            name: $name,
+            offset: $off,
+            size: $size,
+            signed: true,
+            names: $crate::schema::Names::None,
+        }
+    };
+    ($name:literal, $off:expr, $size:expr, $names:expr) => {
+        $crate::schema::Field {
+            name: $name,
+            offset: $off,
+            size: $size,
+            signed: false,
+            names: $names,
+        }
+    };
+}
