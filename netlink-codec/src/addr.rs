@@ -111,6 +111,15 @@ pub static IFA_F_NAMES: &[(u64, &str)] = &[
     (0x800, "IFA_F_STABLE_PRIVACY"),
 ];
 
+/// `IFAPROT_UNSPEC`: `IFA_PROTO` value, origin unknown.
+pub const IFAPROT_UNSPEC: u8 = 0;
+/// `IFAPROT_KERNEL_LO`: loopback address set by the kernel.
+pub const IFAPROT_KERNEL_LO: u8 = 1;
+/// `IFAPROT_KERNEL_RA`: set by the kernel from a router advertisement.
+pub const IFAPROT_KERNEL_RA: u8 = 2;
+/// `IFAPROT_KERNEL_LL`: link-local address set by the kernel.
+pub const IFAPROT_KERNEL_LL: u8 = 3;
+
 /// `struct ifa_cacheinfo` (16 bytes), the payload of `IFA_CACHEINFO`.
 #[derive(
     Debug,

@@ -51,3 +51,83 @@ impl Family {
         }
     }
 }
+
+/// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
+/// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
+/// them, and the spaces of messages the codec keeps raw (`RTM_*STATS`, `RTM_*TUNNEL`,
+/// traffic control, prefixes). Renderers and tests walk this list.
+pub static SPACES: &[&Space] = {
+    use crate::{ack, addr, link, neigh, nsid, route, rtnl};
+    &[
+        // links (`linux/if_link.h`, `linux/veth.h`)
+        &link::LINK,
+        &link::LINKINFO,
+        &link::VETH,
+        &link::AF_SPEC,
+        &link::INET,
+        &link::INET6,
+        &link::IPV4_DEVCONF,
+        &link::IPV6_DEVCONF,
+        &link::PROTO_DOWN_REASON,
+        &link::XDP,
+        &link::BRIDGE,
+        &link::BRPORT,
+        &link::VLAN,
+        &link::VLAN_QOS,
+        &link::MACVLAN,
+        &link::VRF,
+        &link::VRF_PORT,
+        &link::MACSEC,
+        &link::XFRM,
+        &link::IPVLAN,
+        &link::NETKIT,
+        &link::VNIFILTER_ENTRY_STATS,
+        &link::VNIFILTER_ENTRY,
+        &link::VNIFILTER,
+        &link::VXLAN,
+        &link::GENEVE,
+        &link::BAREUDP,
+        &link::PPP,
+        &link::GTP,
+        &link::BOND,
+        &link::BOND_AD_INFO,
+        &link::BOND_SLAVE,
+        &link::IPOIB,
+        &link::HSR,
+        &link::TUN,
+        &link::RMNET,
+        &link::MCTP,
+        &link::DSA,
+        &link::OVPN,
+        &link::VFINFO_LIST,
+        &link::VF,
+        &link::VF_VLAN_LIST,
+        &link::VF_STATS,
+        &link::VF_PORTS,
+        &link::PORT,
+        &link::STATS,
+        &link::STATS_GETSET,
+        &link::LINK_XSTATS,
+        &link::OFFLOAD_XSTATS,
+        &link::OFFLOAD_XSTATS_HW_S_INFO,
+        &link::IPSTATS_MIB,
+        &link::ICMP6_MIB,
+        // addresses (`linux/if_addr.h`)
+        &addr::ADDR,
+        // routes and the rest of `linux/rtnetlink.h`
+        &route::ROUTE,
+        &route::METRICS,
+        &rtnl::PREFIX,
+        &rtnl::TC,
+        &rtnl::TC_ROOT,
+        &rtnl::NDUSEROPT,
+        // neighbour tables (`linux/neighbour.h`)
+        &neigh::NEIGHTBL,
+        &neigh::NEIGHTBL_PARMS,
+        // namespace ids (`linux/net_namespace.h`)
+        &nsid::NSID,
+        // extended ACK (`linux/netlink.h`)
+        &ack::EXT_ACK,
+        &ack::POLICY,
+    ]
+};

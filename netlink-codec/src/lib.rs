@@ -29,6 +29,7 @@ pub mod model;
 pub mod neigh;
 pub mod nsid;
 pub mod route;
+pub mod rtnl;
 pub mod schema;
 
 pub use errno::Errno;

@@ -22,6 +22,13 @@ use crate::attr_space;
 use crate::field;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
 
+mod kinds;
+mod stats;
+mod vf;
+pub use kinds::*;
+pub use stats::*;
+pub use vf::*;
+
 /// `struct ifinfomsg` (16 bytes).
 #[derive(
     Debug,
@@ -178,6 +185,17 @@ pub const RTEXT_FILTER_BRVLAN: u32 = 1 << 1;
 pub const RTEXT_FILTER_BRVLAN_COMPRESSED: u32 = 1 << 2;
 /// `RTEXT_FILTER_SKIP_STATS`.
 pub const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
+/// `RTEXT_FILTER_MRP`.
+pub const RTEXT_FILTER_MRP: u32 = 1 << 4;
+/// `RTEXT_FILTER_CFM_CONFIG`.
+pub const RTEXT_FILTER_CFM_CONFIG: u32 = 1 << 5;
+/// `RTEXT_FILTER_CFM_STATUS`.
+pub const RTEXT_FILTER_CFM_STATUS: u32 = 1 << 6;
+/// `RTEXT_FILTER_MST`.
+pub const RTEXT_FILTER_MST: u32 = 1 << 7;
+
+/// `IFLA_IF_NETNSID` (46): the uapi's first name of [`IFLA_TARGET_NETNSID`].
+pub const IFLA_IF_NETNSID: u16 = IFLA_TARGET_NETNSID;
 
 /// Field names of `struct rtnl_link_stats64` (`IFLA_STATS64`) and, for the first 24,
 /// `struct rtnl_link_stats` (`IFLA_STATS`).
@@ -238,10 +256,10 @@ attr_space! {
         IFLA_NET_NS_PID = 19 => U32,
         IFLA_IFALIAS = 20 => Str,
         IFLA_NUM_VF = 21 => U32,
-        IFLA_VFINFO_LIST = 22 => Raw,
+        IFLA_VFINFO_LIST = 22 => Nested(&VFINFO_LIST),
         IFLA_STATS64 = 23 => Array(Elem::U64, Labels::List(LINK_STATS_NAMES)),
-        IFLA_VF_PORTS = 24 => Raw,
-        IFLA_PORT_SELF = 25 => Raw,
+        IFLA_VF_PORTS = 24 => Nested(&VF_PORTS),
+        IFLA_PORT_SELF = 25 => Nested(&PORT),
         IFLA_AF_SPEC = 26 => Nested(&AF_SPEC),
         IFLA_GROUP = 27 => U32,
         IFLA_NET_NS_FD = 28 => U32,
@@ -259,7 +277,7 @@ attr_space! {
         IFLA_GSO_MAX_SEGS = 40 => U32,
         IFLA_GSO_MAX_SIZE = 41 => U32,
         IFLA_PAD = 42 => Raw,
-        IFLA_XDP = 43 => Raw,
+        IFLA_XDP = 43 => Nested(&XDP),
         IFLA_EVENT = 44 => U32,
         IFLA_NEW_NETNSID = 45 => I32,
         IFLA_TARGET_NETNSID = 46 => I32,
@@ -268,10 +286,10 @@ attr_space! {
         IFLA_NEW_IFINDEX = 49 => I32,
         IFLA_MIN_MTU = 50 => U32,
         IFLA_MAX_MTU = 51 => U32,
-        IFLA_PROP_LIST = 52 => Raw,
+        IFLA_PROP_LIST = 52 => Nested(&LINK),
         IFLA_ALT_IFNAME = 53 => Str,
         IFLA_PERM_ADDRESS = 54 => LlAddr,
-        IFLA_PROTO_DOWN_REASON = 55 => Raw,
+        IFLA_PROTO_DOWN_REASON = 55 => Nested(&PROTO_DOWN_REASON),
         IFLA_PARENT_DEV_NAME = 56 => Str,
         IFLA_PARENT_DEV_BUS_NAME = 57 => Str,
         IFLA_GRO_MAX_SIZE = 58 => U32,
@@ -284,6 +302,8 @@ attr_space! {
         IFLA_DPLL_PIN = 65 => Raw,
         IFLA_MAX_PACING_OFFLOAD_HORIZON = 66 => U32,
         IFLA_NETNS_IMMUTABLE = 67 => U8,
+        IFLA_HEADROOM = 68 => U16,
+        IFLA_TAILROOM = 69 => U16,
     }
 }
 
@@ -299,10 +319,39 @@ attr_space! {
     }
 }
 
-/// The `IFLA_INFO_DATA` space for each `IFLA_INFO_KIND` the codec knows.
-pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[("veth", &VETH)];
+/// The `IFLA_INFO_DATA` space for each `IFLA_INFO_KIND` the codec knows (the kernel's
+/// `rtnl_link_ops.kind` strings).
+pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
+    ("bareudp", &BAREUDP),
+    ("bond", &BOND),
+    ("bridge", &BRIDGE),
+    ("dsa", &DSA),
+    ("geneve", &GENEVE),
+    ("gtp", &GTP),
+    ("hsr", &HSR),
+    ("ipoib", &IPOIB),
+    ("ipvlan", &IPVLAN),
+    ("ipvtap", &IPVLAN),
+    ("macsec", &MACSEC),
+    ("macvlan", &MACVLAN),
+    ("macvtap", &MACVLAN),
+    ("netkit", &NETKIT),
+    ("ovpn", &OVPN),
+    ("ppp", &PPP),
+    ("rmnet", &RMNET),
+    ("tun", &TUN),
+    ("veth", &VETH),
+    ("vlan", &VLAN),
+    ("vrf", &VRF),
+    ("vxlan", &VXLAN),
+    ("xfrm", &XFRM),
+];
 /// The `IFLA_INFO_SLAVE_DATA` space for each `IFLA_INFO_SLAVE_KIND` the codec knows.
-pub static INFO_SLAVE_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[];
+pub static INFO_SLAVE_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
+    ("bond", &BOND_SLAVE),
+    ("bridge", &BRPORT),
+    ("vrf", &VRF_PORT),
+];
 
 attr_space! {
     /// veth's `IFLA_INFO_DATA`, `VETH_INFO_*` (`linux/veth.h`).
@@ -317,6 +366,7 @@ attr_space! {
     pub static AF_SPEC = "IFLA_AF_SPEC" {
         IFLA_AF_SPEC_INET = 2 as "AF_INET" => Nested(&INET),
         IFLA_AF_SPEC_INET6 = 10 as "AF_INET6" => Nested(&INET6),
+        IFLA_AF_SPEC_MCTP = 45 as "AF_MCTP" => Nested(&MCTP),
     }
 }
 
@@ -335,10 +385,10 @@ attr_space! {
         IFLA_INET6_UNSPEC = 0 => Raw,
         IFLA_INET6_FLAGS = 1 => U32,
         IFLA_INET6_CONF = 2 => Array(Elem::I32, Labels::Space(&IPV6_DEVCONF, 0)),
-        IFLA_INET6_STATS = 3 => Array(Elem::U64, Labels::List(&[])),
+        IFLA_INET6_STATS = 3 => Array(Elem::U64, Labels::Space(&IPSTATS_MIB, 0)),
         IFLA_INET6_MCAST = 4 => Raw,
         IFLA_INET6_CACHEINFO = 5 => Array(Elem::U32, Labels::List(IFLA_CACHEINFO_NAMES)),
-        IFLA_INET6_ICMP6STATS = 6 => Array(Elem::U64, Labels::List(&[])),
+        IFLA_INET6_ICMP6STATS = 6 => Array(Elem::U64, Labels::Space(&ICMP6_MIB, 0)),
         IFLA_INET6_TOKEN = 7 => Ip,
         IFLA_INET6_ADDR_GEN_MODE = 8 => U8,
         IFLA_INET6_RA_MTU = 9 => U32,
@@ -447,5 +497,30 @@ attr_space! {
         DEVCONF_NDISC_EVICT_NOCARRIER = 56 => I32,
         DEVCONF_ACCEPT_UNTRACKED_NA = 57 => I32,
         DEVCONF_ACCEPT_RA_MIN_LFT = 58 => I32,
+        DEVCONF_FORCE_FORWARDING = 59 => I32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_PROTO_DOWN_REASON` contents, `IFLA_PROTO_DOWN_REASON_*`.
+    pub static PROTO_DOWN_REASON = "IFLA_PROTO_DOWN_REASON" {
+        IFLA_PROTO_DOWN_REASON_UNSPEC = 0 => Raw,
+        IFLA_PROTO_DOWN_REASON_MASK = 1 => U32,
+        IFLA_PROTO_DOWN_REASON_VALUE = 2 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_XDP` contents, `IFLA_XDP_*`.
+    pub static XDP = "IFLA_XDP" {
+        IFLA_XDP_UNSPEC = 0 => Raw,
+        IFLA_XDP_FD = 1 => I32,
+        IFLA_XDP_ATTACHED = 2 => U8,
+        IFLA_XDP_FLAGS = 3 => U32,
+        IFLA_XDP_PROG_ID = 4 => U32,
+        IFLA_XDP_DRV_PROG_ID = 5 => U32,
+        IFLA_XDP_SKB_PROG_ID = 6 => U32,
+        IFLA_XDP_HW_PROG_ID = 7 => U32,
+        IFLA_XDP_EXPECTED_FD = 8 => I32,
     }
 }

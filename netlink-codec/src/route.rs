@@ -277,6 +277,9 @@ pub static RTA_CACHEINFO_NAMES: &[&str] = &[
     "rta_tsage",
 ];
 
+/// Field names of `struct rta_mfc_stats` (`RTA_MFC_STATS`).
+pub static RTA_MFC_STATS_NAMES: &[&str] = &["mfcs_packets", "mfcs_bytes", "mfcs_wrong_if"];
+
 /// `struct rtnexthop` (8 bytes), one entry of `RTA_MULTIPATH`, followed by route
 /// attributes (`RTA_GATEWAY`, ...) up to `rtnh_len`.
 ///
@@ -412,7 +415,7 @@ attr_space! {
         RTA_MP_ALGO = 14 => Raw,
         RTA_TABLE = 15 => U32,
         RTA_MARK = 16 => U32,
-        RTA_MFC_STATS = 17 => Raw,
+        RTA_MFC_STATS = 17 => Array(Elem::U64, Labels::List(RTA_MFC_STATS_NAMES)),
         RTA_VIA = 18 => Via,
         RTA_NEWDST = 19 => Raw,
         RTA_PREF = 20 => U8,
