@@ -1,0 +1,164 @@
+//! Setup: after `vethctl setup`, every piece of DESIGN.md's desired state is verified
+//! independently (`ip -j`, `/proc/sys`), and `check` and `host-iface` agree with it.
+
+use vethctl_tests::{assert_wired, host_or_skip, vethctl_expect, Netns, Pod};
+
+/// A container id as runtimes make them: 64 hex digits.
+const LONG_ID: &str = "3f9c2a7e5b1d4c8f9a0e6b2d7c4f1a3e5b9d8c7f6e5a4b3c2d1e0f9a8b7c6d5e";
+
+#[test]
+fn setup_with_derived_host_name_dual_stack() {
+    let host = host_or_skip!("setup_with_derived_host_name_dual_stack");
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::dual(LONG_ID, &pod_ns, 1, 7);
+    let links_before = host.link_names();
+
+    vethctl_expect(&host, &pod, "setup", 0);
+
+    // The host veth has the derived name, which is a valid interface name.
+    let name = host.derived_host_iface(LONG_ID);
+    assert!(
+        name.len() <= 15 && !name.contains(['/', ' ', ':']) && name != "." && name != "..",
+        "host-iface printed an invalid interface name {name:?} ({} bytes)",
+        name.len()
+    );
+    assert_eq!(
+        name,
+        host.derived_host_iface(LONG_ID),
+        "host-iface is not deterministic"
+    );
+    let new_links: Vec<String> = host
+        .link_names()
+        .into_iter()
+        .filter(|l| !links_before.contains(l))
+        .collect();
+    assert_eq!(
+        new_links,
+        vec![name.clone()],
+        "setup should add exactly the host veth named by `host-iface` to the host namespace"
+    );
+    // The peer was born in the pod namespace: no `eth0` ever appears on the host.
+    assert!(
+        host.link("eth0").is_none(),
+        "a link named eth0 appeared in the host namespace"
+    );
+
+    assert_wired(&host, &pod_ns, &pod, &name, "after setup");
+    let check = vethctl_expect(&host, &pod, "check", 0);
+    assert!(
+        check.stdout.lines().count() <= 1,
+        "check printed differences: {check}"
+    );
+}
+
+#[test]
+fn derived_host_names_differ_per_container() {
+    let host = host_or_skip!("derived_host_names_differ_per_container");
+    let a = host.derived_host_iface(LONG_ID);
+    let b = host.derived_host_iface(&LONG_ID.replace('3', "4"));
+    let c = host.derived_host_iface("x");
+    assert!(
+        a != b && b != c && a != c,
+        "derived names collide: {a} {b} {c}"
+    );
+    for n in [&a, &b, &c] {
+        assert!(n.len() <= 15 && !n.is_empty(), "bad derived name {n:?}");
+    }
+}
+
+#[test]
+fn setup_with_given_names_and_mtu() {
+    let host = host_or_skip!("setup_with_given_names_and_mtu");
+    let pod_ns = Netns::with_lo();
+    // 15 bytes each: the longest valid interface names.
+    let pod = Pod::dual("given-names", &pod_ns, 2, 9)
+        .ifname("pod-iface-15byt")
+        .host_iface("host-iface-15by")
+        .mtu(9000);
+
+    vethctl_expect(&host, &pod, "setup", 0);
+
+    assert!(
+        host.link("pod-iface-15byt").is_none(),
+        "the pod name appeared on the host"
+    );
+    let derived = host.derived_host_iface("given-names");
+    assert!(
+        host.link(&derived).is_none(),
+        "setup created the derived name {derived} although --host-iface was given"
+    );
+    assert_wired(&host, &pod_ns, &pod, "host-iface-15by", "after setup");
+    vethctl_expect(&host, &pod, "check", 0);
+}
+
+#[test]
+fn setup_ipv4_only() {
+    let host = host_or_skip!("setup_ipv4_only");
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::new("v4-only", &pod_ns).ip4("10.99.3.3");
+    vethctl_expect(&host, &pod, "setup", 0);
+    assert_wired(
+        &host,
+        &pod_ns,
+        &pod,
+        &pod.host_name(&host),
+        "after IPv4-only setup",
+    );
+    vethctl_expect(&host, &pod, "check", 0);
+}
+
+#[test]
+fn setup_ipv6_only() {
+    let host = host_or_skip!("setup_ipv6_only");
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::new("v6-only", &pod_ns).ip6("fd00:99:4::4");
+    vethctl_expect(&host, &pod, "setup", 0);
+    assert_wired(
+        &host,
+        &pod_ns,
+        &pod,
+        &pod.host_name(&host),
+        "after IPv6-only setup",
+    );
+    vethctl_expect(&host, &pod, "check", 0);
+}
+
+#[test]
+fn check_before_setup_reports_drift() {
+    let host = host_or_skip!("check_before_setup_reports_drift");
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::dual("nothing-yet", &pod_ns, 5, 5);
+    let run = vethctl_expect(&host, &pod, "check", 1);
+    assert!(
+        !run.lines().is_empty(),
+        "check found drift but printed no line: {run}"
+    );
+}
+
+#[test]
+fn plan_and_json() {
+    let host = host_or_skip!("plan_and_json");
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::dual("plan-json", &pod_ns, 6, 6);
+    let (host_before, pod_before) = (host.snapshot(), pod_ns.snapshot());
+
+    let plan = vethctl_expect(&host, &pod, "plan", 0);
+    for name in ["RTM_NEWLINK", "RTM_NEWADDR", "RTM_NEWROUTE"] {
+        assert!(
+            plan.stdout.contains(name),
+            "plan does not show {name}: {plan}"
+        );
+    }
+    host_before.assert_same(&host.snapshot(), "plan (host namespace)");
+    pod_before.assert_same(&pod_ns.snapshot(), "plan (pod namespace)");
+
+    for sub in ["setup", "setup", "teardown"] {
+        let mut args = pod.args(sub);
+        args.push("--json".to_owned());
+        let run = host.vethctl(&args);
+        run.expect(0);
+        if let Err(e) = serde_json::from_str::<serde_json::Value>(&run.stdout) {
+            panic!("{sub} --json printed no JSON document ({e}): {run}");
+        }
+    }
+}
