@@ -1,1 +1,3 @@
 //! vethctl
+pub mod audit;
+pub mod render;

@@ -1,0 +1,209 @@
+//! Reading what people audit: raw bytes, hex text, and pcap/pcapng captures taken on an
+//! nlmon device.
+//!
+//! An nlmon capture (`tcpdump -i nlmon0 -w`) is `LINKTYPE_NETLINK` (253): each packet is
+//! a 16-byte cooked header, then the netlink messages of one datagram:
+//!
+//! ```text
+//! +--------------------+--------------------+-----------------------------+----------------+
+//! | pkttype (2)        | ARPHRD type (2, BE)| unused (10)                 | protocol (2,BE)|
+//! | 6 PACKET_USER,     | 824 ARPHRD_NETLINK |                             | 0 NETLINK_ROUTE|
+//! | 7 PACKET_KERNEL    |                    |                             |                |
+//! +--------------------+--------------------+-----------------------------+----------------+
+//! ```
+//!
+//! Captured on the `any` device instead, the same packets come as `LINKTYPE_LINUX_SLL`
+//! (113, the same 16-byte layout) or `LINKTYPE_LINUX_SLL2` (276: protocol at 0, ARPHRD
+//! type at 8, pkttype at 10, 20 bytes). Only `NETLINK_ROUTE` packets are decoded.
+
+use std::io::Cursor;
+
+use anyhow::{bail, Context};
+use pcap_file::pcap::PcapReader;
+use pcap_file::pcapng::{Block, PcapNgReader};
+use pcap_file::DataLink;
+
+/// `ARPHRD_NETLINK`: the hardware type of an nlmon device.
+const ARPHRD_NETLINK: u16 = 824;
+/// `NETLINK_ROUTE`: the protocol number of rtnetlink.
+const NETLINK_ROUTE: u16 = 0;
+/// pcapng section header block type; pcap files start with other magics.
+const PCAPNG_MAGIC: [u8; 4] = [0x0a, 0x0d, 0x0d, 0x0a];
+
+/// Hex text to bytes. Any whitespace may separate digits (also inside a byte); an
+/// optional `0x` before a group is skipped. Errors name the line and column.
+pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    let mut high: Option<u8> = None;
+    for (ln, line) in text.lines().enumerate() {
+        let mut chars = line.char_indices().peekable();
+        while let Some((col, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c == '0' && high.is_none() {
+                if let Some((_, 'x' | 'X')) = chars.peek() {
+                    chars.next();
+                    continue;
+                }
+            }
+            let Some(d) = c.to_digit(16) else {
+                return Err(format!(
+                    "line {}, column {}: {c:?} is not a hex digit",
+                    ln + 1,
+                    col + 1
+                ));
+            };
+            let d = d as u8;
+            match high.take() {
+                None => high = Some(d),
+                Some(h) => out.push(h << 4 | d),
+            }
+        }
+    }
+    if high.is_some() {
+        return Err("odd number of hex digits".to_owned());
+    }
+    Ok(out)
+}
+
+/// One captured datagram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packet {
+    /// 1-based packet number in the capture (counting every packet, also skipped ones).
+    pub number: usize,
+    /// Who sent it, from the cooked header's packet type, if it says.
+    pub direction: Option<&'static str>,
+    /// The netlink messages.
+    pub data: Vec<u8>,
+}
+
+/// What a capture held: the `NETLINK_ROUTE` datagrams, and notes on packets skipped.
+#[derive(Debug, Default)]
+pub struct Capture {
+    /// The datagrams, in capture order.
+    pub packets: Vec<Packet>,
+    /// Why packets were left out (another netlink protocol, another link type).
+    pub skipped: Vec<String>,
+}
+
+/// Read a pcap or pcapng capture (told apart by their magic numbers).
+pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
+    let mut cap = Capture::default();
+    if bytes.starts_with(&PCAPNG_MAGIC) {
+        let mut r = PcapNgReader::new(Cursor::new(bytes)).context("not a pcapng capture")?;
+        let mut n = 0;
+        while let Some(block) = r.next_block() {
+            let block = block.with_context(|| format!("pcapng block after packet {n}"))?;
+            let (iface_id, data) = match &block {
+                Block::EnhancedPacket(p) => (p.interface_id as usize, p.data.to_vec()),
+                Block::SimplePacket(p) => (0, p.data.to_vec()),
+                Block::Packet(p) => (usize::from(p.interface_id), p.data.to_vec()),
+                _ => continue,
+            };
+            drop(block);
+            let Some(link) = r.interfaces().get(iface_id).map(|i| i.linktype) else {
+                bail!(
+                    "packet {}: interface {iface_id} is not described in the capture",
+                    n + 1
+                );
+            };
+            n += 1;
+            cap.add(n, link, &data)?;
+        }
+    } else {
+        let mut r = PcapReader::new(Cursor::new(bytes))
+            .context("not a pcap or pcapng capture (bad magic number or header)")?;
+        let link = r.header().datalink;
+        let mut n = 0;
+        while let Some(p) = r.next_packet() {
+            let p = p.with_context(|| format!("pcap record after packet {n}"))?;
+            n += 1;
+            let data = p.data.to_vec();
+            cap.add(n, link, &data)?;
+        }
+    }
+    Ok(cap)
+}
+
+impl Capture {
+    fn add(&mut self, number: usize, link: DataLink, data: &[u8]) -> anyhow::Result<()> {
+        let be16 = |b: &[u8], i: usize| b.get(i..i + 2).map(|x| u16::from_be_bytes([x[0], x[1]]));
+        // (header length, ARPHRD type, protocol, packet type)
+        let (hlen, hatype, proto, pkttype) = match link {
+            DataLink::NETLINK | DataLink::LINUX_SLL => {
+                (16, be16(data, 2), be16(data, 14), be16(data, 0))
+            }
+            DataLink::LINUX_SLL2 => (
+                20,
+                be16(data, 8),
+                be16(data, 0),
+                data.get(10).map(|&b| b.into()),
+            ),
+            other => {
+                self.skipped.push(format!(
+                    "packet {number}: link type {other:?} is not netlink (want LINKTYPE_NETLINK)"
+                ));
+                return Ok(());
+            }
+        };
+        let (Some(hatype), Some(proto)) = (hatype, proto) else {
+            bail!(
+                "packet {number}: {} bytes, shorter than its {hlen}-byte cooked header",
+                data.len()
+            );
+        };
+        if hatype != ARPHRD_NETLINK {
+            self.skipped.push(format!(
+                "packet {number}: ARPHRD type {hatype} is not ARPHRD_NETLINK (824)"
+            ));
+            return Ok(());
+        }
+        if proto != NETLINK_ROUTE {
+            self.skipped.push(format!(
+                "packet {number}: netlink protocol {proto} is not NETLINK_ROUTE (0)"
+            ));
+            return Ok(());
+        }
+        let direction = match pkttype {
+            Some(6) => Some("PACKET_USER: from user space"),
+            Some(7) => Some("PACKET_KERNEL: from the kernel"),
+            _ => None,
+        };
+        self.packets.push(Packet {
+            number,
+            direction,
+            data: data[hlen..].to_vec(),
+        });
+        Ok(())
+    }
+}
+
+/// The 16-byte cooked header nlmon puts before each datagram (`LINKTYPE_NETLINK`), for
+/// writing captures: `from_kernel` picks `PACKET_KERNEL` over `PACKET_USER`.
+pub fn nlmon_header(from_kernel: bool) -> [u8; 16] {
+    let mut h = [0u8; 16];
+    h[..2].copy_from_slice(&(if from_kernel { 7u16 } else { 6 }).to_be_bytes());
+    h[2..4].copy_from_slice(&ARPHRD_NETLINK.to_be_bytes());
+    h[14..16].copy_from_slice(&NETLINK_ROUTE.to_be_bytes());
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_with_any_whitespace() {
+        assert_eq!(
+            parse_hex("20 00\n0 0 1 0\t ff").unwrap(),
+            [0x20, 0, 0, 0x10, 0xff]
+        );
+        assert_eq!(parse_hex("0x2000 0xFF").unwrap(), [0x20, 0, 0xff]);
+        assert_eq!(
+            parse_hex("2000\n00zz").unwrap_err(),
+            "line 2, column 3: 'z' is not a hex digit"
+        );
+        assert_eq!(parse_hex("abc").unwrap_err(), "odd number of hex digits");
+    }
+}
