@@ -194,6 +194,17 @@ pub const RTEXT_FILTER_CFM_STATUS: u32 = 1 << 6;
 /// `RTEXT_FILTER_MST`.
 pub const RTEXT_FILTER_MST: u32 = 1 << 7;
 
+/// `XDP_ATTACHED_NONE`: `IFLA_XDP_ATTACHED` value, no program.
+pub const XDP_ATTACHED_NONE: u8 = 0;
+/// `XDP_ATTACHED_DRV`: a program in native (driver) mode.
+pub const XDP_ATTACHED_DRV: u8 = 1;
+/// `XDP_ATTACHED_SKB`: a program in generic (skb) mode.
+pub const XDP_ATTACHED_SKB: u8 = 2;
+/// `XDP_ATTACHED_HW`: a program offloaded to hardware.
+pub const XDP_ATTACHED_HW: u8 = 3;
+/// `XDP_ATTACHED_MULTI`: programs in several modes.
+pub const XDP_ATTACHED_MULTI: u8 = 4;
+
 /// `IFLA_IF_NETNSID` (46): the uapi's first name of [`IFLA_TARGET_NETNSID`].
 pub const IFLA_IF_NETNSID: u16 = IFLA_TARGET_NETNSID;
 
