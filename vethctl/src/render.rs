@@ -273,7 +273,10 @@ fn nlm_flags_json(msg_type: u16, flags: u16) -> Json {
 
 fn error_json(o: &mut Map<String, Json>, error: i32) {
     o.insert("error".into(), json!(error));
-    if let Some(name) = Errno::from_nlmsgerr(error).and_then(Errno::name) {
+    // Only a negative error is an errno (a positive one is not the kernel's convention and
+    // is shown as the bare number, so that encode gives it back).
+    let errno = (error < 0).then(|| Errno::from_nlmsgerr(error)).flatten();
+    if let Some(name) = errno.and_then(Errno::name) {
         o.insert("errno".into(), json!(name));
     }
 }
@@ -704,7 +707,8 @@ fn nlm_flags_text(msg_type: u16, flags: u16) -> String {
 fn error_text(error: i32) -> String {
     match Errno::from_nlmsgerr(error) {
         None => "0 (ACK)".to_owned(),
-        Some(e) => format!("{error} {e}"),
+        Some(e) if error < 0 => format!("{error} {e}"),
+        Some(_) => format!("{error} (positive: not an errno)"),
     }
 }
 
