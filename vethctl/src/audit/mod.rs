@@ -158,8 +158,35 @@ pub fn decode_input(
     };
     match decode_to(out, &bytes, args.json, "")? {
         Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(code) => Ok(code),
+        Err(code) => {
+            if let Some(hint) = input_hint(raw, args) {
+                eprintln!("vethctl: hint: {hint}");
+            }
+            Ok(code)
+        }
     }
+}
+
+/// When raw input did not decode: does it look like a capture or hex text instead?
+fn input_hint(raw: &[u8], args: &DecodeArgs) -> Option<&'static str> {
+    const CAPTURE_MAGICS: [[u8; 4]; 5] = [
+        [0xd4, 0xc3, 0xb2, 0xa1],
+        [0xa1, 0xb2, 0xc3, 0xd4],
+        [0x4d, 0x3c, 0xb2, 0xa1],
+        [0xa1, 0xb2, 0x3c, 0x4d],
+        [0x0a, 0x0d, 0x0d, 0x0a],
+    ];
+    if args.hex {
+        return None;
+    }
+    if CAPTURE_MAGICS.iter().any(|m| raw.starts_with(m)) {
+        return Some("the input starts like a pcap/pcapng capture: try --pcap");
+    }
+    let texty = !raw.is_empty()
+        && raw
+            .iter()
+            .all(|b| b.is_ascii_hexdigit() || b.is_ascii_whitespace() || *b == b'x');
+    texty.then_some("the input looks like hex text: try --hex")
 }
 
 /// Parse JSON Lines into netlink bytes. Blank lines are skipped; an error names the
