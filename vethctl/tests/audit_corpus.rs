@@ -286,3 +286,43 @@ fn bad_json_names_the_line_and_the_field() {
         assert!(err.starts_with(want), "got  {err}\nwant {want}");
     }
 }
+
+#[test]
+fn ext_ack_offset_names_the_attribute_it_points_at() {
+    use netlink_codec::ack::{NLMSGERR_ATTR_MSG, NLMSGERR_ATTR_OFFS};
+    use netlink_codec::header::{NlmFlags, NLMSG_ERROR};
+    use netlink_codec::model::{Body, Node};
+    // The veth create of 0002, refused at its IFLA_LINKINFO (offset 44 in the request).
+    let request = corpus_file("0002-req.bin");
+    let m = Message {
+        msg_type: NLMSG_ERROR,
+        flags: NlmFlags::ACK_TLVS.bits(),
+        seq: 1,
+        pid: 4242,
+        body: Body::Error {
+            error: -22,
+            request,
+            ext_ack: vec![
+                Node::new(
+                    NLMSGERR_ATTR_MSG,
+                    AttrValue::Str("Attribute failed policy validation".into(), true),
+                ),
+                Node::new(NLMSGERR_ATTR_OFFS, AttrValue::U32(44)),
+            ],
+        },
+    };
+    let bytes = m.to_bytes().unwrap();
+    let t = text_of(&bytes);
+    assert!(t.contains("error: -22 EINVAL (Invalid argument)"), "{t}");
+    // The request starts at byte 20 of the answer: offset 44 is byte 64 here.
+    assert!(t.contains("    64     IFLA_LINKINFO:"), "{t}");
+    assert!(
+        t.contains("offset 44 in the request is byte 64 here: IFLA_LINKINFO"),
+        "{t}"
+    );
+    assert!(
+        t.contains("NLMSGERR_ATTR_MSG: \"Attribute failed policy validation\""),
+        "{t}"
+    );
+    assert_eq!(encode_lines(&json_of(&bytes)).unwrap(), bytes);
+}
