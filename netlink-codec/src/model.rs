@@ -434,7 +434,13 @@ impl Message {
         Messages::new(buf).map(|m| Message::parse(&m?)).collect()
     }
 
-    /// Append the encoded message to `buf`; returns its length.
+    /// Append the encoded message to `buf`, followed by the zero padding that aligns the
+    /// next message; returns the number of bytes appended.
+    ///
+    /// `nlmsg_len` counts attribute padding (as the kernel, iproute2 and libmnl do), but not
+    /// the alignment after a body that ends unaligned without attributes: a raw payload of
+    /// 63 bytes, or a bare `rtgenmsg` (`nlmsg_len` 17, as iproute2 sends `RTM_GETNSID`).
+    /// So `parse(emit(m)) == m` for every body.
     pub fn emit<B: EmitBuf + ?Sized>(&self, buf: &mut B) -> Result<usize, EncodeError> {
         let start = buf.len();
         let mut m = MessageBuilder::new(
@@ -480,9 +486,33 @@ impl Message {
             Body::Raw(p) => m.raw(p)?,
         }
         let len = m.finish()?;
+        let out = &mut buf.written_mut()[start..];
+        if let Some(p) = self.unaligned_end() {
+            // Only the trailing alignment (0-3 bytes) is left out; this always fits.
+            let exact =
+                u32::try_from(NlMsgHdr::LEN + p).map_err(|_| EncodeError::MessageTooLong)?;
+            out[..4].copy_from_slice(&exact.to_ne_bytes());
+        }
         // nlmsg_pid is not always 0 (replies carry the receiver's port).
-        buf.written_mut()[start + 12..start + 16].copy_from_slice(&self.pid.to_ne_bytes());
+        out[12..16].copy_from_slice(&self.pid.to_ne_bytes());
         Ok(len)
+    }
+
+    /// The payload length, when the body ends with something other than an attribute (whose
+    /// padding `nlmsg_len` counts): a raw payload, or a family header with no attributes.
+    fn unaligned_end(&self) -> Option<usize> {
+        fn bare<T>(_: &Header<T>, n: &[Node]) -> Option<usize> {
+            n.is_empty().then_some(core::mem::size_of::<T>())
+        }
+        match &self.body {
+            Body::Raw(p) => Some(p.len()),
+            Body::Link(h, n) => bare(h, n),
+            Body::Addr(h, n) => bare(h, n),
+            Body::Route(h, n) => bare(h, n),
+            Body::NeighTbl(h, n) => bare(h, n),
+            Body::Nsid(h, n) => bare(h, n),
+            Body::Error { .. } | Body::Done { .. } => None,
+        }
     }
 
     /// Encode to a new vector.
@@ -502,5 +532,55 @@ impl Message {
             | Body::Nsid(_, n) => Some(n),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::header::{RTM_GETNSID, RTM_NEWNSID};
+
+    #[test]
+    fn unaligned_bodies_keep_their_length() {
+        // A raw payload of 63 bytes: nlmsg_len 79, one zero byte of alignment after it.
+        let raw = Message {
+            msg_type: 7,
+            flags: 0,
+            seq: 1,
+            pid: 2,
+            body: Body::Raw((1..=63).collect()),
+        };
+        // A bare rtgenmsg, as iproute2 sends RTM_GETNSID: nlmsg_len 17.
+        let nsid = Message::request(
+            RTM_GETNSID,
+            NlmFlags::ACK,
+            3,
+            Body::Nsid(Header(RtGenMsg { rtgen_family: 0 }), Vec::new()),
+        );
+        // With an attribute, the attribute's padding counts (kernel style).
+        let with_attr = Message::request(
+            RTM_NEWNSID,
+            NlmFlags::ACK,
+            4,
+            Body::Nsid(
+                Header(RtGenMsg { rtgen_family: 0 }),
+                vec![Node::new(crate::nsid::NETNSA_FD, AttrValue::U32(5))],
+            ),
+        );
+        let mut buf = Vec::new();
+        assert_eq!(raw.emit(&mut buf), Ok(80));
+        assert_eq!(nsid.emit(&mut buf), Ok(20));
+        assert_eq!(with_attr.emit(&mut buf), Ok(28));
+        let lens: Vec<u32> = Messages::new(&buf)
+            .map(|m| m.unwrap().header().nlmsg_len.get())
+            .collect();
+        assert_eq!(lens, [79, 17, 28]);
+        let back = Message::parse_all(&buf).unwrap();
+        assert_eq!(back, [raw, nsid, with_attr]);
+        let mut again = Vec::new();
+        for m in &back {
+            m.emit(&mut again).unwrap();
+        }
+        assert_eq!(again, buf);
     }
 }

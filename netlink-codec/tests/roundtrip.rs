@@ -1,0 +1,513 @@
+//! Property tests: for every message type, a typed message generated from the attribute
+//! tables (every value valid for its attribute's `Shape`, nests recursing with bounded
+//! depth) emits into a 0xa5- and a 0x5a-filled fixed buffer and into a `Vec` with the same
+//! bytes, leaves every padding byte zero, and parses back to an equal message. A fixed
+//! buffer one byte too small, or any smaller, is `BufferTooSmall`, never a panic.
+
+use std::net::IpAddr;
+
+use netlink_codec::ack::{ErrorView, EXT_ACK};
+use netlink_codec::addr::{IfAddrMsg, ADDR};
+use netlink_codec::attr::{Attrs, EmitBuf, SliceBuf, NLA_F_NESTED, NLA_F_NET_BYTEORDER};
+use netlink_codec::family::Family;
+use netlink_codec::header::{self, Messages, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
+use netlink_codec::link::{IfInfoMsg, LINK};
+use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
+use netlink_codec::neigh::{NdtMsg, NEIGHTBL};
+use netlink_codec::nsid::{RtGenMsg, NSID};
+use netlink_codec::route::{RtMsg, ROUTE};
+use netlink_codec::schema::{kind_hint, AttrDef, Elem, Shape, Space, Value};
+use netlink_codec::EncodeError;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use zerocopy::FromBytes;
+
+/// How deep nests recurse.
+const DEPTH: u32 = 3;
+/// At most this many attributes per run.
+const RUN: usize = 5;
+
+fn flag_bits() -> impl Strategy<Value = u16> {
+    prop_oneof![
+        6 => Just(0u16),
+        1 => Just(NLA_F_NESTED),
+        1 => Just(NLA_F_NET_BYTEORDER),
+    ]
+}
+
+fn bytes(max: usize) -> impl Strategy<Value = Vec<u8>> {
+    vec(any::<u8>(), 0..=max)
+}
+
+/// A C string as the codec holds it: no NUL inside (the NUL is the flag).
+fn c_string() -> impl Strategy<Value = AttrValue> {
+    ("[^\\x00]{0,12}", any::<bool>()).prop_map(|(s, nul)| AttrValue::Str(s, nul))
+}
+
+fn ip() -> impl Strategy<Value = IpAddr> {
+    prop_oneof![
+        any::<[u8; 4]>().prop_map(IpAddr::from),
+        any::<[u8; 16]>().prop_map(IpAddr::from),
+    ]
+}
+
+/// `IFLA_INET_CONF` in a request: nested `u32` attributes typed by `IPV4_DEVCONF_*`.
+fn inet_conf_nested(space: &'static Space) -> impl Strategy<Value = AttrValue> {
+    let kinds: Vec<u16> = space.attrs.iter().map(|d| d.kind).collect();
+    vec((select(kinds), any::<u32>()), 1..=RUN).prop_map(|v| {
+        AttrValue::Nested(
+            v.into_iter()
+                .map(|(k, x)| Node::new(k, AttrValue::U32(x)))
+                .collect(),
+        )
+    })
+}
+
+/// Would this `u32` array read back as a nest (the kernel's own ambiguity, resolved the
+/// same way by the codec)?
+fn looks_nested(v: &[u32], space: &Space) -> bool {
+    !v.is_empty()
+        && v.len() % 2 == 0
+        && v.chunks_exact(2).all(|c| {
+            let b = c[0].to_ne_bytes();
+            let len = u16::from_ne_bytes([b[0], b[1]]);
+            let ty = u16::from_ne_bytes([b[2], b[3]]) & netlink_codec::attr::NLA_TYPE_MASK;
+            len == 8 && space.get(ty).is_some()
+        })
+}
+
+/// A value valid for `shape` (ByKind is handled by `nodes`, which knows the siblings).
+fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
+    let sub = depth.saturating_sub(1);
+    match shape {
+        Shape::Raw | Shape::ByKind(..) => bytes(12).prop_map(AttrValue::Raw).boxed(),
+        Shape::Flag => Just(AttrValue::Flag).boxed(),
+        Shape::U8 => any::<u8>().prop_map(AttrValue::U8).boxed(),
+        Shape::U16 => any::<u16>().prop_map(AttrValue::U16).boxed(),
+        Shape::U32 => any::<u32>().prop_map(AttrValue::U32).boxed(),
+        Shape::I32 => any::<i32>().prop_map(AttrValue::I32).boxed(),
+        Shape::U64 => any::<u64>().prop_map(AttrValue::U64).boxed(),
+        Shape::Be16 => any::<u16>().prop_map(AttrValue::Be16).boxed(),
+        Shape::Be32 => any::<u32>().prop_map(AttrValue::Be32).boxed(),
+        Shape::Str => c_string().boxed(),
+        Shape::LlAddr => bytes(8).prop_map(AttrValue::LlAddr).boxed(),
+        Shape::Ip => ip().prop_map(AttrValue::Ip).boxed(),
+        Shape::Via => (any::<u16>(), bytes(16))
+            .prop_map(|(f, a)| AttrValue::Via(f, a))
+            .boxed(),
+        Shape::Array(Elem::U32, _) => vec(any::<u32>(), 0..8).prop_map(AttrValue::U32s).boxed(),
+        Shape::Array(Elem::I32, _) => vec(any::<i32>(), 0..8).prop_map(AttrValue::I32s).boxed(),
+        Shape::Array(Elem::U64, _) => vec(any::<u64>(), 0..8).prop_map(AttrValue::U64s).boxed(),
+        Shape::InetConf(s) => prop_oneof![
+            vec(any::<u32>(), 0..8)
+                .prop_filter("reads as a nest", move |v| !looks_nested(v, s))
+                .prop_map(AttrValue::U32s),
+            inet_conf_nested(s),
+        ]
+        .boxed(),
+        Shape::Nested(s) if depth == 0 => {
+            let _ = s;
+            Just(AttrValue::Nested(Vec::new())).boxed()
+        }
+        Shape::Nested(s) => nodes(s, sub).prop_map(AttrValue::Nested).boxed(),
+        Shape::Peer(s) => (any::<[u8; 16]>(), nodes(s, sub))
+            .prop_map(|(h, n)| AttrValue::Peer(Header(IfInfoMsg::read_from_bytes(&h).unwrap()), n))
+            .boxed(),
+        Shape::Multipath(s) => vec(
+            (any::<u8>(), any::<u8>(), any::<i32>(), nodes(s, sub)).prop_map(
+                |(flags, hops, ifindex, attrs)| NexthopNode {
+                    flags,
+                    hops,
+                    ifindex,
+                    attrs,
+                },
+            ),
+            0..if depth == 0 { 1 } else { 3 },
+        )
+        .prop_map(AttrValue::Multipath)
+        .boxed(),
+    }
+}
+
+/// The type numbers that name the kind of a `ByKind` sibling (`IFLA_INFO_KIND`).
+fn hint_kinds(space: &Space) -> Vec<u16> {
+    space
+        .attrs
+        .iter()
+        .filter_map(|d| match d.shape {
+            Shape::ByKind(k, _) => Some(k),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A run of attributes of `space`: known types with valid values, unknown types as raw
+/// bytes, and for `ByKind` data a consistent (kind, data) pair.
+fn nodes(space: &'static Space, depth: u32) -> BoxedStrategy<Vec<Node>> {
+    let hints = hint_kinds(space);
+    let plain: Vec<&'static AttrDef> = space
+        .attrs
+        .iter()
+        .filter(|d| !matches!(d.shape, Shape::ByKind(..)) && !hints.contains(&d.kind))
+        .collect();
+    let known = select(plain).prop_flat_map(move |d| {
+        (flag_bits(), value(d.shape, depth)).prop_map(move |(f, v)| Node {
+            raw_type: d.kind | f,
+            value: v,
+        })
+    });
+    let unknown = (any::<u16>(), flag_bits(), bytes(8))
+        .prop_filter("type is known", move |(k, _, _)| {
+            space.get(k & netlink_codec::attr::NLA_TYPE_MASK).is_none()
+        })
+        .prop_map(|(k, f, b)| Node {
+            raw_type: k | f,
+            value: AttrValue::Raw(b),
+        });
+    let run = vec(prop_oneof![8 => known, 1 => unknown], 0..=RUN);
+    // One optional (kind, data) pair per ByKind attribute of the space.
+    let by_kind: Vec<BoxedStrategy<Vec<Node>>> = space
+        .attrs
+        .iter()
+        .filter_map(|d| match d.shape {
+            Shape::ByKind(k, table) => Some((d.kind, k, table)),
+            _ => None,
+        })
+        .map(|(data, k, table)| {
+            let names: Vec<usize> = (0..table.len()).collect();
+            prop_oneof![
+                1 => Just(Vec::new()).boxed(),
+                // A kind the codec knows: its data is typed.
+                3 => (select(names), any::<bool>())
+                    .prop_flat_map(move |(i, nul)| {
+                        let (name, s) = table[i];
+                        (Just((name, nul)), nodes(s, depth.saturating_sub(1)))
+                    })
+                    .prop_map(move |((name, nul), inner)| {
+                        vec![
+                            Node::new(k, AttrValue::Str(name.to_owned(), nul)),
+                            Node::new(data, AttrValue::Nested(inner)),
+                        ]
+                    })
+                    .boxed(),
+                // A kind it does not know: its data stays raw.
+                1 => ("x-[a-z]{1,8}", bytes(12))
+                    .prop_map(move |(name, b)| {
+                        vec![
+                            Node::new(k, AttrValue::Str(name, true)),
+                            Node::new(data, AttrValue::Raw(b)),
+                        ]
+                    })
+                    .boxed(),
+            ]
+            .boxed()
+        })
+        .collect();
+    (run, by_kind)
+        .prop_map(|(mut run, pairs)| {
+            for p in pairs {
+                run.extend(p);
+            }
+            run
+        })
+        .boxed()
+}
+
+fn header<T: FromBytes + std::fmt::Debug, const N: usize>() -> impl Strategy<Value = Header<T>> {
+    any::<[u8; N]>().prop_map(|b| Header(T::read_from_bytes(&b[..]).unwrap()))
+}
+
+fn family_message(family: Family) -> BoxedStrategy<Message> {
+    use netlink_codec::header::*;
+    let (types, body): (Vec<u16>, BoxedStrategy<Body>) = match family {
+        Family::Link => (
+            vec![RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK],
+            (header::<IfInfoMsg, 16>(), nodes(&LINK, DEPTH))
+                .prop_map(|(h, n)| Body::Link(h, n))
+                .boxed(),
+        ),
+        Family::Addr => (
+            vec![RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR],
+            (header::<IfAddrMsg, 8>(), nodes(&ADDR, DEPTH))
+                .prop_map(|(h, n)| Body::Addr(h, n))
+                .boxed(),
+        ),
+        Family::Route => (
+            vec![RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE],
+            (header::<RtMsg, 12>(), nodes(&ROUTE, DEPTH))
+                .prop_map(|(h, n)| Body::Route(h, n))
+                .boxed(),
+        ),
+        Family::NeighTbl => (
+            vec![RTM_NEWNEIGHTBL, RTM_GETNEIGHTBL, RTM_SETNEIGHTBL],
+            (header::<NdtMsg, 4>(), nodes(&NEIGHTBL, DEPTH))
+                .prop_map(|(h, n)| Body::NeighTbl(h, n))
+                .boxed(),
+        ),
+        Family::Nsid => (
+            vec![RTM_NEWNSID, RTM_DELNSID, RTM_GETNSID],
+            (header::<RtGenMsg, 1>(), nodes(&NSID, DEPTH))
+                .prop_map(|(h, n)| Body::Nsid(h, n))
+                .boxed(),
+        ),
+    };
+    (
+        select(types),
+        any::<u16>(),
+        any::<u32>(),
+        any::<u32>(),
+        body,
+    )
+        .prop_map(|(msg_type, flags, seq, pid, body)| Message {
+            msg_type,
+            flags,
+            seq,
+            pid,
+            body,
+        })
+        .boxed()
+}
+
+/// An `NLMSG_ERROR`: the echoed request is a whole message (its `nlmsg_len` tells its
+/// length) unless `NLM_F_CAPPED`, extended-ACK attributes only with `NLM_F_ACK_TLVS`.
+fn error_message() -> BoxedStrategy<Message> {
+    let echo = (any::<[u8; 16]>(), bytes(40), any::<bool>()).prop_map(|(h, body, capped)| {
+        let mut req = h.to_vec();
+        if !capped {
+            req.extend_from_slice(&body);
+            let len = u32::try_from(req.len()).unwrap();
+            req[..4].copy_from_slice(&len.to_ne_bytes());
+        }
+        (req, capped)
+    });
+    (
+        any::<u16>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<i32>(),
+        echo,
+        any::<bool>(),
+        nodes(&EXT_ACK, DEPTH),
+    )
+        .prop_map(|(flags, seq, pid, error, (request, capped), tlvs, ext)| {
+            let mut f = NlmFlags::from_bits_retain(flags);
+            f.set(NlmFlags::CAPPED, capped);
+            f.set(NlmFlags::ACK_TLVS, tlvs);
+            Message {
+                msg_type: NLMSG_ERROR,
+                flags: f.bits(),
+                seq,
+                pid,
+                body: Body::Error {
+                    error,
+                    request,
+                    ext_ack: if tlvs { ext } else { Vec::new() },
+                },
+            }
+        })
+        .boxed()
+}
+
+fn done_message() -> BoxedStrategy<Message> {
+    (
+        any::<u16>(),
+        any::<u32>(),
+        any::<u32>(),
+        any::<i32>(),
+        nodes(&EXT_ACK, DEPTH),
+    )
+        .prop_map(|(flags, seq, pid, error, ext_ack)| Message {
+            msg_type: NLMSG_DONE,
+            flags,
+            seq,
+            pid,
+            body: Body::Done { error, ext_ack },
+        })
+        .boxed()
+}
+
+/// Any message type the codec does not type (an empty `NLMSG_DONE` is one of them).
+fn raw_message() -> BoxedStrategy<Message> {
+    let ty = any::<u16>().prop_filter("typed", |t| {
+        Family::of(*t).is_none() && *t != NLMSG_ERROR && *t != NLMSG_DONE
+    });
+    prop_oneof![(ty, bytes(64)), (Just(NLMSG_DONE), Just(Vec::new())),]
+        .prop_flat_map(|(t, p)| {
+            (any::<u16>(), any::<u32>(), any::<u32>()).prop_map(move |(flags, seq, pid)| Message {
+                msg_type: t,
+                flags,
+                seq,
+                pid,
+                body: Body::Raw(p.clone()),
+            })
+        })
+        .boxed()
+}
+
+/// Every alignment gap in `buf` is zero: after the message, after the family header,
+/// after every attribute at every depth, after every next hop, after the echoed request.
+fn check_padding(buf: &[u8]) {
+    fn attrs(run: Attrs<'_>, space: &'static Space) {
+        for a in run.clone() {
+            let a = a.unwrap();
+            assert!(
+                a.pad().iter().all(|&b| b == 0),
+                "attr pad at {}",
+                a.offset()
+            );
+            let shape = space.shape(a.kind());
+            match Value::read(&a, shape, kind_hint(shape, run.clone())) {
+                Ok(Value::Nested(inner, s)) => attrs(inner, s),
+                Ok(Value::Peer(_, inner, s)) => attrs(inner, s),
+                Ok(Value::Multipath(hops, s)) => {
+                    for h in hops {
+                        let h = h.unwrap();
+                        assert!(h.pad.iter().all(|&b| b == 0), "nexthop pad at {}", h.offset);
+                        attrs(h.attrs, s);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for m in Messages::new(buf) {
+        let m = m.unwrap();
+        assert!(m.pad().iter().all(|&b| b == 0), "message pad");
+        let p = m.payload();
+        match (m.msg_type(), Family::of(m.msg_type())) {
+            (_, Some(f)) => {
+                let n = f.header().len;
+                let start = header::align(n).unwrap().min(p.len());
+                assert!(p[n..start].iter().all(|&b| b == 0), "family header pad");
+                attrs(Attrs::new(&p[start..], 0), f.space());
+            }
+            (NLMSG_ERROR, None) => {
+                let ev = ErrorView::parse(&m).unwrap();
+                assert!(ev.pad().iter().all(|&b| b == 0), "echo pad");
+                attrs(ev.ext_ack(), &EXT_ACK);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Emit three ways, compare, check padding, parse back.
+fn round_trip(m: &Message) -> Result<(), TestCaseError> {
+    let mut v = Vec::new();
+    let n = m.emit(&mut v).unwrap();
+    prop_assert_eq!(n, v.len());
+    for fill in [0xa5u8, 0x5a] {
+        let mut mem = vec![fill; v.len() + 16];
+        let mut sb = SliceBuf::new(&mut mem);
+        prop_assert_eq!(m.emit(&mut sb), Ok(v.len()));
+        prop_assert_eq!(sb.written(), &v[..]);
+        prop_assert!(
+            mem[v.len()..].iter().all(|&b| b == fill),
+            "wrote past the end"
+        );
+    }
+    check_padding(&v);
+    let back = Message::parse_all(&v).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+    prop_assert_eq!(back.len(), 1);
+    prop_assert_eq!(&back[0], m);
+    Ok(())
+}
+
+/// Every fixed buffer shorter than the message is `BufferTooSmall`.
+fn every_cut_is_too_small(m: &Message) -> Result<(), TestCaseError> {
+    let len = m.to_bytes().unwrap().len();
+    for cut in 0..len {
+        let mut mem = vec![0xa5u8; cut];
+        let mut sb = SliceBuf::new(&mut mem);
+        let r = m.emit(&mut sb);
+        prop_assert!(
+            matches!(r, Err(EncodeError::BufferTooSmall { capacity, .. }) if capacity == cut),
+            "cut {}: {:?}",
+            cut,
+            r
+        );
+        prop_assert!(sb.len() <= cut);
+    }
+    Ok(())
+}
+
+/// `PROPTEST_CASES` overrides the default number of cases (for long local runs).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn link_round_trips(m in family_message(Family::Link)) { round_trip(&m)?; }
+    #[test]
+    fn addr_round_trips(m in family_message(Family::Addr)) { round_trip(&m)?; }
+    #[test]
+    fn route_round_trips(m in family_message(Family::Route)) { round_trip(&m)?; }
+    #[test]
+    fn neightbl_round_trips(m in family_message(Family::NeighTbl)) { round_trip(&m)?; }
+    #[test]
+    fn nsid_round_trips(m in family_message(Family::Nsid)) { round_trip(&m)?; }
+    #[test]
+    fn error_round_trips(m in error_message()) { round_trip(&m)?; }
+    #[test]
+    fn done_round_trips(m in done_message()) { round_trip(&m)?; }
+    #[test]
+    fn raw_round_trips(m in raw_message()) { round_trip(&m)?; }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(48)))]
+
+    #[test]
+    fn short_buffers_are_errors(m in prop_oneof![
+        family_message(Family::Link),
+        family_message(Family::Route),
+        error_message(),
+        done_message(),
+        raw_message(),
+    ]) {
+        every_cut_is_too_small(&m)?;
+    }
+}
+
+/// Every cut of every corpus message is `BufferTooSmall` too.
+#[test]
+fn corpus_messages_short_buffers_are_errors() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut n = 0;
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "bin") {
+            for m in Message::parse_all(&std::fs::read(&p).unwrap()).unwrap() {
+                every_cut_is_too_small(&m).unwrap();
+                n += 1;
+            }
+        }
+    }
+    assert!(n > 100, "{n}");
+}
+
+/// The generators reach deep: a typed `VETH_INFO_PEER` (LINK → LINKINFO → veth DATA →
+/// PEER) is among what `nodes(&LINK)` produces.
+#[test]
+fn generator_reaches_typed_peers() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    fn has_peer(nodes: &[Node]) -> bool {
+        nodes.iter().any(|n| match &n.value {
+            AttrValue::Peer(..) => true,
+            AttrValue::Nested(c) => has_peer(c),
+            _ => false,
+        })
+    }
+    let mut runner = TestRunner::deterministic();
+    let s = nodes(&LINK, DEPTH);
+    let found = (0..2000).any(|_| has_peer(&s.new_tree(&mut runner).unwrap().current()));
+    assert!(found, "no VETH_INFO_PEER generated in 2000 runs");
+}
