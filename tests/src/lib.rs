@@ -12,7 +12,7 @@
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 use std::fmt;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Write};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
@@ -224,25 +224,62 @@ impl Netns {
         name
     }
 
+    /// Runs several `ip -j -d` commands in one `ip -batch` and returns one JSON array
+    /// per command.
+    pub fn ip_batch_json(&self, commands: &[&str]) -> Vec<Vec<Value>> {
+        let mut child = self
+            .command("ip")
+            .args(["-j", "-d", "-batch", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run nsenter: {e}"));
+        let script: String = commands.iter().map(|c| format!("{c}\n")).collect();
+        child
+            .stdin
+            .take()
+            .expect("stdin is piped")
+            .write_all(script.as_bytes())
+            .expect("write to ip -batch");
+        let out = child.wait_with_output().expect("ip -batch");
+        let text = String::from_utf8(out.stdout).expect("UTF-8 output");
+        assert!(
+            out.status.success(),
+            "`ip -batch` of {commands:?} failed in {}: {}",
+            self.path,
+            String::from_utf8_lossy(&out.stderr).trim()
+        );
+        let arrays: Vec<Vec<Value>> = serde_json::Deserializer::from_str(&text)
+            .into_iter::<Vec<Value>>()
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("`ip -j -batch` printed no JSON arrays ({e}): {text}"));
+        assert_eq!(arrays.len(), commands.len(), "ip -batch output: {text}");
+        arrays
+    }
+
     /// Full link, address and route dumps (both families, all tables), normalised so
     /// that only configuration is compared: counters, timers, lifetimes and the
     /// asynchronously updated operstate/qdisc are left out.
     pub fn snapshot(&self) -> Snapshot {
+        let dumps = self.ip_batch_json(&["link show", "addr show", "route show table all"]);
         let mut entries = BTreeSet::new();
-        for link in self.ip_json("-d link show") {
+        for link in &dumps[0] {
+            let mut link = link.clone();
+            // `ip -d addr show` repeats the link; the addresses are compared one by one.
+            if let Some(obj) = link.as_object_mut() {
+                obj.remove("addr_info");
+            }
             entries.insert(format!("link {}", normalise(link)));
         }
-        for link in self.ip_json("addr show") {
+        for link in &dumps[1] {
             let dev = link["ifname"].as_str().unwrap_or("?").to_owned();
             for addr in link["addr_info"].as_array().cloned().unwrap_or_default() {
                 entries.insert(format!("addr dev {dev} {}", normalise(addr)));
             }
         }
-        for family in [Family::V4, Family::V6] {
-            let args = format!("{} route show table all", family.flag());
-            for route in self.ip_json(&args) {
-                entries.insert(format!("route{} {}", family.flag(), normalise(route)));
-            }
+        for route in &dumps[2] {
+            entries.insert(format!("route {}", normalise(route.clone())));
         }
         Snapshot { entries }
     }

@@ -289,7 +289,7 @@ fn drift_host_proxy_delay_default() {
     drift(
         "host_proxy_delay_default",
         |host, _, _, name| {
-            let default = host.proc_sys("net/ipv4/neigh/default/proxy_delay").unwrap();
+            let default = host.proc_sys("net/ipv4/neigh/lo/proxy_delay").unwrap();
             assert_ne!(
                 default, "0",
                 "the kernel's default proxy_delay is 0 here: no drift"
@@ -308,7 +308,7 @@ fn drift_host_sysctls_all_reset() {
             host.set_proc_sys(&format!("net/ipv4/conf/{name}/proxy_arp"), "0");
             host.set_proc_sys(&format!("net/ipv4/conf/{name}/forwarding"), "0");
             host.set_proc_sys(&format!("net/ipv6/conf/{name}/forwarding"), "0");
-            let default = host.proc_sys("net/ipv4/neigh/default/proxy_delay").unwrap();
+            let default = host.proc_sys("net/ipv4/neigh/lo/proxy_delay").unwrap();
             host.set_proc_sys(&format!("net/ipv4/neigh/{name}/proxy_delay"), &default);
         },
         &[
