@@ -1,0 +1,350 @@
+//! The command line. Exit status: 0 success; 1 the operation failed or check found
+//! drift; 2 invalid input (rejected before any change); 3 only from the test-only
+//! `VETHCTL_TEST_ABORT_AFTER` hook.
+
+use std::io::{self, Write};
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{self, Spec, DEFAULT_IFNAME, DEFAULT_MTU};
+use crate::error::{Error, EXIT_INVALID};
+use crate::netns::Netns;
+use crate::wiring::{self, Exec, Plan, Report, Step};
+
+/// Wire a pod's network namespace to the host with a veth pair, over netlink.
+#[derive(Debug, Parser)]
+#[command(name = "vethctl", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create or repair the wiring of a pod (idempotent, safe to rerun).
+    Setup(WireArgs),
+    /// Compare the live state with the desired state; print one line per difference
+    /// and exit 1 if there is any.
+    Check(WireArgs),
+    /// Remove the host veth (its peer goes with it) and the host routes. What is
+    /// already gone is success; the pod's namespace is not needed.
+    Teardown(TeardownArgs),
+    /// Print each request setup would send, decoded and as hex. Changes nothing.
+    Plan(WireArgs),
+    /// Print the host interface name derived from a container id.
+    #[command(long_about = HOST_IFACE_HELP)]
+    HostIface(HostIfaceArgs),
+    /// Decode netlink messages (raw, hex or an nlmon capture) with kernel names.
+    Decode(crate::audit::DecodeArgs),
+    /// Encode `decode --json` output back to raw bytes.
+    Encode(crate::audit::EncodeArgs),
+}
+
+const HOST_IFACE_HELP: &str = "Print the host interface name derived from a container id.\n\n\
+The name is \"veth\" followed by the first 11 hex digits of the SHA-256 of the container \
+id: 15 bytes, the longest name an interface can have (Calico's \"cali\" names are made \
+the same way). It is deterministic, so setup, check and teardown find the same link \
+without any state file. --host-iface overrides it.";
+
+/// Flags of setup, check and plan.
+#[derive(Debug, Clone, Args)]
+#[command(group = clap::ArgGroup::new("address").required(true).multiple(true).args(["ip6", "ip4"]))]
+pub struct WireArgs {
+    /// The container id (the host interface name is derived from it).
+    #[arg(long, value_name = "ID", value_parser = container_id)]
+    pub container_id: String,
+    /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`).
+    #[arg(long, value_name = "PATH")]
+    pub netns: PathBuf,
+    /// The interface name inside the pod.
+    #[arg(long, value_name = "NAME", default_value = DEFAULT_IFNAME, value_parser = ifname)]
+    pub ifname: String,
+    /// The host interface name (default: derived from --container-id, see `host-iface`).
+    #[arg(long, value_name = "NAME", value_parser = ifname)]
+    pub host_iface: Option<String>,
+    /// The pod's IPv6 address (a /128 is implied).
+    #[arg(long, value_name = "ADDR", value_parser = config::parse_ip6)]
+    pub ip6: Option<Ipv6Addr>,
+    /// The pod's IPv4 address (a /32 is implied).
+    #[arg(long, value_name = "ADDR", value_parser = config::parse_ip4)]
+    pub ip4: Option<Ipv4Addr>,
+    /// The MTU of both sides (68..=65535; at least 1280 with --ip6).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MTU, value_parser = config::parse_mtu, allow_hyphen_values = true)]
+    pub mtu: u32,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of teardown.
+#[derive(Debug, Clone, Args)]
+pub struct TeardownArgs {
+    /// The container id.
+    #[arg(long, value_name = "ID", value_parser = container_id)]
+    pub container_id: String,
+    /// The host interface name (default: derived from --container-id).
+    #[arg(long, value_name = "NAME", value_parser = ifname)]
+    pub host_iface: Option<String>,
+    /// The pod's IPv6 address, whose host route is removed.
+    #[arg(long, value_name = "ADDR", value_parser = config::parse_ip6)]
+    pub ip6: Option<Ipv6Addr>,
+    /// The pod's IPv4 address, whose host route is removed.
+    #[arg(long, value_name = "ADDR", value_parser = config::parse_ip4)]
+    pub ip4: Option<Ipv4Addr>,
+    /// Print the result as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Flags of host-iface.
+#[derive(Debug, Clone, Args)]
+pub struct HostIfaceArgs {
+    /// The container id.
+    #[arg(long, value_name = "ID", value_parser = container_id)]
+    pub container_id: String,
+}
+
+fn container_id(s: &str) -> Result<String, String> {
+    config::check_container_id(s).map(|()| s.to_owned())
+}
+
+fn ifname(s: &str) -> Result<String, String> {
+    config::check_ifname(s).map(|()| s.to_owned())
+}
+
+impl WireArgs {
+    /// Validate into a [`Spec`] and open the namespace: every input check, before any
+    /// change.
+    pub fn validate(&self) -> Result<(Spec, Netns), Error> {
+        let spec = Spec::new(
+            &self.container_id,
+            self.host_iface.as_deref(),
+            &self.ifname,
+            self.ip6,
+            self.ip4,
+            self.mtu,
+            true,
+        )?;
+        let netns = Netns::open(&self.netns)?;
+        Ok((spec, netns))
+    }
+}
+
+/// Parse the command line and run it; the process's exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_INVALID));
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            let mut msg = format!("vethctl: {e}");
+            let mut source = e.source();
+            while let Some(s) = source {
+                msg.push_str(&format!(": {s}"));
+                source = s.source();
+            }
+            let _ = writeln!(io::stderr().lock(), "{msg}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+use std::error::Error as _;
+
+fn is_broken_pipe(e: &CliError) -> bool {
+    matches!(e, CliError::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// An error of [`run`].
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the wiring.
+    #[error(transparent)]
+    Vethctl(#[from] Error),
+    /// Writing the output.
+    #[error("writing the output: {0}")]
+    Io(#[from] io::Error),
+    /// From an audit command.
+    #[error("{0:#}")]
+    Audit(anyhow::Error),
+}
+
+impl CliError {
+    fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Vethctl(e) => e.exit_code(),
+            _ => 1,
+        }
+    }
+}
+
+/// Run one command.
+pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let code = match cli.command {
+        Command::Setup(a) => {
+            let (spec, netns) = a.validate()?;
+            let report = wiring::setup(&spec, &netns, Exec::abort_after_from_env())?;
+            print_report(&mut out, &report, a.json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Check(a) => {
+            let (spec, netns) = a.validate()?;
+            let report = wiring::check(&spec, &netns)?;
+            if a.json {
+                print_json(&mut out, &report)?;
+            } else {
+                for line in &report.drift {
+                    writeln!(out, "{line}")?;
+                }
+            }
+            if report.drift.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
+        }
+        Command::Plan(a) => {
+            let (spec, netns) = a.validate()?;
+            let plan = wiring::plan(&spec, &netns)?;
+            print_plan(&mut out, &plan, a.json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Teardown(a) => {
+            let spec = Spec::new(
+                &a.container_id,
+                a.host_iface.as_deref(),
+                DEFAULT_IFNAME,
+                a.ip6,
+                a.ip4,
+                DEFAULT_MTU,
+                false,
+            )?;
+            let report = wiring::teardown(&spec)?;
+            print_report(&mut out, &report, a.json)?;
+            ExitCode::SUCCESS
+        }
+        Command::HostIface(a) => {
+            config::check_container_id(&a.container_id)
+                .map_err(|r| Error::invalid("--container-id", r))?;
+            writeln!(out, "{}", config::host_iface_name(&a.container_id))?;
+            ExitCode::SUCCESS
+        }
+        Command::Decode(a) => {
+            drop(out);
+            return crate::audit::run_decode(&a).map_err(CliError::Audit);
+        }
+        Command::Encode(a) => {
+            drop(out);
+            return crate::audit::run_encode(&a).map_err(CliError::Audit);
+        }
+    };
+    out.flush()?;
+    Ok(code)
+}
+
+fn print_json(out: &mut impl Write, v: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, v).map_err(io::Error::from)?;
+    writeln!(out)
+}
+
+fn print_report(out: &mut impl Write, r: &Report, json: bool) -> io::Result<()> {
+    if json {
+        return print_json(out, r);
+    }
+    for (label, items) in [
+        ("created", &r.created),
+        ("changed", &r.changed),
+        ("in place", &r.in_place),
+        ("removed", &r.removed),
+        ("already gone", &r.already_gone),
+    ] {
+        for i in items {
+            writeln!(out, "{label:>12}  {i}")?;
+        }
+    }
+    Ok(())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
+    if json {
+        let mut steps = Vec::new();
+        for (phase, side, list) in &plan.phases {
+            for s in list {
+                let mut o = serde_json::Map::new();
+                o.insert("phase".into(), phase.clone().into());
+                o.insert("side".into(), side.as_str().into());
+                o.insert("what".into(), s.what().into());
+                match s {
+                    Step::Netlink(r) => {
+                        o.insert("policy".into(), r.policy.to_string().into());
+                        o.insert("hex".into(), hex(&r.msg).into());
+                        let mut j = Vec::new();
+                        if crate::render::write_json(&mut j, &r.msg).is_ok() {
+                            if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&j) {
+                                o.insert("decoded".into(), v);
+                            }
+                        }
+                    }
+                    Step::Sysctl { path, value, .. } => {
+                        o.insert("path".into(), path.display().to_string().into());
+                        o.insert("value".into(), (*value).into());
+                    }
+                }
+                steps.push(serde_json::Value::Object(o));
+            }
+        }
+        let doc = serde_json::json!({ "notes": plan.notes, "steps": steps });
+        return print_json(out, &doc);
+    }
+    for n in &plan.notes {
+        writeln!(out, "# note: {n}")?;
+    }
+    let mut k = 0;
+    for (phase, side, list) in &plan.phases {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "## {} {phase} (one sendmsg)", side.as_str())?;
+        for s in list {
+            k += 1;
+            match s {
+                Step::Netlink(r) => {
+                    writeln!(out, "# {k}. {}: {}", side.as_str(), r.what)?;
+                    writeln!(out, "#    errno policy: {}", r.policy)?;
+                    crate::render::write_text(out, &r.msg)?;
+                    writeln!(out, "hex: {}", hex(&r.msg))?;
+                }
+                Step::Sysctl { what, path, value } => {
+                    writeln!(out, "# {k}. {}: {what}", side.as_str())?;
+                    writeln!(out, "write {value:?} to {}", path.display())?;
+                }
+            }
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! `vethctl`: see `vethctl --help` and the library's [`vethctl::cli`].
+
+fn main() -> std::process::ExitCode {
+    vethctl::cli::main()
+}

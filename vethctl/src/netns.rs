@@ -1,0 +1,132 @@
+//! Network namespaces: open one by path, prove it is a network namespace
+//! (`NS_GET_NSTYPE`), and make a netlink socket inside it.
+//!
+//! The socket for the pod is created on a short-lived thread that `setns`-es into the pod's
+//! namespace, opens the socket and exits. A netlink socket stays bound to the namespace it
+//! was created in, so it can then be used from the main thread; nothing else ever runs in
+//! the pod's namespace.
+
+use std::fs::File;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::path::{Path, PathBuf};
+
+use nix::sched::{setns, CloneFlags};
+use nix::sys::stat::{fstat, stat};
+
+use crate::error::{Error, Result};
+use crate::socket::{open_fd, NlSocket};
+
+// `NS_GET_NSTYPE` (`linux/nsfs.h`): `_IO(0xb7, 0x3)`, returns the `CLONE_NEW*` type of a
+// namespace file.
+nix::ioctl_none!(ns_get_nstype, 0xb7, 0x3);
+
+/// An open network namespace.
+#[derive(Debug)]
+pub struct Netns {
+    file: File,
+    path: PathBuf,
+}
+
+impl Netns {
+    /// Open `path` and prove it is a network namespace other than the caller's own.
+    /// Every refusal is [`Error::Invalid`] naming `--netns`.
+    pub fn open(path: &Path) -> Result<Netns> {
+        const FLAG: &str = "--netns";
+        if path.as_os_str().is_empty() {
+            return Err(Error::invalid(FLAG, "is empty"));
+        }
+        let shown = path.display();
+        let file = File::open(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::invalid(FLAG, format!("{shown} does not exist")),
+            _ => Error::invalid(FLAG, format!("cannot open {shown}: {e}")),
+        })?;
+        // SAFETY: NS_GET_NSTYPE takes no argument and only reports the type of the
+        // namespace behind the descriptor; `file` keeps the descriptor open for the call.
+        let nstype = unsafe { ns_get_nstype(file.as_raw_fd()) }.map_err(|e| {
+            Error::invalid(
+                FLAG,
+                format!("{shown} is not a namespace file (NS_GET_NSTYPE: {e})"),
+            )
+        })?;
+        if nstype != libc::CLONE_NEWNET {
+            let kind = match nstype {
+                libc::CLONE_NEWNS => "mount",
+                libc::CLONE_NEWUTS => "uts",
+                libc::CLONE_NEWIPC => "ipc",
+                libc::CLONE_NEWUSER => "user",
+                libc::CLONE_NEWPID => "pid",
+                libc::CLONE_NEWCGROUP => "cgroup",
+                libc::CLONE_NEWTIME => "time",
+                _ => "non-network",
+            };
+            return Err(Error::invalid(
+                FLAG,
+                format!("{shown} is a {kind} namespace, not a network namespace"),
+            ));
+        }
+        let theirs = fstat(&file).map_err(|e| Error::invalid(FLAG, format!("fstat: {e}")))?;
+        if let Ok(ours) = stat("/proc/thread-self/ns/net") {
+            if (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino) {
+                return Err(Error::invalid(
+                    FLAG,
+                    format!("{shown} is vethctl's own network namespace, not a pod's"),
+                ));
+            }
+        }
+        Ok(Netns {
+            file,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The path it was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The namespace file descriptor (for `IFLA_NET_NS_FD`, `NETNSA_FD`).
+    pub fn fd(&self) -> BorrowedFd<'_> {
+        self.file.as_fd()
+    }
+
+    /// A netlink socket inside this namespace, made on a thread that enters the namespace
+    /// and exits right after.
+    pub fn socket(&self) -> Result<NlSocket> {
+        let fd = self.fd();
+        let made = std::thread::scope(|s| {
+            s.spawn(move || -> Result<_> {
+                setns(fd, CloneFlags::CLONE_NEWNET)
+                    .map_err(|e| Error::sys("setns(CLONE_NEWNET) into the pod", e))?;
+                open_fd()
+            })
+            .join()
+        });
+        match made {
+            Ok(r) => r.map(NlSocket::from_fd),
+            Err(_) => Err(Error::Unexpected(
+                "the thread opening the pod's socket panicked".into(),
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_what_is_not_a_netns() {
+        let e = Netns::open(Path::new("/nonexistent/ns/net")).unwrap_err();
+        assert!(e.to_string().contains("does not exist"), "{e}");
+        assert_eq!(e.exit_code(), 2);
+        let e = Netns::open(Path::new("/")).unwrap_err();
+        assert!(e.to_string().contains("not a namespace file"), "{e}");
+        let e = Netns::open(Path::new("/proc/self/ns/uts")).unwrap_err();
+        assert!(e.to_string().contains("uts namespace"), "{e}");
+        let e = Netns::open(Path::new("")).unwrap_err();
+        assert!(e.to_string().starts_with("--netns"), "{e}");
+        // Our own namespace is not a pod.
+        let e = Netns::open(Path::new("/proc/self/ns/net")).unwrap_err();
+        assert!(e.to_string().contains("own network namespace"), "{e}");
+    }
+}

@@ -1,0 +1,1663 @@
+//! The pod wiring: setup, check, teardown and plan over two netlink sockets, one in the
+//! host's namespace and one in the pod's.
+//!
+//! The kernel is the only state: every operation starts by reading it, compares it with
+//! the desired state ([`assess`]) and sends only what differs, so it is safe to repeat and
+//! to rerun after a crash at any point.
+//!
+//! `setup` in four round trips (one `sendmsg` each, several requests per batch):
+//!
+//! 1. host, phase A: create the veth (`NLM_F_CREATE|NLM_F_EXCL`, the peer born in the pod
+//!    with `IFLA_NET_NS_FD` inside `VETH_INFO_PEER`; EEXIST = verify), read the host link
+//!    by name, read the pod namespace's id (`RTM_GETNSID`, `NETNSA_FD`), and look up the
+//!    host routes of the pod's addresses (`RTM_F_FIB_MATCH`). The link read decides: ours
+//!    (a veth whose `IFLA_LINK_NETNSID` is the pod's id) or somebody else's (stop, exit 1,
+//!    nothing changed).
+//! 2. pod, phase A: read the peer (index = the host link's `IFLA_LINK`), its addresses and
+//!    the main routing table (dumps filtered by strict checking).
+//! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding`, then one batch with what
+//!    differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU,
+//!    `RTM_SETNEIGHTBL` proxy_delay 0, up, `fe80::1/64` nodad, the host routes.
+//! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, the addresses (nodad), the
+//!    on-link route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a wrong one is
+//!    replaced), and deletes of other default routes.
+//!
+//! Test-only hook: with `VETHCTL_TEST_ABORT_AFTER=k` in the environment, `setup` exits
+//! with status 3, without any cleanup, right after its k-th request was acknowledged by
+//! the kernel (requests are counted in the order they are sent, reads, sysctl writes and
+//! dump retries' first sends included; a batch is cut after its k-th request). Tests use
+//! it to prove crash safety; nothing else should set it.
+
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::os::fd::AsRawFd;
+use std::path::PathBuf;
+
+use netlink_codec::addr::IfaFlags;
+use netlink_codec::af::{AF_INET6, AF_UNSPEC};
+use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
+use netlink_codec::route::RT_SCOPE_LINK;
+use netlink_codec::Errno;
+use serde::Serialize;
+
+use crate::config::Spec;
+use crate::error::{Error, Result};
+use crate::msgs::{self, LinkChange, RouteSpec};
+use crate::netns::Netns;
+use crate::request::{Answer, Policy, Request, Status};
+use crate::socket::NlSocket;
+use crate::state::{self, Addr, Link, Route};
+
+/// The pod's IPv4 gateway: proxy ARP on the host veth answers for it.
+pub const V4_GATEWAY: Ipv4Addr = Ipv4Addr::new(169, 254, 1, 1);
+/// The pod's IPv6 gateway, on the host veth.
+pub const V6_GATEWAY: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
+/// The metric the kernel gives an IPv6 route added without one (`IP6_RT_PRIO_USER`).
+pub const V6_METRIC: u32 = 1024;
+/// `RT_TABLE_MAIN`.
+pub const TABLE_MAIN: u32 = 254;
+/// The environment variable of the test-only abort hook.
+pub const ABORT_ENV: &str = "VETHCTL_TEST_ABORT_AFTER";
+
+/// Which namespace a piece of state or a request belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The namespace vethctl runs in.
+    Host,
+    /// The pod's namespace.
+    Pod,
+}
+
+impl Side {
+    /// `host` / `pod`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Host => "host",
+            Side::Pod => "pod",
+        }
+    }
+}
+
+/// One step of a plan: a netlink request, or a write under `/proc/sys` (the only knob
+/// without a netlink equivalent: per-device IPv6 forwarding).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// A netlink request.
+    Netlink(Request),
+    /// Write `value` to `path`.
+    Sysctl {
+        /// What it is for.
+        what: String,
+        /// The file.
+        path: PathBuf,
+        /// The value.
+        value: &'static str,
+    },
+}
+
+impl Step {
+    /// What the step is for.
+    pub fn what(&self) -> &str {
+        match self {
+            Step::Netlink(r) => &r.what,
+            Step::Sysctl { what, .. } => what,
+        }
+    }
+}
+
+/// The host side as read.
+#[derive(Debug, Clone, Default)]
+pub struct HostView {
+    /// The host link (`None`: absent).
+    pub link: Option<Link>,
+    /// The id the host namespace gives the pod namespace (-1: none).
+    pub pod_nsid: Option<i32>,
+    /// The host link's IPv6 addresses (`None`: not read).
+    pub addrs: Option<Vec<Addr>>,
+    /// `proxy_delay` of the host link, in `USER_HZ` (`None`: not read).
+    pub proxy_delay: Option<u64>,
+    /// The route the host uses for the pod's IPv6 address.
+    pub route6: Option<Route>,
+    /// The route the host uses for the pod's IPv4 address.
+    pub route4: Option<Route>,
+}
+
+/// The pod side as read.
+#[derive(Debug, Clone, Default)]
+pub struct PodView {
+    /// The peer (`None`: absent).
+    pub link: Option<Link>,
+    /// The peer's addresses.
+    pub addrs: Vec<Addr>,
+    /// The pod's main routing table.
+    pub routes: Vec<Route>,
+}
+
+/// How one piece of the desired state looks in the live state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Have {
+    /// As desired.
+    Ok,
+    /// Not there.
+    Missing,
+    /// There, but different: how.
+    Wrong(String),
+}
+
+/// One piece of the desired state and how it looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Host or pod.
+    pub side: Side,
+    /// What it is (`route 10.1.2.3/32 dev vethX scope link`).
+    pub what: String,
+    /// How it looks.
+    pub have: Have,
+    /// A setting of a link (reported as created when the link was created).
+    pub link_setting: bool,
+}
+
+impl Item {
+    /// The line `check` prints for a difference.
+    pub fn drift_line(&self) -> Option<String> {
+        match &self.have {
+            Have::Ok => None,
+            Have::Missing => Some(format!("{}: {}: missing", self.side.as_str(), self.what)),
+            Have::Wrong(how) => Some(format!("{}: {}: {how}", self.side.as_str(), self.what)),
+        }
+    }
+    fn label(&self) -> String {
+        format!("{}: {}", self.side.as_str(), self.what)
+    }
+}
+
+/// The comparison of live and desired state, and the steps that close the gap.
+#[derive(Debug, Clone, Default)]
+pub struct Assessment {
+    /// Every piece of the desired state.
+    pub items: Vec<Item>,
+    /// Host steps, in order.
+    pub host: Vec<Step>,
+    /// Pod steps, in order.
+    pub pod: Vec<Step>,
+    /// When the host's addresses were not read: the index in `host` of the `fe80::1`
+    /// create whose EEXIST is verified by the address dump at the next index.
+    pub verify_gateway: Option<usize>,
+}
+
+/// What an operation did, for `--json` and the human summary.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// `setup`, `check`, `teardown`.
+    pub operation: &'static str,
+    /// The host interface.
+    pub host_iface: String,
+    /// The pod interface (not known to teardown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ifname: Option<String>,
+    /// What was created.
+    pub created: Vec<String>,
+    /// What was changed.
+    pub changed: Vec<String>,
+    /// What was already in place.
+    pub in_place: Vec<String>,
+    /// What was removed (teardown).
+    pub removed: Vec<String>,
+    /// What teardown found already gone.
+    pub already_gone: Vec<String>,
+    /// Differences from the desired state (check).
+    pub drift: Vec<String>,
+    /// Netlink round trips (`sendmsg` calls).
+    pub round_trips: u32,
+    /// Requests sent.
+    pub requests: usize,
+    /// Messages dropped by the sockets (not from the kernel, unknown sequence number).
+    pub dropped: u64,
+}
+
+/// A plan: what setup would send, phase by phase.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// `(phase label, side, steps)`.
+    pub phases: Vec<(String, Side, Vec<Step>)>,
+    /// Notes about values only known at run time.
+    pub notes: Vec<String>,
+}
+
+fn req(
+    what: impl Into<String>,
+    msg: Result<Vec<u8>, netlink_codec::EncodeError>,
+    policy: Policy,
+) -> Result<Request> {
+    let what = what.into();
+    match msg {
+        Ok(m) => Ok(Request::new(what, m, policy)),
+        Err(source) => Err(Error::Encode { op: what, source }),
+    }
+}
+
+fn full(ip: IpAddr) -> u8 {
+    if ip.is_ipv6() {
+        128
+    } else {
+        32
+    }
+}
+
+/// The host route for the pod's address `ip` on link `oif`.
+fn host_route(ip: IpAddr, oif: u32) -> RouteSpec {
+    RouteSpec {
+        dst: Some(ip),
+        v6: ip.is_ipv6(),
+        dst_len: full(ip),
+        gateway: None,
+        oif,
+        scope_link: !ip.is_ipv6(),
+        priority: None,
+        table: TABLE_MAIN,
+    }
+}
+
+fn default_route(gw: IpAddr, oif: u32) -> RouteSpec {
+    RouteSpec {
+        dst: None,
+        v6: gw.is_ipv6(),
+        dst_len: 0,
+        gateway: Some(gw),
+        oif,
+        scope_link: false,
+        priority: None,
+        table: TABLE_MAIN,
+    }
+}
+
+/// The metric a route of ours gets when added without one.
+fn our_metric(v6: bool) -> u32 {
+    if v6 {
+        V6_METRIC
+    } else {
+        0
+    }
+}
+
+/// `RouteSpec` that deletes exactly the route `r`.
+fn exact(r: &Route) -> RouteSpec {
+    RouteSpec {
+        dst: r.dst,
+        v6: r.v6,
+        dst_len: r.dst_len,
+        gateway: r.gateway,
+        oif: r.oif.unwrap_or(0),
+        scope_link: false,
+        priority: Some(r.priority),
+        table: r.table,
+    }
+}
+
+fn show_route(r: &Route, name: &dyn Fn(u32) -> String) -> String {
+    let mut s = match r.dst {
+        Some(d) if r.dst_len > 0 => format!("{d}/{}", r.dst_len),
+        _ => "default".to_owned(),
+    };
+    if let Some(g) = r.gateway {
+        let _ = write!(s, " via {g}");
+    }
+    if let Some(o) = r.oif {
+        let _ = write!(s, " dev {}", name(o));
+    }
+    if r.scope == RT_SCOPE_LINK {
+        s.push_str(" scope link");
+    }
+    if r.priority != 0 {
+        let _ = write!(s, " metric {}", r.priority);
+    }
+    s
+}
+
+/// Is `link` our host veth: a veth whose peer lives in the pod's namespace?
+pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Result<(), String> {
+    let h = &spec.host_iface;
+    match link.kind.as_deref() {
+        Some("veth") => {}
+        Some(k) => {
+            return Err(format!(
+                "host interface {h} exists and is a {k}, not our veth; leaving it alone"
+            ))
+        }
+        None => {
+            return Err(format!(
+                "host interface {h} exists and is not a veth; leaving it alone"
+            ))
+        }
+    }
+    match (link.link_netnsid, pod_nsid) {
+        (Some(a), Some(b)) if a == b && b >= 0 => Ok(()),
+        (None, _) => Err(format!(
+            "host interface {h} is a veth whose peer is in the host namespace, not in {netns}; \
+             leaving it alone"
+        )),
+        (Some(a), _) => Err(format!(
+            "host interface {h} is a veth whose peer is in another network namespace \
+             (nsid {a}), not in {netns}; leaving it alone"
+        )),
+    }
+}
+
+fn addr_ok(a: &Addr) -> Result<(), String> {
+    if a.ip.is_ipv6() {
+        let mut bad = Vec::new();
+        if !a.flags.contains(IfaFlags::NODAD) {
+            bad.push("without nodad");
+        }
+        if a.flags.contains(IfaFlags::TENTATIVE) {
+            bad.push("tentative");
+        }
+        if a.flags.contains(IfaFlags::DADFAILED) {
+            bad.push("dadfailed");
+        }
+        if !bad.is_empty() {
+            return Err(bad.join(", "));
+        }
+    }
+    Ok(())
+}
+
+/// Compare the live state with the desired state; return every item and the steps that
+/// make the live state right. `host.link` and `pod.link` must be present (a link about to
+/// be created is described as the kernel creates it).
+pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment> {
+    let (Some(hl), Some(pl)) = (&host.link, &pod.link) else {
+        return Err(Error::Unexpected("assess needs both links".into()));
+    };
+    let h = spec.host_iface.as_str();
+    let p = spec.ifname.as_str();
+    let hi = hl.index;
+    let pi = pl.index;
+    let hi_u = hi.unsigned_abs();
+    let pi_u = pi.unsigned_abs();
+    let mut out = Assessment::default();
+    let mut item = |side, what: String, have: Have, link_setting: bool| {
+        out.items.push(Item {
+            side,
+            what,
+            have,
+            link_setting,
+        })
+    };
+    let want = |ok: bool, how: String| if ok { Have::Ok } else { Have::Wrong(how) };
+
+    // ---- host link settings ----
+    item(
+        Side::Host,
+        format!("veth {h} with peer {p} in the pod"),
+        Have::Ok,
+        true,
+    );
+    let mut hc = LinkChange::default();
+    let mtu_ok = hl.mtu == Some(spec.mtu);
+    if !mtu_ok {
+        hc.mtu = Some(spec.mtu);
+    }
+    item(
+        Side::Host,
+        format!("mtu {} on {h}", spec.mtu),
+        want(mtu_ok, format!("mtu is {:?}", hl.mtu)),
+        true,
+    );
+    let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+    hc.addr_gen_mode_none = !agm_ok;
+    item(
+        Side::Host,
+        format!("addr_gen_mode none on {h}"),
+        want(agm_ok, format!("addr_gen_mode is {:?}", hl.addr_gen_mode)),
+        true,
+    );
+    let parp_ok = hl.ipv4_proxy_arp == Some(1);
+    let fwd4_ok = hl.ipv4_forwarding == Some(1);
+    hc.ipv4_conf = !parp_ok || !fwd4_ok;
+    item(
+        Side::Host,
+        format!("net.ipv4.conf.{h}.proxy_arp = 1"),
+        want(parp_ok, format!("proxy_arp is {:?}", hl.ipv4_proxy_arp)),
+        true,
+    );
+    item(
+        Side::Host,
+        format!("net.ipv4.conf.{h}.forwarding = 1"),
+        want(fwd4_ok, format!("forwarding is {:?}", hl.ipv4_forwarding)),
+        true,
+    );
+    let fwd6_ok = hl.ipv6_forwarding == Some(1);
+    item(
+        Side::Host,
+        format!("net.ipv6.conf.{h}.forwarding = 1"),
+        want(
+            fwd6_ok,
+            format!("IPv6 forwarding is {:?}", hl.ipv6_forwarding),
+        ),
+        true,
+    );
+    let delay_ok = host.proxy_delay == Some(0);
+    item(
+        Side::Host,
+        format!("net.ipv4.neigh.{h}.proxy_delay = 0"),
+        match host.proxy_delay {
+            Some(0) => Have::Ok,
+            Some(v) => Have::Wrong(format!("proxy_delay is {v}")),
+            None => Have::Missing,
+        },
+        true,
+    );
+    let up_ok = hl.is_up();
+    item(
+        Side::Host,
+        format!("link {h} up"),
+        want(up_ok, "link is down (want up)".into()),
+        true,
+    );
+
+    if !fwd6_ok {
+        out.host.push(Step::Sysctl {
+            what: format!("IPv6 forwarding on {h}"),
+            path: PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/forwarding")),
+            value: "1",
+        });
+    }
+    if hc != LinkChange::default() {
+        out.host.push(Step::Netlink(req(
+            format!("set addr_gen_mode none, proxy_arp, forwarding, mtu on {h}"),
+            msgs::set_link(hi, &hc),
+            Policy::STRICT,
+        )?));
+    }
+    if !delay_ok {
+        out.host.push(Step::Netlink(req(
+            format!("set proxy_delay 0 on {h}"),
+            msgs::proxy_delay_zero(hi),
+            Policy::STRICT,
+        )?));
+    }
+    if !up_ok {
+        out.host.push(Step::Netlink(req(
+            format!("set {h} up"),
+            msgs::set_link(
+                hi,
+                &LinkChange {
+                    up: Some(true),
+                    ..Default::default()
+                },
+            ),
+            Policy::STRICT,
+        )?));
+    }
+
+    // ---- host gateway address ----
+    let gw6 = IpAddr::V6(V6_GATEWAY);
+    let gw_what = format!("address fe80::1/64 nodad on {h}");
+    match &host.addrs {
+        Some(addrs) => {
+            let found = addrs
+                .iter()
+                .find(|a| a.ip == gw6 && a.prefix_len == 64 && a.index == hi_u);
+            let (have, replace) = match found {
+                None => (Have::Missing, false),
+                Some(a) => match addr_ok(a) {
+                    Ok(()) => (Have::Ok, false),
+                    Err(why) => (Have::Wrong(format!("fe80::1 is {why}")), true),
+                },
+            };
+            if have != Have::Ok {
+                out.host.push(Step::Netlink(req(
+                    format!("add fe80::1/64 nodad on {h}"),
+                    msgs::new_addr(gw6, 64, hi_u, replace),
+                    Policy::EXIST_OK,
+                )?));
+            }
+            item(Side::Host, gw_what, have, false);
+        }
+        None => {
+            // Not read: create it, and read back in the same batch what an EEXIST found.
+            out.verify_gateway = Some(out.host.len());
+            out.host.push(Step::Netlink(req(
+                format!("add fe80::1/64 nodad on {h}"),
+                msgs::new_addr(gw6, 64, hi_u, false),
+                Policy::EXIST_VERIFY,
+            )?));
+            out.host.push(Step::Netlink(req(
+                format!("read the IPv6 addresses of {h}"),
+                msgs::dump_addrs(AF_INET6, hi_u),
+                Policy::STRICT,
+            )?));
+            item(Side::Host, gw_what, Have::Missing, false);
+        }
+    }
+
+    // ---- host routes ----
+    let name = |i: u32| -> String {
+        if i == hi_u {
+            h.to_owned()
+        } else {
+            format!("ifindex {i}")
+        }
+    };
+    let mut stale = Vec::new();
+    for (ip, found) in [
+        (spec.ip6.map(IpAddr::V6), &host.route6),
+        (spec.ip4.map(IpAddr::V4), &host.route4),
+    ] {
+        let Some(ip) = ip else { continue };
+        let want_r = host_route(ip, hi_u);
+        let what = if ip.is_ipv6() {
+            format!("route {ip}/128 dev {h}")
+        } else {
+            format!("route {ip}/32 dev {h} scope link")
+        };
+        let have = match found {
+            Some(r) if r.dst == Some(ip) && r.dst_len == full(ip) && r.table == TABLE_MAIN => {
+                let right = r.oif == Some(hi_u)
+                    && r.gateway.is_none()
+                    && (ip.is_ipv6() || r.scope == RT_SCOPE_LINK);
+                if right {
+                    Have::Ok
+                } else {
+                    if r.priority != our_metric(ip.is_ipv6()) {
+                        stale.push(*r);
+                    }
+                    Have::Wrong(format!("the route is {}", show_route(r, &name)))
+                }
+            }
+            _ => Have::Missing,
+        };
+        if have != Have::Ok {
+            out.host.push(Step::Netlink(req(
+                format!("add {what}"),
+                msgs::replace_route(&want_r),
+                Policy::STRICT,
+            )?));
+        }
+        item(Side::Host, what, have, false);
+    }
+    for r in stale {
+        out.host.push(Step::Netlink(req(
+            format!("delete the stale route {}", show_route(&r, &name)),
+            msgs::del_route(&exact(&r)),
+            Policy::GONE_OK,
+        )?));
+    }
+
+    // ---- pod link ----
+    item(
+        Side::Pod,
+        format!("link {p}, the peer of {h}"),
+        want(
+            pl.name == p,
+            format!("the peer is named {} (want {p})", pl.name),
+        ),
+        true,
+    );
+    let mut up_now = pl.is_up();
+    if pl.name != p {
+        if up_now {
+            out.pod.push(Step::Netlink(req(
+                format!("set {} down to rename it", pl.name),
+                msgs::set_link(
+                    pi,
+                    &LinkChange {
+                        up: Some(false),
+                        ..Default::default()
+                    },
+                ),
+                Policy::STRICT,
+            )?));
+            up_now = false;
+        }
+        out.pod.push(Step::Netlink(req(
+            format!("rename {} to {p}", pl.name),
+            msgs::set_link(
+                pi,
+                &LinkChange {
+                    name: Some(p.to_owned()),
+                    ..Default::default()
+                },
+            ),
+            Policy::STRICT,
+        )?));
+    }
+    let mut pc = LinkChange::default();
+    let pmtu_ok = pl.mtu == Some(spec.mtu);
+    if !pmtu_ok {
+        pc.mtu = Some(spec.mtu);
+    }
+    item(
+        Side::Pod,
+        format!("mtu {} on {p}", spec.mtu),
+        want(pmtu_ok, format!("mtu is {:?}", pl.mtu)),
+        true,
+    );
+    let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+    pc.addr_gen_mode_none = !pagm_ok;
+    item(
+        Side::Pod,
+        format!("addr_gen_mode none on {p}"),
+        want(pagm_ok, format!("addr_gen_mode is {:?}", pl.addr_gen_mode)),
+        true,
+    );
+    if pc != LinkChange::default() {
+        out.pod.push(Step::Netlink(req(
+            format!("set addr_gen_mode none, mtu on {p}"),
+            msgs::set_link(pi, &pc),
+            Policy::STRICT,
+        )?));
+    }
+    item(
+        Side::Pod,
+        format!("link {p} up"),
+        want(pl.is_up(), "link is down (want up)".into()),
+        true,
+    );
+    if !up_now {
+        out.pod.push(Step::Netlink(req(
+            format!("set {p} up"),
+            msgs::set_link(
+                pi,
+                &LinkChange {
+                    up: Some(true),
+                    ..Default::default()
+                },
+            ),
+            Policy::STRICT,
+        )?));
+    }
+
+    // ---- pod addresses ----
+    for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
+        .into_iter()
+        .flatten()
+    {
+        let len = full(ip);
+        let what = if ip.is_ipv6() {
+            format!("address {ip}/{len} nodad on {p}")
+        } else {
+            format!("address {ip}/{len} on {p}")
+        };
+        let found = pod
+            .addrs
+            .iter()
+            .find(|a| a.ip == ip && a.prefix_len == len && a.index == pi_u);
+        let (have, replace) = match found {
+            None => (Have::Missing, false),
+            Some(a) => match addr_ok(a) {
+                Ok(()) => (Have::Ok, false),
+                Err(why) => (Have::Wrong(format!("{ip} is {why}")), true),
+            },
+        };
+        if have != Have::Ok {
+            out.pod.push(Step::Netlink(req(
+                format!("add {ip}/{len} nodad on {p}"),
+                msgs::new_addr(ip, len, pi_u, replace),
+                Policy::EXIST_OK,
+            )?));
+        }
+        item(Side::Pod, what, have, false);
+    }
+
+    // ---- pod routes ----
+    let pname = |i: u32| -> String {
+        if i == pi_u {
+            p.to_owned()
+        } else {
+            format!("ifindex {i}")
+        }
+    };
+    let main: Vec<&Route> = pod
+        .routes
+        .iter()
+        .filter(|r| r.table == TABLE_MAIN)
+        .collect();
+    if spec.ip4.is_some() {
+        let gw = IpAddr::V4(V4_GATEWAY);
+        let what = format!("route 169.254.1.1/32 dev {p} scope link");
+        let onlink = main.iter().any(|r| {
+            !r.v6
+                && r.dst == Some(gw)
+                && r.dst_len == 32
+                && r.oif == Some(pi_u)
+                && r.gateway.is_none()
+                && r.scope == RT_SCOPE_LINK
+        });
+        let have = if onlink { Have::Ok } else { Have::Missing };
+        if !onlink {
+            let mut r = host_route(gw, pi_u);
+            r.scope_link = true;
+            out.pod.push(Step::Netlink(req(
+                format!("add {what}"),
+                msgs::replace_route(&r),
+                Policy::STRICT,
+            )?));
+        }
+        item(Side::Pod, what, have, false);
+    }
+    for (wanted, gw) in [
+        (spec.ip4.is_some(), IpAddr::V4(V4_GATEWAY)),
+        (spec.ip6.is_some(), IpAddr::V6(V6_GATEWAY)),
+    ] {
+        if !wanted {
+            continue;
+        }
+        let v6 = gw.is_ipv6();
+        let fam = if v6 { "IPv6" } else { "IPv4" };
+        let what = format!("{fam} default route via {gw} dev {p}");
+        let defaults: Vec<&&Route> = main
+            .iter()
+            .filter(|r| r.v6 == v6 && r.dst_len == 0)
+            .collect();
+        let is_ours = |r: &Route| {
+            r.gateway == Some(gw) && r.oif == Some(pi_u) && r.priority == our_metric(v6)
+        };
+        let have_ours = defaults.iter().any(|r| is_ours(r));
+        let others: Vec<&Route> = defaults
+            .iter()
+            .map(|r| **r)
+            .filter(|r| !is_ours(r))
+            .collect();
+        let have = match (have_ours, others.is_empty()) {
+            (true, true) => Have::Ok,
+            (false, true) => Have::Missing,
+            (_, false) => Have::Wrong(format!(
+                "found {}",
+                others
+                    .iter()
+                    .map(|r| show_route(r, &pname))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        };
+        if !have_ours {
+            // NLM_F_REPLACE: a wrong default with our metric is replaced in one step.
+            out.pod.push(Step::Netlink(req(
+                format!("add (replace) {what}"),
+                msgs::replace_route(&default_route(gw, pi_u)),
+                Policy::STRICT,
+            )?));
+        }
+        for r in &others {
+            if have_ours || r.priority != our_metric(v6) {
+                out.pod.push(Step::Netlink(req(
+                    format!("delete the wrong default route {}", show_route(r, &pname)),
+                    msgs::del_route(&exact(r)),
+                    Policy::GONE_OK,
+                )?));
+            }
+        }
+        item(Side::Pod, what, have, false);
+    }
+    Ok(out)
+}
+
+/// Runs requests, counting them for the test-only abort hook.
+#[derive(Debug, Default)]
+pub struct Exec {
+    abort_after: Option<usize>,
+    sent: usize,
+}
+
+impl Exec {
+    /// An executor; `abort_after` is the test-only hook's k.
+    pub fn new(abort_after: Option<usize>) -> Exec {
+        Exec {
+            abort_after,
+            sent: 0,
+        }
+    }
+
+    /// The hook's k from the environment ([`ABORT_ENV`]); test-only.
+    pub fn abort_after_from_env() -> Option<usize> {
+        std::env::var(ABORT_ENV).ok()?.trim().parse().ok()
+    }
+
+    /// Requests sent so far.
+    pub fn sent(&self) -> usize {
+        self.sent
+    }
+
+    /// Send one batch (cut short by the abort hook).
+    pub fn batch(&mut self, sock: &mut NlSocket, reqs: &[Request]) -> Result<Vec<Answer>> {
+        if reqs.is_empty() {
+            return Ok(Vec::new());
+        }
+        if let Some(k) = self.abort_after {
+            let left = k.saturating_sub(self.sent);
+            if left < reqs.len() {
+                if left > 0 {
+                    sock.batch(&reqs[..left])?;
+                }
+                self.sent += left;
+                return Err(Error::TestAbort(k));
+            }
+        }
+        let answers = sock.batch(reqs)?;
+        self.sent += reqs.len();
+        if self.abort_after == Some(self.sent) {
+            return Err(Error::TestAbort(self.sent));
+        }
+        Ok(answers)
+    }
+
+    /// Run steps in order: runs of netlink requests as one batch each, sysctl writes in
+    /// between. The answers come back at the index of their step.
+    pub fn steps(&mut self, sock: &mut NlSocket, steps: &[Step]) -> Result<Vec<Option<Answer>>> {
+        let mut out: Vec<Option<Answer>> = Vec::with_capacity(steps.len());
+        let mut run: Vec<Request> = Vec::new();
+        for s in steps {
+            match s {
+                Step::Netlink(r) => run.push(r.clone()),
+                Step::Sysctl { path, value, .. } => {
+                    let answers = self.batch(sock, &run)?;
+                    out.extend(answers.into_iter().map(Some));
+                    run.clear();
+                    write_proc(path, value)?;
+                    out.push(None);
+                    self.sent += 1;
+                    if self.abort_after == Some(self.sent) {
+                        return Err(Error::TestAbort(self.sent));
+                    }
+                }
+            }
+        }
+        let answers = self.batch(sock, &run)?;
+        out.extend(answers.into_iter().map(Some));
+        Ok(out)
+    }
+}
+
+fn write_proc(path: &PathBuf, value: &str) -> Result<()> {
+    let io = |source| Error::Proc {
+        op: "writing",
+        path: path.clone(),
+        source,
+    };
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(io)?;
+    f.write_all(value.as_bytes()).map_err(io)
+}
+
+/// `proxy_delay` of `iface` from `/proc/sys/net/ipv4/neigh/IFACE/proxy_delay`.
+pub fn read_proxy_delay(iface: &str) -> Result<u64> {
+    let path = PathBuf::from(format!("/proc/sys/net/ipv4/neigh/{iface}/proxy_delay"));
+    let io = |source| Error::Proc {
+        op: "reading",
+        path: path.clone(),
+        source,
+    };
+    let mut buf = [0u8; 32];
+    let n = std::fs::File::open(&path)
+        .and_then(|mut f| f.read(&mut buf))
+        .map_err(io)?;
+    let text = std::str::from_utf8(&buf[..n]).unwrap_or("").trim();
+    text.parse().map_err(|_| {
+        io(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("not a number: {text:?}"),
+        ))
+    })
+}
+
+/// The two sockets and the request counter of one operation.
+struct Session {
+    host: NlSocket,
+    pod: Option<NlSocket>,
+    exec: Exec,
+}
+
+impl Session {
+    fn report(&self, operation: &'static str, spec: &Spec, pod_side: bool) -> Report {
+        let pod = self.pod.as_ref();
+        Report {
+            operation,
+            host_iface: spec.host_iface.clone(),
+            ifname: pod_side.then(|| spec.ifname.clone()),
+            round_trips: self.host.round_trips() + pod.map_or(0, NlSocket::round_trips),
+            requests: self.exec.sent(),
+            dropped: self.host.dropped() + pod.map_or(0, NlSocket::dropped),
+            ..Default::default()
+        }
+    }
+}
+
+fn nsfd(netns: &Netns) -> u32 {
+    netns.fd().as_raw_fd().unsigned_abs()
+}
+
+/// Phase A's host reads (after an optional create): the link, the pod's nsid, the route
+/// lookups. Returns the requests and where the lookups are.
+fn host_reads(spec: &Spec, netns: Option<&Netns>) -> Result<Vec<Request>> {
+    let h = &spec.host_iface;
+    let mut v = vec![req(
+        format!("read link {h}"),
+        msgs::get_link(Some(h), 0),
+        Policy::LINK_LOOKUP,
+    )?];
+    if let Some(ns) = netns {
+        v.push(req(
+            "read the id of the pod's namespace",
+            msgs::get_nsid(nsfd(ns)),
+            Policy::STRICT,
+        )?);
+    }
+    for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
+        .into_iter()
+        .flatten()
+    {
+        v.push(req(
+            format!("look up the host route to {ip}"),
+            msgs::route_lookup(ip),
+            Policy::ROUTE_LOOKUP,
+        )?);
+    }
+    Ok(v)
+}
+
+/// Fill a [`HostView`] from the answers of [`host_reads`] (starting at `at`).
+fn read_host(spec: &Spec, answers: &[Answer], with_nsid: bool) -> Result<HostView> {
+    let mut it = answers.iter();
+    let mut next = || {
+        it.next()
+            .ok_or_else(|| Error::Unexpected("fewer answers than requests".into()))
+    };
+    let link = state::link_of(next()?, "read host link")?;
+    let pod_nsid = if with_nsid {
+        state::nsid_of(next()?, "read pod nsid")?
+    } else {
+        None
+    };
+    let mut view = HostView {
+        link,
+        pod_nsid,
+        ..Default::default()
+    };
+    if spec.ip6.is_some() {
+        view.route6 = state::routes_of(next()?, "route lookup")?
+            .into_iter()
+            .next();
+    }
+    if spec.ip4.is_some() {
+        view.route4 = state::routes_of(next()?, "route lookup")?
+            .into_iter()
+            .next();
+    }
+    Ok(view)
+}
+
+fn pod_reads(peer: Option<u32>) -> Result<Vec<Request>> {
+    let mut v = Vec::new();
+    if let Some(i) = peer {
+        let idx = i32::try_from(i).unwrap_or(0);
+        v.push(req(
+            format!("read the peer (ifindex {i})"),
+            msgs::get_link(None, idx),
+            Policy::LINK_LOOKUP,
+        )?);
+        v.push(req(
+            format!("read the addresses of ifindex {i}"),
+            msgs::dump_addrs(AF_UNSPEC, i),
+            Policy::STRICT,
+        )?);
+    }
+    v.push(req(
+        "read the main routing table",
+        msgs::dump_main_routes(),
+        Policy::STRICT,
+    )?);
+    Ok(v)
+}
+
+fn read_pod(answers: &[Answer], with_link: bool) -> Result<PodView> {
+    let mut view = PodView::default();
+    let mut i = 0;
+    if with_link {
+        view.link = state::link_of(&answers[0], "read the peer")?;
+        view.addrs = state::addrs_of(&answers[1], "read the peer's addresses")?;
+        i = 2;
+    }
+    if let Some(a) = answers.get(i) {
+        view.routes = state::routes_of(a, "read the pod's routes")?;
+    }
+    Ok(view)
+}
+
+/// The peer of our host veth in the pod, checked: it exists and points back at us.
+fn check_peer(spec: &Spec, host_link: &Link, pod: &PodView) -> Result<()> {
+    match &pod.link {
+        Some(pl) if pl.link == Some(host_link.index.unsigned_abs()) => Ok(()),
+        Some(pl) => Err(Error::Conflict(format!(
+            "ifindex {} in the pod ({}) is not the peer of host interface {}",
+            pl.index, pl.name, spec.host_iface
+        ))),
+        None => Err(Error::Unexpected(format!(
+            "the peer of host interface {} (ifindex {:?}) is not in the pod's namespace",
+            spec.host_iface, host_link.link
+        ))),
+    }
+}
+
+/// `setup`: create or converge the wiring. See the module docs for the round trips.
+pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<Report> {
+    let mut s = Session {
+        host: NlSocket::open()?,
+        pod: Some(netns.socket()?),
+        exec: Exec::new(abort_after),
+    };
+    let h = &spec.host_iface;
+    let shown = netns.path().display().to_string();
+
+    // Phase A, host: create, then read what is there now.
+    let mut a = vec![req(
+        format!(
+            "create veth {h} (mtu {}) with peer {} born in the pod",
+            spec.mtu, spec.ifname
+        ),
+        msgs::create_veth(h, &spec.ifname, spec.mtu, nsfd(netns)),
+        Policy::EXIST_VERIFY,
+    )?];
+    a.extend(host_reads(spec, Some(netns))?);
+    let answers = s.exec.batch(&mut s.host, &a)?;
+    let created = answers[0].status == Status::Ok;
+    let mut host = read_host(spec, &answers[1..], true)?;
+    let Some(link) = host.link.clone() else {
+        // The create said EEXIST, yet no host link has the name: the pod's side is taken.
+        return Err(Error::Kernel {
+            op: a[0].what.clone(),
+            errno: Errno::EEXIST,
+            msg: Some(format!(
+                "no host link is named {h}, so the pod already has a link named {}",
+                spec.ifname
+            )),
+            offset: None,
+        });
+    };
+    ours(spec, &link, host.pod_nsid, &shown).map_err(Error::Conflict)?;
+    let peer = link
+        .link
+        .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
+
+    // Phase A, pod.
+    let pod_sock = s
+        .pod
+        .as_mut()
+        .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
+    let answers = s.exec.batch(pod_sock, &pod_reads(Some(peer))?)?;
+    let pod = read_pod(&answers, true)?;
+    check_peer(spec, &link, &pod)?;
+    if created {
+        host.addrs = Some(Vec::new());
+    } else {
+        host.proxy_delay = Some(read_proxy_delay(h)?);
+    }
+
+    // Phase B.
+    let plan = assess(spec, &host, &pod)?;
+    let host_answers = s.exec.steps(&mut s.host, &plan.host)?;
+    let pod_sock = s
+        .pod
+        .as_mut()
+        .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
+    s.exec.steps(pod_sock, &plan.pod)?;
+
+    let mut report = s.report("setup", spec, true);
+    let mut gateway_changed = false;
+    let mut gateway_in_place = false;
+    if let Some(i) = plan.verify_gateway {
+        let status = host_answers
+            .get(i)
+            .and_then(|a| a.as_ref())
+            .map(|a| a.status);
+        if let Some(Status::Verify(_)) = status {
+            let dump = host_answers
+                .get(i + 1)
+                .and_then(|a| a.as_ref())
+                .ok_or_else(|| Error::Unexpected("missing the address read-back".into()))?;
+            let addrs = state::addrs_of(dump, "read the host's IPv6 addresses")?;
+            let gw = IpAddr::V6(V6_GATEWAY);
+            let good = addrs
+                .iter()
+                .find(|a| a.ip == gw && a.prefix_len == 64)
+                .is_some_and(|a| addr_ok(a).is_ok());
+            if good {
+                gateway_in_place = true;
+            } else {
+                // EEXIST, but not as wanted (no nodad, or another prefix): fix it.
+                let fix = [req(
+                    format!("fix fe80::1/64 nodad on {h}"),
+                    msgs::new_addr(gw, 64, link.index.unsigned_abs(), true),
+                    Policy::STRICT,
+                )?];
+                s.exec.batch(&mut s.host, &fix)?;
+                gateway_changed = true;
+            }
+        }
+    }
+    for it in &plan.items {
+        let label = it.label();
+        let gateway = it.what.starts_with("address fe80::1/64");
+        if created && it.link_setting {
+            report.created.push(label);
+        } else if gateway && gateway_in_place {
+            report.in_place.push(label);
+        } else if gateway && gateway_changed {
+            report.changed.push(label);
+        } else {
+            match it.have {
+                Have::Ok => report.in_place.push(label),
+                Have::Missing => report.created.push(label),
+                Have::Wrong(_) => report.changed.push(label),
+            }
+        }
+    }
+    let totals = s.report("setup", spec, true);
+    report.round_trips = totals.round_trips;
+    report.requests = totals.requests;
+    report.dropped = totals.dropped;
+    Ok(report)
+}
+
+/// Read everything `check` and `plan` compare: host link, nsid, lookups, then the host's
+/// addresses and proxy_delay and the pod's peer, addresses and routes.
+fn read_all(
+    s: &mut Session,
+    spec: &Spec,
+    netns: &Netns,
+) -> Result<(HostView, PodView, Option<String>)> {
+    let answers = s.exec.batch(&mut s.host, &host_reads(spec, Some(netns))?)?;
+    let mut host = read_host(spec, &answers, true)?;
+    let shown = netns.path().display().to_string();
+    let pod_sock = s
+        .pod
+        .as_mut()
+        .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
+    let Some(link) = host.link.clone() else {
+        let answers = s.exec.batch(pod_sock, &pod_reads(None)?)?;
+        return Ok((host, read_pod(&answers, false)?, None));
+    };
+    if let Err(why) = ours(spec, &link, host.pod_nsid, &shown) {
+        return Ok((host, PodView::default(), Some(why)));
+    }
+    let answers = s.exec.batch(pod_sock, &pod_reads(link.link)?)?;
+    let pod = read_pod(&answers, link.link.is_some())?;
+    let addr_dump = [req(
+        format!("read the IPv6 addresses of {}", spec.host_iface),
+        msgs::dump_addrs(AF_INET6, link.index.unsigned_abs()),
+        Policy::STRICT,
+    )?];
+    let answers = s.exec.batch(&mut s.host, &addr_dump)?;
+    host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
+    host.proxy_delay = Some(read_proxy_delay(&spec.host_iface)?);
+    Ok((host, pod, None))
+}
+
+/// `check`: compare the live state with the desired state. The report's `drift` has one
+/// line per difference (empty: all in place).
+pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
+    let mut s = Session {
+        host: NlSocket::open()?,
+        pod: Some(netns.socket()?),
+        exec: Exec::new(None),
+    };
+    let (host, pod, conflict) = read_all(&mut s, spec, netns)?;
+    let mut report = s.report("check", spec, true);
+    if let Some(why) = conflict {
+        report.drift.push(format!("host: {why}"));
+        return Ok(report);
+    }
+    let Some(link) = &host.link else {
+        report.drift.push(format!(
+            "host: veth {} with peer {} in the pod: missing",
+            spec.host_iface, spec.ifname
+        ));
+        return Ok(report);
+    };
+    if let Err(e) = check_peer(spec, link, &pod) {
+        report.drift.push(format!("pod: {e}"));
+        return Ok(report);
+    }
+    let a = assess(spec, &host, &pod)?;
+    for it in &a.items {
+        match it.drift_line() {
+            Some(line) => report.drift.push(line),
+            None => report.in_place.push(it.label()),
+        }
+    }
+    Ok(report)
+}
+
+/// How the kernel creates the links (for `plan` when they do not exist yet).
+fn as_created(spec: &Spec) -> (Link, Link) {
+    let host = Link {
+        index: 0,
+        name: spec.host_iface.clone(),
+        kind: Some("veth".into()),
+        mtu: Some(spec.mtu),
+        link: Some(0),
+        ..Default::default()
+    };
+    let pod = Link {
+        index: 0,
+        name: spec.ifname.clone(),
+        kind: Some("veth".into()),
+        mtu: Some(spec.mtu),
+        link: Some(0),
+        ..Default::default()
+    };
+    (host, pod)
+}
+
+/// `plan`: read the live state and list the requests setup would send. Changes nothing.
+pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
+    let mut s = Session {
+        host: NlSocket::open()?,
+        pod: Some(netns.socket()?),
+        exec: Exec::new(None),
+    };
+    let (mut host, mut pod, conflict) = read_all(&mut s, spec, netns)?;
+    if let Some(why) = conflict {
+        return Err(Error::Conflict(format!("setup would fail: {why}")));
+    }
+    let h = &spec.host_iface;
+    let mut out = Plan::default();
+    let mut phase_a = vec![Step::Netlink(req(
+        format!(
+            "create veth {h} (mtu {}) with peer {} born in the pod",
+            spec.mtu, spec.ifname
+        ),
+        msgs::create_veth(h, &spec.ifname, spec.mtu, nsfd(netns)),
+        Policy::EXIST_VERIFY,
+    )?)];
+    phase_a.extend(
+        host_reads(spec, Some(netns))?
+            .into_iter()
+            .map(Step::Netlink),
+    );
+    out.phases
+        .push(("phase A: create and read".into(), Side::Host, phase_a));
+    let fresh = host.link.is_none();
+    if fresh {
+        let (hl, pl) = as_created(spec);
+        host.link = Some(hl);
+        host.addrs = Some(Vec::new());
+        pod.link = Some(pl);
+        pod.addrs.clear();
+        out.notes.push(format!(
+            "{h} does not exist yet: ifindex 0 below stands for the indexes the kernel \
+             assigns at creation"
+        ));
+    }
+    let peer = host.link.as_ref().and_then(|l| l.link);
+    out.phases.push((
+        "phase A: read".into(),
+        Side::Pod,
+        pod_reads(peer)?.into_iter().map(Step::Netlink).collect(),
+    ));
+    if !fresh {
+        // Setup does not read the host's addresses; it verifies an EEXIST instead.
+        host.addrs = None;
+    }
+    let a = assess(spec, &host, &pod)?;
+    out.phases
+        .push(("phase B: change".into(), Side::Host, a.host));
+    out.phases
+        .push(("phase B: change".into(), Side::Pod, a.pod));
+    Ok(out)
+}
+
+/// `teardown`: remove the host veth (its peer goes with it) and the host routes to the
+/// pod's addresses. What is already gone is success; the pod's namespace is not needed.
+pub fn teardown(spec: &Spec) -> Result<Report> {
+    let mut s = Session {
+        host: NlSocket::open()?,
+        pod: None,
+        exec: Exec::new(None),
+    };
+    let h = &spec.host_iface;
+    let answers = s.exec.batch(&mut s.host, &host_reads(spec, None)?)?;
+    let host = read_host(spec, &answers, false)?;
+    let mut report = s.report("teardown", spec, false);
+    let Some(link) = host.link else {
+        report.already_gone.push(format!("host: veth {h}"));
+        for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
+            .into_iter()
+            .flatten()
+        {
+            report
+                .already_gone
+                .push(format!("host: route {ip}/{} dev {h}", full(ip)));
+        }
+        return Ok(report);
+    };
+    match link.kind.as_deref() {
+        Some("veth") => {}
+        other => {
+            return Err(Error::Conflict(format!(
+                "host interface {h} is a {}, not a veth; leaving it alone",
+                other.unwrap_or("link without a kind")
+            )))
+        }
+    }
+    let hi = link.index.unsigned_abs();
+    let mut reqs = Vec::new();
+    let mut labels = Vec::new();
+    for (ip, r) in [
+        (spec.ip6.map(IpAddr::V6), &host.route6),
+        (spec.ip4.map(IpAddr::V4), &host.route4),
+    ] {
+        let Some(ip) = ip else { continue };
+        let label = format!("host: route {ip}/{} dev {h}", full(ip));
+        match r {
+            Some(r) if r.dst == Some(ip) && r.dst_len == full(ip) && r.oif == Some(hi) => {
+                reqs.push(req(
+                    format!("delete route {ip}/{} dev {h}", full(ip)),
+                    msgs::del_route(&exact(r)),
+                    Policy::GONE_OK,
+                )?);
+                labels.push(label);
+            }
+            _ => report.already_gone.push(label),
+        }
+    }
+    reqs.push(req(
+        format!("delete veth {h} (and its peer)"),
+        msgs::del_link(link.index),
+        Policy::GONE_OK,
+    )?);
+    labels.push(format!("host: veth {h}"));
+    let answers = s.exec.batch(&mut s.host, &reqs)?;
+    for (label, a) in labels.into_iter().zip(&answers) {
+        match a.status {
+            Status::Ok => report.removed.push(label),
+            _ => report.already_gone.push(label),
+        }
+    }
+    let totals = s.report("teardown", spec, false);
+    report.round_trips = totals.round_trips;
+    report.requests = totals.requests;
+    report.dropped = totals.dropped;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use netlink_codec::header::{
+        NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE,
+    };
+    use netlink_codec::link::Iff;
+    use zerocopy::FromBytes;
+
+    fn spec() -> Spec {
+        Spec::new(
+            "c1",
+            Some("vh1"),
+            "eth0",
+            Some("fd00::5".parse().unwrap()),
+            Some(Ipv4Addr::new(10, 1, 2, 3)),
+            1500,
+            true,
+        )
+        .unwrap()
+    }
+
+    fn wired(spec: &Spec) -> (HostView, PodView) {
+        let hl = Link {
+            index: 10,
+            name: spec.host_iface.clone(),
+            flags: Iff::UP,
+            kind: Some("veth".into()),
+            mtu: Some(1500),
+            link: Some(2),
+            link_netnsid: Some(0),
+            addr_gen_mode: Some(1),
+            ipv4_forwarding: Some(1),
+            ipv4_proxy_arp: Some(1),
+            ipv6_forwarding: Some(1),
+        };
+        let pl = Link {
+            index: 2,
+            name: "eth0".into(),
+            flags: Iff::UP,
+            kind: Some("veth".into()),
+            mtu: Some(1500),
+            link: Some(10),
+            link_netnsid: Some(0),
+            addr_gen_mode: Some(1),
+            ..Default::default()
+        };
+        let hr = |ip: IpAddr| Route {
+            v6: ip.is_ipv6(),
+            dst_len: full(ip),
+            table: TABLE_MAIN,
+            scope: if ip.is_ipv6() { 0 } else { RT_SCOPE_LINK },
+            rtype: 1,
+            dst: Some(ip),
+            gateway: None,
+            oif: Some(10),
+            priority: our_metric(ip.is_ipv6()),
+        };
+        let host = HostView {
+            link: Some(hl),
+            pod_nsid: Some(0),
+            addrs: Some(vec![Addr {
+                index: 10,
+                prefix_len: 64,
+                flags: IfaFlags::NODAD | IfaFlags::PERMANENT,
+                ip: IpAddr::V6(V6_GATEWAY),
+            }]),
+            proxy_delay: Some(0),
+            route6: Some(hr(IpAddr::V6(spec.ip6.unwrap()))),
+            route4: Some(hr(IpAddr::V4(spec.ip4.unwrap()))),
+        };
+        let mut onlink = hr(IpAddr::V4(V4_GATEWAY));
+        onlink.oif = Some(2);
+        let def = |gw: IpAddr| Route {
+            v6: gw.is_ipv6(),
+            dst_len: 0,
+            table: TABLE_MAIN,
+            scope: 0,
+            rtype: 1,
+            dst: None,
+            gateway: Some(gw),
+            oif: Some(2),
+            priority: our_metric(gw.is_ipv6()),
+        };
+        let pod = PodView {
+            link: Some(pl),
+            addrs: vec![
+                Addr {
+                    index: 2,
+                    prefix_len: 128,
+                    flags: IfaFlags::NODAD | IfaFlags::PERMANENT,
+                    ip: IpAddr::V6(spec.ip6.unwrap()),
+                },
+                Addr {
+                    index: 2,
+                    prefix_len: 32,
+                    flags: IfaFlags::PERMANENT,
+                    ip: IpAddr::V4(spec.ip4.unwrap()),
+                },
+            ],
+            routes: vec![
+                onlink,
+                def(IpAddr::V4(V4_GATEWAY)),
+                def(IpAddr::V6(V6_GATEWAY)),
+            ],
+        };
+        (host, pod)
+    }
+
+    fn hdr(s: &Step) -> NlMsgHdr {
+        match s {
+            Step::Netlink(r) => *NlMsgHdr::ref_from_prefix(&r.msg).unwrap().0,
+            Step::Sysctl { .. } => panic!("not netlink"),
+        }
+    }
+
+    #[test]
+    fn wired_state_needs_nothing() {
+        let spec = spec();
+        let (host, pod) = wired(&spec);
+        let a = assess(&spec, &host, &pod).unwrap();
+        assert!(a.host.is_empty(), "{:?}", a.host);
+        assert!(a.pod.is_empty(), "{:?}", a.pod);
+        assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
+        assert!(a.items.len() >= 15);
+    }
+
+    #[test]
+    fn drift_is_named_and_repaired() {
+        let spec = spec();
+        let (mut host, mut pod) = wired(&spec);
+        host.link.as_mut().unwrap().flags = Iff::empty();
+        host.link.as_mut().unwrap().ipv4_proxy_arp = Some(0);
+        host.link.as_mut().unwrap().ipv6_forwarding = Some(0);
+        host.proxy_delay = Some(80);
+        host.route4 = None;
+        pod.routes.retain(|r| !(r.dst_len == 0 && !r.v6));
+        pod.routes.push(Route {
+            v6: false,
+            dst_len: 0,
+            table: TABLE_MAIN,
+            scope: 0,
+            rtype: 1,
+            dst: None,
+            gateway: Some(Ipv4Addr::new(169, 254, 1, 2).into()),
+            oif: Some(2),
+            priority: 0,
+        });
+        // A second wrong IPv6 default with another metric must be deleted.
+        pod.routes.push(Route {
+            v6: true,
+            dst_len: 0,
+            table: TABLE_MAIN,
+            scope: 0,
+            rtype: 1,
+            dst: None,
+            gateway: Some("fe80::2".parse().unwrap()),
+            oif: Some(2),
+            priority: 2048,
+        });
+        let a = assess(&spec, &host, &pod).unwrap();
+        let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+        let text = lines.join("\n");
+        for word in [
+            "proxy_arp",
+            "proxy_delay",
+            "forwarding",
+            "down",
+            "10.1.2.3",
+            "169.254.1.2",
+            "fe80::2",
+        ] {
+            assert!(text.contains(word), "{word} not in:\n{text}");
+        }
+        // Host: the sysctl write comes first, then one setlink with AF_SPEC, the
+        // neighbour table, up, the route.
+        assert!(matches!(&a.host[0], Step::Sysctl { value: "1", .. }));
+        let types: Vec<u16> = a.host[1..]
+            .iter()
+            .map(|s| hdr(s).nlmsg_type.get())
+            .collect();
+        assert_eq!(types, [RTM_NEWLINK, 67, RTM_NEWLINK, RTM_NEWROUTE]);
+        let route = hdr(&a.host[4]);
+        assert_eq!(
+            route.flags(),
+            NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
+        );
+        // Pod: replace the IPv4 default, delete the extra IPv6 default.
+        let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
+        assert_eq!(types, [RTM_NEWROUTE, RTM_DELROUTE]);
+        let Step::Netlink(del) = &a.pod[1] else {
+            panic!()
+        };
+        assert_eq!(del.policy, Policy::GONE_OK);
+    }
+
+    #[test]
+    fn fresh_link_gets_everything_in_order() {
+        let spec = spec();
+        let (mut host, mut pod) = wired(&spec);
+        let (mut hl, mut pl) = as_created(&spec);
+        hl.index = 10;
+        pl.index = 2;
+        host.link = Some(hl);
+        host.addrs = Some(Vec::new());
+        host.proxy_delay = None;
+        host.route4 = None;
+        host.route6 = None;
+        pod.link = Some(pl);
+        pod.addrs.clear();
+        pod.routes.clear();
+        let a = assess(&spec, &host, &pod).unwrap();
+        let kinds: Vec<String> = a.pod.iter().map(|s| s.what().to_owned()).collect();
+        // addr_gen_mode is set before the link goes up; addresses before routes.
+        assert!(kinds[0].starts_with("set addr_gen_mode none"), "{kinds:?}");
+        assert!(kinds[1].starts_with("set eth0 up"), "{kinds:?}");
+        let pos = |p: &str| kinds.iter().position(|k| k.contains(p)).unwrap();
+        assert!(pos("fd00::5/128") < pos("169.254.1.1/32"));
+        assert!(pos("169.254.1.1/32") < pos("IPv4 default"));
+        let host_kinds: Vec<&str> = a.host.iter().map(Step::what).collect();
+        assert_eq!(host_kinds.len(), 7, "{host_kinds:?}");
+        let addr = a
+            .host
+            .iter()
+            .find(|s| hdr_ok(s) == Some(RTM_NEWADDR))
+            .unwrap();
+        let Step::Netlink(r) = addr else { panic!() };
+        assert_eq!(r.policy, Policy::EXIST_OK);
+    }
+
+    fn hdr_ok(s: &Step) -> Option<u16> {
+        match s {
+            Step::Netlink(r) => Some(r.msg_type()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn unknown_host_addresses_are_verified() {
+        let spec = spec();
+        let (mut host, pod) = wired(&spec);
+        host.addrs = None;
+        let a = assess(&spec, &host, &pod).unwrap();
+        let i = a.verify_gateway.unwrap();
+        let Step::Netlink(create) = &a.host[i] else {
+            panic!()
+        };
+        assert_eq!(create.policy, Policy::EXIST_VERIFY);
+        let Step::Netlink(dump) = &a.host[i + 1] else {
+            panic!()
+        };
+        assert!(dump.is_dump());
+    }
+
+    #[test]
+    fn ownership() {
+        let spec = spec();
+        let (host, _) = wired(&spec);
+        let l = host.link.unwrap();
+        assert!(ours(&spec, &l, Some(0), "/x").is_ok());
+        let e = ours(&spec, &l, Some(3), "/x").unwrap_err();
+        assert!(e.contains("another network namespace"), "{e}");
+        let mut local = l.clone();
+        local.link_netnsid = None;
+        assert!(ours(&spec, &local, Some(0), "/x")
+            .unwrap_err()
+            .contains("host namespace"));
+        let mut bridge = l;
+        bridge.kind = Some("bridge".into());
+        assert!(ours(&spec, &bridge, Some(0), "/x")
+            .unwrap_err()
+            .contains("bridge"));
+        assert!(ours(&spec, &local, Some(-1), "/x").is_err());
+    }
+}
