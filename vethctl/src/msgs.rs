@@ -17,7 +17,7 @@ use netlink_codec::header::{
 use netlink_codec::link::{
     IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_EXT_MASK, IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE,
     IFLA_INET_CONF, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_MTU, IFLA_NET_NS_FD,
-    IN6_ADDR_GEN_MODE_NONE, IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
+    IFLA_TARGET_NETNSID, IN6_ADDR_GEN_MODE_NONE, IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
     RTEXT_FILTER_SKIP_STATS, VETH_INFO_PEER,
 };
 use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_PROXY_DELAY};
@@ -98,6 +98,25 @@ pub fn get_link(name: Option<&str>, index: i32) -> Res {
         a.u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS)?;
         if let Some(n) = name {
             a.str(IFLA_IFNAME, n)?;
+        }
+        Ok(())
+    })
+}
+
+/// `RTM_GETLINK` of link `index` in the namespace this one calls `target_nsid`
+/// (`IFLA_TARGET_NETNSID`). A `RTM_GETLINK` of one link also makes the kernel process the
+/// link's pending carrier event at once (`linkwatch_sync_dev`), so operstate and the
+/// routes' `linkdown` flags are settled when the answer arrives.
+pub fn get_link_in(index: i32, target_nsid: Option<i32>) -> Res {
+    message(RTM_GETLINK, REQ_ACK, |m| {
+        m.family_header(&IfInfoMsg {
+            ifi_index: index.into(),
+            ..Default::default()
+        })?;
+        let a = m.attrs();
+        a.u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS)?;
+        if let Some(id) = target_nsid {
+            a.i32(IFLA_TARGET_NETNSID, id)?;
         }
         Ok(())
     })

@@ -671,6 +671,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         )?));
     }
 
+    let went_up = !up_ok || !pl.is_up();
+
     // ---- pod addresses ----
     for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
         .into_iter()
@@ -792,6 +794,23 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             }
         }
         item(Side::Pod, what, have, false);
+    }
+
+    // A link went up: read both links back, which makes the kernel settle their carrier
+    // state now (operstate, routes' linkdown) instead of up to a second later.
+    if went_up {
+        out.pod.push(Step::Netlink(req(
+            format!("read {p} back (settles its carrier state)"),
+            msgs::get_link_in(pi, None),
+            Policy::STRICT,
+        )?));
+        if let Some(host_id) = pl.link_netnsid {
+            out.pod.push(Step::Netlink(req(
+                format!("read {h} back through the pod (settles its carrier state)"),
+                msgs::get_link_in(hi, Some(host_id)),
+                Policy::STRICT,
+            )?));
+        }
     }
     Ok(out)
 }
@@ -1390,7 +1409,7 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
 mod tests {
     use super::*;
     use netlink_codec::header::{
-        NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE,
+        NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE,
     };
     use netlink_codec::link::Iff;
     use zerocopy::FromBytes;
@@ -1573,9 +1592,13 @@ mod tests {
             route.flags(),
             NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
         );
-        // Pod: replace the IPv4 default, delete the extra IPv6 default.
+        // Pod: replace the IPv4 default, delete the extra IPv6 default, then (the host
+        // link went up) read both links back to settle their carrier state.
         let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
-        assert_eq!(types, [RTM_NEWROUTE, RTM_DELROUTE]);
+        assert_eq!(
+            types,
+            [RTM_NEWROUTE, RTM_DELROUTE, RTM_GETLINK, RTM_GETLINK]
+        );
         let Step::Netlink(del) = &a.pod[1] else {
             panic!()
         };
