@@ -515,7 +515,11 @@ impl Text {
                 self.ext_ack(ext_ack, ext_off, d, req_off, &sub.index, request);
             }
             Body::Done { error, ext_ack } => {
-                self.line(body, d, &format!("error: {}", error_text(*error)));
+                let e = match error {
+                    0 => "0".to_owned(),
+                    e => error_text(*e),
+                };
+                self.line(body, d, &format!("error: {e}"));
                 self.ext_ack(ext_ack, body + 4, d, 0, &[], &[]);
             }
             Body::Raw(p) if !p.is_empty() => self.line(body, d, &format!("hex {}", hex(p))),

@@ -10,6 +10,7 @@
 
 pub mod encode;
 pub mod input;
+pub mod send;
 
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -218,4 +219,31 @@ pub fn run_encode(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => write_failed(e),
     }
+}
+
+/// Run `vethctl send`. Exit code 1 when the kernel answered any request with an errno.
+pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
+    let raw = read_input(args.file.as_ref())?;
+    let bytes = if args.hex {
+        let text = std::str::from_utf8(&raw).context("hex input is not text")?;
+        input::parse_hex(text).map_err(|e| anyhow::anyhow!("hex input: {e}"))?
+    } else {
+        raw
+    };
+    let sock = send::socket(args.netns.as_deref())?;
+    let ex = send::exchange(&sock, &bytes)?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let printed = send::print(&mut out, &ex, args.json).and_then(|()| Ok(out.flush()?));
+    if let Err(e) = printed {
+        return match e.downcast::<io::Error>() {
+            Ok(io) => write_failed(io),
+            Err(e) => Err(e),
+        };
+    }
+    if ex.errors > 0 {
+        eprintln!("vethctl: the kernel refused {} request(s)", ex.errors);
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,165 @@
+//! `vethctl send` against the kernel: requests replayed into a network namespace this
+//! test creates (`unshare -n sleep`), never the machine's own, and every answer printed.
+//! Without the rights to make a namespace the tests skip, except under `CI=true`.
+
+use std::path::Path;
+use std::process::{Child, Command};
+
+use vethctl::audit::encode_lines;
+use vethctl::audit::send::{exchange, print, socket};
+
+/// A network namespace that lives as long as a `sleep` started with `unshare -n`.
+struct Ns(Child);
+
+impl Ns {
+    fn new() -> Option<Ns> {
+        let child = Command::new("unshare")
+            .args(["-n", "sleep", "120"])
+            .spawn()
+            .ok()?;
+        let ns = Ns(child);
+        let ours = std::fs::read_link("/proc/self/ns/net").ok()?;
+        for _ in 0..200 {
+            match std::fs::read_link(ns.path()) {
+                Ok(l) if l != ours => return Some(ns),
+                _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
+        None
+    }
+    fn path(&self) -> String {
+        format!("/proc/{}/ns/net", self.0.id())
+    }
+}
+
+impl Drop for Ns {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn namespace_or_skip() -> Option<Ns> {
+    match Ns::new() {
+        Some(ns) => Some(ns),
+        None if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("cannot create a network namespace (unshare -n), and CI=true")
+        }
+        None => {
+            eprintln!("skipped: cannot create a network namespace (unshare -n)");
+            None
+        }
+    }
+}
+
+/// Send JSON Lines (through `encode`) into `ns`: the printed tree and the refusals.
+fn send_json(ns: &Ns, lines: &str, json: bool) -> (String, usize) {
+    let bytes = encode_lines(lines).unwrap();
+    let sock = socket(Some(Path::new(&ns.path()))).unwrap();
+    let ex = exchange(&sock, &bytes).unwrap();
+    let mut out = Vec::new();
+    print(&mut out, &ex, json).unwrap();
+    (String::from_utf8(out).unwrap(), ex.errors)
+}
+
+/// The lines of the message (with its nested lines) answering `seq`.
+fn answer(tree: &str, seq: u32) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for l in tree.lines() {
+        if l.starts_with('#') {
+            continue;
+        }
+        if l.len() > 7 && !l[7..].starts_with(' ') {
+            inside = l.contains(&format!(" seq={seq} "));
+        }
+        if inside {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn send_replays_into_a_namespace_and_prints_every_answer() {
+    let Some(ns) = namespace_or_skip() else {
+        return;
+    };
+    let requests = r#"
+{"type":"RTM_NEWLINK","flags":["NLM_F_REQUEST","NLM_F_ACK","NLM_F_EXCL","NLM_F_CREATE"],"seq":1,"attrs":[{"type":"IFLA_IFNAME","value":"vh-t"},{"type":"IFLA_LINKINFO","attrs":[{"type":"IFLA_INFO_KIND","value":"veth"},{"type":"IFLA_INFO_DATA","attrs":[{"type":"VETH_INFO_PEER","header":{},"attrs":[{"type":"IFLA_IFNAME","value":"vp-t"}]}]}]}]}
+{"type":"RTM_NEWLINK","flags":["NLM_F_REQUEST","NLM_F_ACK","NLM_F_EXCL","NLM_F_CREATE"],"seq":2,"attrs":[{"type":"IFLA_IFNAME","value":"vh-t"},{"type":"IFLA_LINKINFO","attrs":[{"type":"IFLA_INFO_KIND","value":"veth"}]}]}
+{"type":"RTM_NEWLINK","flags":["NLM_F_REQUEST","NLM_F_ACK"],"seq":3,"attrs":[{"type":"IFLA_IFNAME","value":"vh-t"},{"type":"IFLA_MTU","value":70000}]}
+{"type":"RTM_NEWLINK","flags":["NLM_F_REQUEST"],"seq":4,"attrs":[{"type":"IFLA_IFNAME","value":"vh-t"},{"type":"IFLA_MTU","value":1400}]}
+{"type":"RTM_GETLINK","flags":["NLM_F_REQUEST"],"seq":5,"attrs":[{"type":"IFLA_IFNAME","value":"vh-t"}]}
+{"type":"RTM_GETLINK","flags":["NLM_F_REQUEST","NLM_F_DUMP"],"seq":6}
+{"type":"RTM_NEWLINK","flags":["NLM_F_REQUEST","NLM_F_ACK"],"seq":7,"attrs":[{"type":"IFLA_MTU","value":1500},{"type":"IFLA_IFNAME","value":"a-name-far-too-long-for-a-link"}]}
+"#;
+    let (t, errors) = send_json(&ns, requests, false);
+    assert_eq!(errors, 3, "EEXIST, EINVAL, ERANGE\n{t}");
+    assert!(t.lines().any(|l| l.starts_with("# answer 1: ")), "{t}");
+    assert!(answer(&t, 1).contains("error: 0 (ACK)"), "{t}");
+    assert!(
+        answer(&t, 2).contains("error: -17 EEXIST (File exists)"),
+        "{t}"
+    );
+    let a3 = answer(&t, 3);
+    assert!(a3.contains("error: -22 EINVAL (Invalid argument)"), "{t}");
+    assert!(
+        a3.contains("NLMSGERR_ATTR_MSG: \"mtu greater than device maximum\""),
+        "{a3}"
+    );
+    // Request 4 has no NLM_F_ACK and succeeds silently; it was handled before 5.
+    assert_eq!(answer(&t, 4), "", "{t}");
+    let a5 = answer(&t, 5);
+    assert!(
+        a5.contains("RTM_NEWLINK") && a5.contains("IFLA_IFNAME: \"vh-t\""),
+        "{t}"
+    );
+    assert!(a5.contains("IFLA_MTU: 1400"), "{a5}");
+    let a6 = answer(&t, 6);
+    assert!(a6.contains("IFLA_IFNAME: \"lo\""), "{a6}");
+    assert!(a6.contains("IFLA_IFNAME: \"vp-t\""), "{a6}");
+    assert!(a6.contains("NLMSG_DONE"), "{a6}");
+    assert!(a6.contains("error: 0\n"), "{a6}");
+    // Policy validation points at the attribute by offset; the tree names it.
+    let a7 = answer(&t, 7);
+    assert!(a7.contains("error: -34 ERANGE"), "{t}");
+    assert!(
+        a7.contains("\"Attribute failed policy validation\""),
+        "{a7}"
+    );
+    // 16 (nlmsghdr) + 16 (ifinfomsg) + 8 (IFLA_MTU): IFLA_IFNAME is at 40.
+    assert!(
+        a7.contains("offset 40 in the request is byte 60 here: IFLA_IFNAME"),
+        "{a7}"
+    );
+    assert!(a7.contains("NL_POLICY_TYPE_ATTR_MAX_LENGTH: 15"), "{a7}");
+    // The barrier's ACK is not shown.
+    assert!(!t.contains("NLMSG_NOOP"), "{t}");
+
+    // JSON answers, one object per message.
+    let (j, errors) = send_json(
+        &ns,
+        r#"{"type":"RTM_GETLINK","flags":["NLM_F_REQUEST"],"seq":9,"attrs":[{"type":"IFLA_IFNAME","value":"vp-t"}]}"#,
+        true,
+    );
+    assert_eq!(errors, 0);
+    let v: serde_json::Value = serde_json::from_str(j.trim()).unwrap();
+    assert_eq!(v["type"], "RTM_NEWLINK");
+    assert_eq!(v["seq"], 9);
+}
+
+#[test]
+fn send_refuses_bad_input_before_sending() {
+    let Some(ns) = namespace_or_skip() else {
+        return;
+    };
+    let sock = socket(Some(Path::new(&ns.path()))).unwrap();
+    let e = exchange(&sock, b"\x28\x00\x00\x00\x10\x00").unwrap_err();
+    assert!(format!("{e:#}").starts_with("not sent: "), "{e:#}");
+    let e = exchange(&sock, b"").unwrap_err();
+    assert!(format!("{e:#}").contains("no message"), "{e:#}");
+    let e = socket(Some(Path::new("/proc/self/ns/uts"))).unwrap_err();
+    assert!(format!("{e:#}").contains("--netns"), "{e:#}");
+}
