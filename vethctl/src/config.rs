@@ -85,7 +85,7 @@ pub fn check_container_id(id: &str) -> Result<(), String> {
 }
 
 /// Strip an explicit full-length prefix (`/128`, `/32`); any other prefix is an error.
-fn strip_prefix<'a>(s: &'a str, full: u8) -> Result<&'a str, String> {
+fn strip_prefix(s: &str, full: u8) -> Result<&str, String> {
     match s.split_once('/') {
         None => Ok(s),
         Some((a, p)) if p == full.to_string() => Ok(a),

@@ -4,7 +4,7 @@
 //! Nests are written without `NLA_F_NESTED`, as iproute2 writes them: rtnetlink parses
 //! these attributes with the non-strict nested parser.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 
 use netlink_codec::addr::{IfAddrMsg, IfaFlags, IFA_ADDRESS, IFA_FLAGS, IFA_LOCAL};
 use netlink_codec::af::{AF_INET, AF_INET6, AF_UNSPEC};
@@ -24,7 +24,7 @@ use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_P
 use netlink_codec::nsid::{RtGenMsg, NETNSA_FD};
 use netlink_codec::route::{
     RtMsg, RtmFlags, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PRIORITY, RTA_TABLE, RTN_UNICAST,
-    RTPROT_BOOT, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE, RT_TABLE_MAIN,
+    RTPROT_BOOT, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE,
 };
 use netlink_codec::EncodeError;
 use zerocopy::IntoBytes;
@@ -158,14 +158,27 @@ pub fn dump_addrs(family: u8, index: u32) -> Res {
     })
 }
 
-/// `RTM_GETROUTE` dump of the main table, both families.
-pub fn dump_main_routes() -> Res {
+/// `RTM_GETROUTE` dump of both families, of one table (`RT_TABLE_UNSPEC`: all tables).
+pub fn dump_routes(table: u8) -> Res {
     message(RTM_GETROUTE, NlmFlags::REQUEST | NlmFlags::DUMP, |m| {
         m.family_header(&RtMsg {
             rtm_family: AF_UNSPEC,
-            rtm_table: RT_TABLE_MAIN,
+            rtm_table: table,
             ..Default::default()
         })
+    })
+}
+
+/// `RTM_GETADDR` of one IPv6 address on link `index` (not a dump: the kernel answers
+/// with the address, flags included, or EADDRNOTAVAIL). IPv4 has no such request.
+pub fn get_addr6(ip: Ipv6Addr, index: u32) -> Res {
+    message(RTM_GETADDR, REQ_ACK, |m| {
+        m.family_header(&IfAddrMsg {
+            ifa_family: AF_INET6,
+            ifa_index: index.into(),
+            ..Default::default()
+        })?;
+        m.attrs().ip(IFA_ADDRESS, IpAddr::V6(ip))
     })
 }
 
@@ -369,8 +382,9 @@ mod tests {
     use netlink_codec::attr::Attrs;
     use netlink_codec::header::Messages;
     use netlink_codec::neigh::NEIGHTBL;
+    use netlink_codec::route::RT_TABLE_MAIN;
     use netlink_codec::schema::Value;
-    use std::net::{Ipv4Addr, Ipv6Addr};
+    use std::net::Ipv4Addr;
     use zerocopy::FromBytes;
 
     fn one(buf: &[u8]) -> netlink_codec::header::NlMsg<'_> {
@@ -597,7 +611,7 @@ mod tests {
         );
         assert!(m.flags().contains(NlmFlags::ACK));
 
-        let d = dump_main_routes().unwrap();
+        let d = dump_routes(RT_TABLE_MAIN).unwrap();
         let m = one(&d);
         assert!(m.flags().contains(NlmFlags::DUMP));
         assert!(!m.flags().contains(NlmFlags::ACK));

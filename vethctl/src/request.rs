@@ -86,6 +86,11 @@ impl Policy {
         enodev: OnErrno::Success,
         ..Policy::STRICT
     };
+    /// A read of one address: EADDRNOTAVAIL means "absent".
+    pub const ADDR_LOOKUP: Policy = Policy {
+        eaddrnotavail: OnErrno::Success,
+        ..Policy::STRICT
+    };
     /// A route lookup (`RTM_F_FIB_MATCH`): no route at all means "absent".
     pub const ROUTE_LOOKUP: Policy = Policy {
         enetunreach: OnErrno::Success,

@@ -12,7 +12,9 @@ use netlink_codec::link::{
     IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
 };
 use netlink_codec::nsid::NETNSA_NSID;
-use netlink_codec::route::{RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PRIORITY, RTA_TABLE};
+use netlink_codec::route::{
+    RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE,
+};
 use netlink_codec::{DecodeError, DecodeErrorKind};
 use zerocopy::{FromBytes, Immutable, KnownLayout};
 
@@ -80,6 +82,10 @@ pub struct Route {
     pub oif: Option<u32>,
     /// `RTA_PRIORITY` (0 when absent).
     pub priority: u32,
+    /// `RTA_PREFSRC`.
+    pub prefsrc: Option<IpAddr>,
+    /// `rtm_protocol`.
+    pub protocol: u8,
 }
 
 fn header<'a, T: FromBytes + KnownLayout + Immutable>(
@@ -206,6 +212,8 @@ impl Route {
             gateway: None,
             oif: None,
             priority: 0,
+            prefsrc: None,
+            protocol: h.rtm_protocol,
         };
         each(attrs, |a| {
             match a.kind() {
@@ -213,6 +221,7 @@ impl Route {
                 RTA_GATEWAY => r.gateway = Some(a.ip()?),
                 RTA_OIF => r.oif = Some(a.u32()?),
                 RTA_PRIORITY => r.priority = a.u32()?,
+                RTA_PREFSRC => r.prefsrc = Some(a.ip()?),
                 RTA_TABLE => r.table = a.u32()?,
                 _ => {}
             }

@@ -35,7 +35,7 @@ use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 
 use netlink_codec::addr::IfaFlags;
-use netlink_codec::af::{AF_INET6, AF_UNSPEC};
+use netlink_codec::af::AF_INET;
 use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
 use netlink_codec::route::RT_SCOPE_LINK;
 use netlink_codec::Errno;
@@ -183,8 +183,11 @@ pub struct Assessment {
     /// Pod steps, in order.
     pub pod: Vec<Step>,
     /// When the host's addresses were not read: the index in `host` of the `fe80::1`
-    /// create whose EEXIST is verified by the address dump at the next index.
+    /// create whose EEXIST is verified by the read of that address at the next index.
     pub verify_gateway: Option<usize>,
+    /// Address creates whose EEXIST means the item was in place after all (an IPv4
+    /// address on a down link reads as missing): `(side, step index, item what)`.
+    pub exist_ok: Vec<(Side, usize, String)>,
 }
 
 /// What an operation did, for `--json` and the human summary.
@@ -509,6 +512,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 },
             };
             if have != Have::Ok {
+                out.exist_ok
+                    .push((Side::Host, out.host.len(), gw_what.clone()));
                 out.host.push(Step::Netlink(req(
                     format!("add fe80::1/64 nodad on {h}"),
                     msgs::new_addr(gw6, 64, hi_u, replace),
@@ -526,9 +531,9 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 Policy::EXIST_VERIFY,
             )?));
             out.host.push(Step::Netlink(req(
-                format!("read the IPv6 addresses of {h}"),
-                msgs::dump_addrs(AF_INET6, hi_u),
-                Policy::STRICT,
+                format!("read address fe80::1 on {h}"),
+                msgs::get_addr6(V6_GATEWAY, hi_u),
+                Policy::ADDR_LOOKUP,
             )?));
             item(Side::Host, gw_what, Have::Missing, false);
         }
@@ -696,6 +701,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             },
         };
         if have != Have::Ok {
+            out.exist_ok.push((Side::Pod, out.pod.len(), what.clone()));
             out.pod.push(Step::Netlink(req(
                 format!("add {ip}/{len} nodad on {p}"),
                 msgs::new_addr(ip, len, pi_u, replace),
@@ -1011,7 +1017,11 @@ fn read_host(spec: &Spec, answers: &[Answer], with_nsid: bool) -> Result<HostVie
     Ok(view)
 }
 
-fn pod_reads(peer: Option<u32>) -> Result<Vec<Request>> {
+/// Phase A's pod reads. One batch can hold only one dump that is not empty (the next
+/// dump would find the socket busy), so the route dump, of all tables, comes last and
+/// the rest are single-object reads: the peer, its IPv6 address (`RTM_GETADDR` of that
+/// address). The IPv4 address shows as its `local` route in the dump.
+fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
     let mut v = Vec::new();
     if let Some(i) = peer {
         let idx = i32::try_from(i).unwrap_or(0);
@@ -1020,30 +1030,71 @@ fn pod_reads(peer: Option<u32>) -> Result<Vec<Request>> {
             msgs::get_link(None, idx),
             Policy::LINK_LOOKUP,
         )?);
-        v.push(req(
-            format!("read the addresses of ifindex {i}"),
-            msgs::dump_addrs(AF_UNSPEC, i),
-            Policy::STRICT,
-        )?);
+        if let Some(ip) = spec.ip6 {
+            v.push(req(
+                format!("read address {ip} on ifindex {i}"),
+                msgs::get_addr6(ip, i),
+                Policy::ADDR_LOOKUP,
+            )?);
+        }
     }
     v.push(req(
-        "read the main routing table",
-        msgs::dump_main_routes(),
+        "read the routes (all tables)",
+        msgs::dump_routes(0),
         Policy::STRICT,
     )?);
     Ok(v)
 }
 
-fn read_pod(answers: &[Answer], with_link: bool) -> Result<PodView> {
+/// `RTN_LOCAL`.
+const RTN_LOCAL: u8 = 2;
+/// `RTPROT_KERNEL`.
+const RTPROT_KERNEL: u8 = 2;
+
+/// The pod as read by [`pod_reads`]. The IPv4 address is known from the routes: its
+/// `local` route on the peer, and the prefix route the kernel adds for a prefix shorter
+/// than /32 (an IPv4 address of a down link has no routes: then it reads as missing, and
+/// setup's create answers EEXIST, which its policy accepts).
+fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodView> {
     let mut view = PodView::default();
-    let mut i = 0;
-    if with_link {
-        view.link = state::link_of(&answers[0], "read the peer")?;
-        view.addrs = state::addrs_of(&answers[1], "read the peer's addresses")?;
-        i = 2;
+    let mut it = answers.iter();
+    let mut next = || {
+        it.next()
+            .ok_or_else(|| Error::Unexpected("fewer answers than requests".into()))
+    };
+    if let Some(pi) = peer {
+        view.link = state::link_of(next()?, "read the peer")?;
+        if spec.ip6.is_some() {
+            view.addrs = state::addrs_of(next()?, "read the peer's IPv6 address")?;
+            view.addrs.retain(|a| a.index == pi);
+        }
     }
-    if let Some(a) = answers.get(i) {
-        view.routes = state::routes_of(a, "read the pod's routes")?;
+    view.routes = state::routes_of(next()?, "read the pod's routes")?;
+    if let (Some(ip4), Some(pi)) = (spec.ip4, peer) {
+        let ip = IpAddr::V4(ip4);
+        let local = view.routes.iter().any(|r| {
+            r.rtype == RTN_LOCAL && r.dst == Some(ip) && r.dst_len == 32 && r.oif == Some(pi)
+        });
+        if local {
+            let prefix = view
+                .routes
+                .iter()
+                .filter(|r| {
+                    r.table == TABLE_MAIN
+                        && r.protocol == RTPROT_KERNEL
+                        && r.prefsrc == Some(ip)
+                        && r.oif == Some(pi)
+                })
+                .map(|r| r.dst_len)
+                .min()
+                .unwrap_or(32);
+            view.addrs.push(Addr {
+                index: pi,
+                prefix_len: prefix,
+                flags: IfaFlags::empty(),
+                ip,
+            });
+        }
     }
     Ok(view)
 }
@@ -1108,8 +1159,8 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         .pod
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
-    let answers = s.exec.batch(pod_sock, &pod_reads(Some(peer))?)?;
-    let pod = read_pod(&answers, true)?;
+    let answers = s.exec.batch(pod_sock, &pod_reads(spec, Some(peer))?)?;
+    let pod = read_pod(spec, &answers, Some(peer))?;
     check_peer(spec, &link, &pod)?;
     if created {
         host.addrs = Some(Vec::new());
@@ -1124,7 +1175,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         .pod
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
-    s.exec.steps(pod_sock, &plan.pod)?;
+    let pod_answers = s.exec.steps(pod_sock, &plan.pod)?;
 
     let mut report = s.report("setup", spec, true);
     let mut gateway_changed = false;
@@ -1159,10 +1210,27 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
             }
         }
     }
+    let existed: Vec<&str> = plan
+        .exist_ok
+        .iter()
+        .filter(|(side, i, _)| {
+            let answers = match side {
+                Side::Host => &host_answers,
+                Side::Pod => &pod_answers,
+            };
+            matches!(
+                answers.get(*i).and_then(|a| a.as_ref()).map(|a| a.status),
+                Some(Status::Tolerated(Errno::EEXIST))
+            )
+        })
+        .map(|(_, _, what)| what.as_str())
+        .collect();
     for it in &plan.items {
         let label = it.label();
         let gateway = it.what.starts_with("address fe80::1/64");
-        if created && it.link_setting {
+        if existed.contains(&it.what.as_str()) {
+            report.in_place.push(label);
+        } else if created && it.link_setting {
             report.created.push(label);
         } else if gateway && gateway_in_place {
             report.in_place.push(label);
@@ -1198,20 +1266,34 @@ fn read_all(
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
     let Some(link) = host.link.clone() else {
-        let answers = s.exec.batch(pod_sock, &pod_reads(None)?)?;
-        return Ok((host, read_pod(&answers, false)?, None));
+        let answers = s.exec.batch(pod_sock, &pod_reads(spec, None)?)?;
+        return Ok((host, read_pod(spec, &answers, None)?, None));
     };
     if let Err(why) = ours(spec, &link, host.pod_nsid, &shown) {
         return Ok((host, PodView::default(), Some(why)));
     }
-    let answers = s.exec.batch(pod_sock, &pod_reads(link.link)?)?;
-    let pod = read_pod(&answers, link.link.is_some())?;
-    let addr_dump = [req(
-        format!("read the IPv6 addresses of {}", spec.host_iface),
-        msgs::dump_addrs(AF_INET6, link.index.unsigned_abs()),
-        Policy::STRICT,
+    let answers = s.exec.batch(pod_sock, &pod_reads(spec, link.link)?)?;
+    let mut pod = read_pod(spec, &answers, link.link)?;
+    if let (Some(pi), true) = (link.link, spec.ip4.is_some()) {
+        // The IPv4 address exactly, also on a down link: one more round trip.
+        let dump = [req(
+            format!("read the IPv4 addresses of ifindex {pi}"),
+            msgs::dump_addrs(AF_INET, pi),
+            Policy::STRICT,
+        )?];
+        let answers = s.exec.batch(pod_sock, &dump)?;
+        pod.addrs.retain(|a| a.ip.is_ipv6());
+        pod.addrs.extend(state::addrs_of(
+            &answers[0],
+            "read the peer's IPv4 addresses",
+        )?);
+    }
+    let gw = [req(
+        format!("read address fe80::1 on {}", spec.host_iface),
+        msgs::get_addr6(V6_GATEWAY, link.index.unsigned_abs()),
+        Policy::ADDR_LOOKUP,
     )?];
-    let answers = s.exec.batch(&mut s.host, &addr_dump)?;
+    let answers = s.exec.batch(&mut s.host, &gw)?;
     host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
     host.proxy_delay = Some(read_proxy_delay(&spec.host_iface)?);
     Ok((host, pod, None))
@@ -1317,7 +1399,10 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
     out.phases.push((
         "phase A: read".into(),
         Side::Pod,
-        pod_reads(peer)?.into_iter().map(Step::Netlink).collect(),
+        pod_reads(spec, peer)?
+            .into_iter()
+            .map(Step::Netlink)
+            .collect(),
     ));
     if !fresh {
         // Setup does not read the host's addresses; it verifies an EEXIST instead.
@@ -1462,6 +1547,8 @@ mod tests {
             gateway: None,
             oif: Some(10),
             priority: our_metric(ip.is_ipv6()),
+            prefsrc: None,
+            protocol: 3,
         };
         let host = HostView {
             link: Some(hl),
@@ -1488,6 +1575,8 @@ mod tests {
             gateway: Some(gw),
             oif: Some(2),
             priority: our_metric(gw.is_ipv6()),
+            prefsrc: None,
+            protocol: 3,
         };
         let pod = PodView {
             link: Some(pl),
@@ -1541,7 +1630,7 @@ mod tests {
         host.link.as_mut().unwrap().ipv6_forwarding = Some(0);
         host.proxy_delay = Some(80);
         host.route4 = None;
-        pod.routes.retain(|r| !(r.dst_len == 0 && !r.v6));
+        pod.routes.retain(|r| r.dst_len != 0 || r.v6);
         pod.routes.push(Route {
             v6: false,
             dst_len: 0,
@@ -1552,6 +1641,8 @@ mod tests {
             gateway: Some(Ipv4Addr::new(169, 254, 1, 2).into()),
             oif: Some(2),
             priority: 0,
+            prefsrc: None,
+            protocol: 3,
         });
         // A second wrong IPv6 default with another metric must be deleted.
         pod.routes.push(Route {
@@ -1564,6 +1655,8 @@ mod tests {
             gateway: Some("fe80::2".parse().unwrap()),
             oif: Some(2),
             priority: 2048,
+            prefsrc: None,
+            protocol: 3,
         });
         let a = assess(&spec, &host, &pod).unwrap();
         let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
@@ -1657,10 +1750,16 @@ mod tests {
             panic!()
         };
         assert_eq!(create.policy, Policy::EXIST_VERIFY);
-        let Step::Netlink(dump) = &a.host[i + 1] else {
+        let Step::Netlink(read) = &a.host[i + 1] else {
             panic!()
         };
-        assert!(dump.is_dump());
+        // A read of that one address, not a dump: a batch holds at most one dump.
+        assert!(read.is_read() && !read.is_dump());
+        assert_eq!(read.policy, Policy::ADDR_LOOKUP);
+        assert!(a.host.iter().all(|s| match s {
+            Step::Netlink(r) => !r.is_dump(),
+            Step::Sysctl { .. } => true,
+        }));
     }
 
     #[test]
