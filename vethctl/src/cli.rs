@@ -43,6 +43,8 @@ pub enum Command {
     Decode(crate::audit::DecodeArgs),
     /// Encode `decode --json` output back to raw bytes.
     Encode(crate::audit::EncodeArgs),
+    /// Send raw requests to the kernel and print its answers decoded.
+    Send(crate::audit::SendArgs),
 }
 
 const HOST_IFACE_HELP: &str = "Print the host interface name derived from a container id.\n\n\
@@ -252,6 +254,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Encode(a) => {
             drop(out);
             return crate::audit::run_encode(&a).map_err(CliError::Audit);
+        }
+        Command::Send(a) => {
+            drop(out);
+            return crate::audit::run_send(&a).map_err(CliError::Audit);
         }
     };
     out.flush()?;

@@ -348,6 +348,22 @@ pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Res
     }
 }
 
+/// A value read from the kernel, or "not reported".
+fn shown<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map_or_else(|| "not reported".to_owned(), |v| v.to_string())
+}
+
+/// `IN6_ADDR_GEN_MODE_*` by name.
+fn gen_mode(v: Option<u8>) -> String {
+    match v {
+        Some(0) => "eui64".into(),
+        Some(1) => "none".into(),
+        Some(2) => "stable_secret".into(),
+        Some(3) => "random".into(),
+        other => shown(other),
+    }
+}
+
 fn addr_ok(a: &Addr) -> Result<(), String> {
     if a.ip.is_ipv6() {
         let mut bad = Vec::new();
@@ -406,7 +422,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     item(
         Side::Host,
         format!("mtu {} on {h}", spec.mtu),
-        want(mtu_ok, format!("mtu is {:?}", hl.mtu)),
+        want(mtu_ok, format!("mtu is {}", shown(hl.mtu))),
         true,
     );
     let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
@@ -414,7 +430,10 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     item(
         Side::Host,
         format!("addr_gen_mode none on {h}"),
-        want(agm_ok, format!("addr_gen_mode is {:?}", hl.addr_gen_mode)),
+        want(
+            agm_ok,
+            format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode)),
+        ),
         true,
     );
     let parp_ok = hl.ipv4_proxy_arp == Some(1);
@@ -423,13 +442,19 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     item(
         Side::Host,
         format!("net.ipv4.conf.{h}.proxy_arp = 1"),
-        want(parp_ok, format!("proxy_arp is {:?}", hl.ipv4_proxy_arp)),
+        want(
+            parp_ok,
+            format!("proxy_arp is {}", shown(hl.ipv4_proxy_arp)),
+        ),
         true,
     );
     item(
         Side::Host,
         format!("net.ipv4.conf.{h}.forwarding = 1"),
-        want(fwd4_ok, format!("forwarding is {:?}", hl.ipv4_forwarding)),
+        want(
+            fwd4_ok,
+            format!("forwarding is {}", shown(hl.ipv4_forwarding)),
+        ),
         true,
     );
     let fwd6_ok = hl.ipv6_forwarding == Some(1);
@@ -438,7 +463,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         format!("net.ipv6.conf.{h}.forwarding = 1"),
         want(
             fwd6_ok,
-            format!("IPv6 forwarding is {:?}", hl.ipv6_forwarding),
+            format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding)),
         ),
         true,
     );
@@ -638,7 +663,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     item(
         Side::Pod,
         format!("mtu {} on {p}", spec.mtu),
-        want(pmtu_ok, format!("mtu is {:?}", pl.mtu)),
+        want(pmtu_ok, format!("mtu is {}", shown(pl.mtu))),
         true,
     );
     let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
@@ -646,7 +671,10 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     item(
         Side::Pod,
         format!("addr_gen_mode none on {p}"),
-        want(pagm_ok, format!("addr_gen_mode is {:?}", pl.addr_gen_mode)),
+        want(
+            pagm_ok,
+            format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode)),
+        ),
         true,
     );
     if pc != LinkChange::default() {
@@ -1139,15 +1167,11 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let mut host = read_host(spec, &answers[1..], true)?;
     let Some(link) = host.link.clone() else {
         // The create said EEXIST, yet no host link has the name: the pod's side is taken.
-        return Err(Error::Kernel {
-            op: a[0].what.clone(),
-            errno: Errno::EEXIST,
-            msg: Some(format!(
-                "no host link is named {h}, so the pod already has a link named {}",
-                spec.ifname
-            )),
-            offset: None,
-        });
+        return Err(Error::Conflict(format!(
+            "{}: EEXIST (File exists): no host link is named {h}, so the name {} is taken \
+             in the pod's namespace; leaving it alone",
+            a[0].what, spec.ifname
+        )));
     };
     ours(spec, &link, host.pod_nsid, &shown).map_err(Error::Conflict)?;
     let peer = link
