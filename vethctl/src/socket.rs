@@ -436,4 +436,161 @@ mod tests {
         assert!(!r.is_dump(), "NLM_F_EXCL|CREATE shares bits with DUMP");
         assert!(!r.is_read());
     }
+
+    /// Run `f` on a thread in a fresh network namespace (only `lo`, down). Without the
+    /// privilege to make one, the test is skipped, or fails when `CI=true`.
+    fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                if let Err(e) = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET) {
+                    if std::env::var("CI").as_deref() == Ok("true") {
+                        panic!("{test}: cannot create a network namespace: {e}");
+                    }
+                    eprintln!("{test}: skipped, cannot create a network namespace: {e}");
+                    return;
+                }
+                f();
+            })
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        });
+    }
+
+    fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
+        Request::new(what, msg, policy)
+    }
+
+    #[test]
+    fn batch_answers_each_request_by_its_policy() {
+        in_new_netns("batch_answers_each_request_by_its_policy", || {
+            let mut s = NlSocket::open().unwrap();
+            let reqs = [
+                req(
+                    "lo",
+                    crate::msgs::get_link(Some("lo"), 0).unwrap(),
+                    Policy::STRICT,
+                ),
+                req(
+                    "absent",
+                    crate::msgs::get_link(Some("nope0"), 0).unwrap(),
+                    Policy::LINK_LOOKUP,
+                ),
+                req("dump", crate::msgs::dump_routes(0).unwrap(), Policy::STRICT),
+            ];
+            let a = s.batch(&reqs).unwrap();
+            assert_eq!(s.round_trips(), 1);
+            assert_eq!(a[0].status, Status::Ok);
+            let lo = crate::state::link_of(&a[0], "lo").unwrap().unwrap();
+            assert_eq!(lo.name, "lo");
+            assert_eq!(a[1].status, Status::Tolerated(Errno::ENODEV));
+            assert!(a[1].data.is_empty());
+            assert_eq!(a[2].status, Status::Ok);
+            assert_eq!(s.dropped(), 0);
+
+            // The same absent link under a strict policy: a typed error with the errno
+            // by name.
+            let e = s
+                .batch(&[req(
+                    "read nope0",
+                    crate::msgs::get_link(Some("nope0"), 0).unwrap(),
+                    Policy::STRICT,
+                )])
+                .unwrap_err();
+            assert_eq!(e.errno(), Some(Errno::ENODEV), "{e}");
+            assert!(e.to_string().starts_with("read nope0: ENODEV"), "{e}");
+
+            // The kernel's extended ACK travels with the error: a gateway that no route
+            // reaches ("Nexthop has invalid gateway").
+            let r = crate::msgs::RouteSpec {
+                dst: None,
+                v6: false,
+                dst_len: 0,
+                gateway: Some(std::net::Ipv4Addr::new(10, 0, 0, 1).into()),
+                oif: lo.index.unsigned_abs(),
+                scope_link: false,
+                priority: None,
+                table: 254,
+            };
+            let e = s
+                .batch(&[req(
+                    "add a default route via lo",
+                    crate::msgs::replace_route(&r).unwrap(),
+                    Policy::GONE_OK,
+                )])
+                .unwrap_err();
+            match &e {
+                Error::Kernel { errno, msg, .. } => {
+                    assert_eq!(*errno, Errno::ENETUNREACH, "{e}");
+                    assert!(msg.as_deref().is_some_and(|m| !m.is_empty()), "{e}");
+                }
+                other => panic!("not a kernel error: {other}"),
+            }
+            assert!(e.to_string().contains("kernel says"), "{e}");
+        });
+    }
+
+    #[test]
+    fn messages_not_from_the_kernel_are_dropped() {
+        in_new_netns("messages_not_from_the_kernel_are_dropped", || {
+            let mut ours = NlSocket::open().unwrap();
+            let lo = || {
+                req(
+                    "lo",
+                    crate::msgs::get_link(Some("lo"), 0).unwrap(),
+                    Policy::STRICT,
+                )
+            };
+            ours.batch(&[lo()]).unwrap(); // binds a port
+            let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
+                .unwrap()
+                .pid();
+            // Another socket forges an ACK for the sequence number we send next.
+            let forger = open_fd().unwrap();
+            let mut ack = Vec::new();
+            ack.extend_from_slice(&36u32.to_ne_bytes());
+            ack.extend_from_slice(&NLMSG_ERROR.to_ne_bytes());
+            ack.extend_from_slice(&0x100u16.to_ne_bytes());
+            ack.extend_from_slice(&ours.next_seq.to_ne_bytes());
+            ack.extend_from_slice(&0u32.to_ne_bytes());
+            ack.extend_from_slice(&0i32.to_ne_bytes());
+            ack.extend_from_slice(&[0; 16]);
+            sendmsg(
+                forger.as_raw_fd(),
+                &[IoSlice::new(&ack)],
+                &[],
+                MsgFlags::empty(),
+                Some(&NetlinkAddr::new(port, 0)),
+            )
+            .unwrap();
+            let a = ours.batch(&[lo()]).unwrap();
+            assert_eq!(ours.dropped(), 1, "the forged ACK was not dropped");
+            // The real answer still arrived: the link itself, then the kernel's ACK.
+            assert!(crate::state::link_of(&a[0], "lo").unwrap().is_some());
+        });
+    }
+
+    #[test]
+    fn the_abort_hook_cuts_a_batch_after_the_kth_request() {
+        in_new_netns("the_abort_hook_cuts_a_batch_after_the_kth_request", || {
+            let mut s = NlSocket::open().unwrap();
+            let lo = || {
+                req(
+                    "lo",
+                    crate::msgs::get_link(Some("lo"), 0).unwrap(),
+                    Policy::STRICT,
+                )
+            };
+            let mut ex = crate::wiring::Exec::new(Some(4));
+            assert_eq!(ex.batch(&mut s, &[lo(), lo()]).unwrap().len(), 2);
+            let e = ex.batch(&mut s, &[lo(), lo(), lo()]).unwrap_err();
+            assert!(matches!(e, Error::TestAbort(4)), "{e}");
+            assert_eq!(e.exit_code(), 3);
+            assert_eq!(ex.sent(), 4);
+            assert_eq!(s.round_trips(), 2);
+            // Only two of the three went out: nothing is left unanswered on the socket.
+            ex = crate::wiring::Exec::new(None);
+            assert_eq!(ex.batch(&mut s, &[lo()]).unwrap().len(), 1);
+            assert_eq!(s.dropped(), 0);
+        });
+    }
 }
