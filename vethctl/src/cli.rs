@@ -153,19 +153,23 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            let mut msg = format!("vethctl: {e}");
-            let mut source = e.source();
-            while let Some(s) = source {
-                msg.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            let _ = writeln!(io::stderr().lock(), "{msg}");
+            let _ = writeln!(io::stderr().lock(), "vethctl: {}", chain(&e));
             ExitCode::from(e.exit_code())
         }
     }
 }
 
-use std::error::Error as _;
+/// An error and its sources, each once: `outer: inner: innermost`.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}
 
 fn is_broken_pipe(e: &CliError) -> bool {
     matches!(e, CliError::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
@@ -178,7 +182,7 @@ pub enum CliError {
     #[error(transparent)]
     Vethctl(#[from] Error),
     /// Writing the output.
-    #[error("writing the output: {0}")]
+    #[error("writing the output")]
     Io(#[from] io::Error),
     /// From an audit command.
     #[error("{0:#}")]
@@ -353,4 +357,93 @@ fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_print_their_chain_once() {
+        let e = Error::Proc {
+            op: "writing",
+            path: "/proc/sys/net/ipv6/conf/vh1/forwarding".into(),
+            source: io::Error::from(io::ErrorKind::PermissionDenied),
+        };
+        assert_eq!(
+            chain(&e),
+            "writing /proc/sys/net/ipv6/conf/vh1/forwarding: permission denied"
+        );
+        let e = CliError::from(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(is_broken_pipe(&e));
+        assert_eq!(chain(&e), "writing the output: broken pipe");
+        let e = CliError::from(Error::invalid("--mtu", "67 is out of range"));
+        assert_eq!(chain(&e), "--mtu: 67 is out of range");
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn cli_contract() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(std::iter::once("vethctl").chain(args.iter().copied()))
+        };
+        let c = parse(&[
+            "setup",
+            "--container-id",
+            "c",
+            "--netns",
+            "/x",
+            "--ip4",
+            "10.0.0.1",
+        ])
+        .unwrap();
+        let Command::Setup(a) = c.command else {
+            panic!()
+        };
+        assert_eq!((a.ifname.as_str(), a.mtu, a.json), ("eth0", 1500, false));
+        // At least one address.
+        let e = parse(&["check", "--container-id", "c", "--netns", "/x"]).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.to_string().contains("--ip6"), "{e}");
+        // A negative MTU is a bad value for --mtu, not an unknown flag.
+        let e = parse(&[
+            "plan",
+            "--container-id",
+            "c",
+            "--netns",
+            "/x",
+            "--ip4",
+            "10.0.0.1",
+            "--mtu",
+            "-1",
+        ])
+        .unwrap_err();
+        assert!(e.to_string().contains("--mtu"), "{e}");
+        // teardown takes no --netns.
+        assert!(parse(&["teardown", "--container-id", "c", "--netns", "/x"]).is_err());
+        parse(&[
+            "teardown",
+            "--container-id",
+            "c",
+            "--ip6",
+            "fd00::1",
+            "--json",
+        ])
+        .unwrap();
+        let e = parse(&["host-iface", "--container-id", ""]).unwrap_err();
+        assert!(e.to_string().contains("--container-id"), "{e}");
+        let e = parse(&[
+            "setup",
+            "--container-id",
+            "c",
+            "--netns",
+            "/x",
+            "--ip4",
+            "10.0.0.1",
+            "--ifname",
+            "a b",
+        ])
+        .unwrap_err();
+        assert!(e.to_string().contains("--ifname"), "{e}");
+    }
 }

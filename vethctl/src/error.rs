@@ -43,7 +43,7 @@ pub enum Error {
         errno: Errno,
     },
     /// A file under `/proc/sys` could not be read or written.
-    #[error("{op} {}: {source}", path.display())]
+    #[error("{op} {}", path.display())]
     Proc {
         /// "reading" or "writing".
         op: &'static str,
@@ -70,7 +70,7 @@ pub enum Error {
         secs: u64,
     },
     /// A reply from the kernel did not decode.
-    #[error("{op}: malformed reply: {source}")]
+    #[error("{op}: malformed reply")]
     Decode {
         /// The request whose reply it was.
         op: String,
@@ -79,7 +79,7 @@ pub enum Error {
         source: netlink_codec::DecodeError,
     },
     /// A request could not be encoded (an attribute too long).
-    #[error("encoding {op}: {source}")]
+    #[error("encoding {op}")]
     Encode {
         /// The request.
         op: String,
