@@ -15,10 +15,10 @@ use netlink_codec::header::{
     RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE, RTM_SETNEIGHTBL,
 };
 use netlink_codec::link::{
-    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_EXT_MASK, IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE,
-    IFLA_INET_CONF, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_MTU, IFLA_NET_NS_FD,
-    IFLA_TARGET_NETNSID, IN6_ADDR_GEN_MODE_NONE, IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
-    RTEXT_FILTER_SKIP_STATS, VETH_INFO_PEER,
+    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_EXT_MASK, IFLA_IFALIAS, IFLA_IFNAME,
+    IFLA_INET6_ADDR_GEN_MODE, IFLA_INET_CONF, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO,
+    IFLA_MTU, IFLA_NET_NS_FD, IFLA_TARGET_NETNSID, IN6_ADDR_GEN_MODE_NONE, IPV4_DEVCONF_FORWARDING,
+    IPV4_DEVCONF_PROXY_ARP, RTEXT_FILTER_SKIP_STATS, VETH_INFO_PEER,
 };
 use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_PROXY_DELAY};
 use netlink_codec::nsid::{RtGenMsg, NETNSA_FD};
@@ -193,6 +193,8 @@ pub struct LinkChange {
     pub addr_gen_mode_none: bool,
     /// `IFLA_AF_SPEC`/`AF_INET`/`IFLA_INET_CONF`: proxy_arp = 1, forwarding = 1.
     pub ipv4_conf: bool,
+    /// `IFLA_IFALIAS`: the owner tag.
+    pub alias: Option<String>,
     /// `ifi_flags`/`ifi_change` `IFF_UP`: `Some(true)` up, `Some(false)` down.
     pub up: Option<bool>,
 }
@@ -217,6 +219,9 @@ pub fn set_link(index: i32, c: &LinkChange) -> Res {
         }
         if let Some(mtu) = c.mtu {
             a.u32(IFLA_MTU, mtu)?;
+        }
+        if let Some(alias) = &c.alias {
+            a.str(IFLA_IFALIAS, alias)?;
         }
         if c.addr_gen_mode_none || c.ipv4_conf {
             let spec = a.nest_start(IFLA_AF_SPEC)?;

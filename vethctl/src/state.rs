@@ -7,9 +7,9 @@ use netlink_codec::addr::{IfAddrMsg, IfaFlags, IFA_ADDRESS, IFA_FLAGS, IFA_LOCAL
 use netlink_codec::attr::{Attr, Attrs};
 use netlink_codec::header::{NlMsg, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWNSID, RTM_NEWROUTE};
 use netlink_codec::link::{
-    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE, IFLA_INET6_CONF,
-    IFLA_INET_CONF, IFLA_INFO_KIND, IFLA_LINK, IFLA_LINKINFO, IFLA_LINK_NETNSID, IFLA_MTU,
-    IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
+    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_IFALIAS, IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE,
+    IFLA_INET6_CONF, IFLA_INET_CONF, IFLA_INFO_KIND, IFLA_LINK, IFLA_LINKINFO, IFLA_LINK_NETNSID,
+    IFLA_MTU, IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
 };
 use netlink_codec::nsid::NETNSA_NSID;
 use netlink_codec::route::{
@@ -46,6 +46,8 @@ pub struct Link {
     pub ipv4_proxy_arp: Option<u32>,
     /// IPv6 `forwarding` (`IFLA_INET6_CONF`, `DEVCONF_FORWARDING`).
     pub ipv6_forwarding: Option<i32>,
+    /// `IFLA_IFALIAS`.
+    pub alias: Option<String>,
 }
 
 /// An address.
@@ -128,6 +130,7 @@ impl Link {
             match a.kind() {
                 IFLA_IFNAME => l.name = a.str()?.to_owned(),
                 IFLA_MTU => l.mtu = Some(a.u32()?),
+                IFLA_IFALIAS => l.alias = Some(a.str()?.to_owned()),
                 IFLA_LINK => l.link = Some(a.u32()?),
                 IFLA_LINK_NETNSID => l.link_netnsid = Some(a.i32()?),
                 IFLA_LINKINFO => {

@@ -319,6 +319,38 @@ fn show_route(r: &Route, name: &dyn Fn(u32) -> String) -> String {
     s
 }
 
+/// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`.
+pub const ALIAS_PREFIX: &str = "vethctl:";
+
+/// The owner tag of the host veth of `container_id`: `vethctl:ID` (a SHA-256 of the id
+/// stands in for an id too long for an alias).
+pub fn owner_alias(container_id: &str) -> String {
+    if container_id.len() <= 200 {
+        format!("{ALIAS_PREFIX}{container_id}")
+    } else {
+        use sha2::{Digest, Sha256};
+        let d = Sha256::digest(container_id.as_bytes());
+        let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
+        format!("{ALIAS_PREFIX}sha256:{hex}")
+    }
+}
+
+/// A host link tagged as another container's (`vethctl:OTHER`), or as anything not ours:
+/// the reason to leave it alone. Untagged links pass (a crash can leave our veth before
+/// its tag was set).
+fn foreign_alias(spec: &Spec, link: &Link) -> Option<String> {
+    let want = owner_alias(&spec.container_id);
+    match link.alias.as_deref() {
+        None | Some("") => None,
+        Some(a) if a == want => None,
+        Some(a) => Some(format!(
+            "host interface {} is tagged {a:?}, not {want:?}: it belongs to someone else; \
+             leaving it alone",
+            spec.host_iface
+        )),
+    }
+}
+
 /// Is `link` our host veth: a veth whose peer lives in the pod's namespace?
 pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Result<(), String> {
     let h = &spec.host_iface;
@@ -334,6 +366,9 @@ pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Res
                 "host interface {h} exists and is not a veth; leaving it alone"
             ))
         }
+    }
+    if let Some(why) = foreign_alias(spec, link) {
+        return Err(why);
     }
     match (link.link_netnsid, pod_nsid) {
         (Some(a), Some(b)) if a == b && b >= 0 => Ok(()),
@@ -478,6 +513,17 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         },
         true,
     );
+    let alias = owner_alias(&spec.container_id);
+    let alias_ok = hl.alias.as_deref() == Some(alias.as_str());
+    if !alias_ok {
+        hc.alias = Some(alias.clone());
+    }
+    item(
+        Side::Host,
+        format!("alias {alias:?} on {h}"),
+        want(alias_ok, format!("alias is {}", shown(hl.alias.as_deref()))),
+        true,
+    );
     let up_ok = hl.is_up();
     item(
         Side::Host,
@@ -495,7 +541,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     }
     if hc != LinkChange::default() {
         out.host.push(Step::Netlink(req(
-            format!("set addr_gen_mode none, proxy_arp, forwarding, mtu on {h}"),
+            format!("set addr_gen_mode none, proxy_arp, forwarding, mtu, alias on {h}"),
             msgs::set_link(hi, &hc),
             Policy::STRICT,
         )?));
@@ -1473,6 +1519,9 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
             )))
         }
     }
+    if let Some(why) = foreign_alias(spec, &link) {
+        return Err(Error::Conflict(why));
+    }
     let hi = link.index.unsigned_abs();
     let mut reqs = Vec::new();
     let mut labels = Vec::new();
@@ -1549,6 +1598,7 @@ mod tests {
             ipv4_forwarding: Some(1),
             ipv4_proxy_arp: Some(1),
             ipv6_forwarding: Some(1),
+            alias: Some(owner_alias(&spec.container_id)),
         };
         let pl = Link {
             index: 2,
@@ -1786,6 +1836,10 @@ mod tests {
         }));
     }
 
+    fn host_link_of(spec: &Spec) -> Link {
+        wired(spec).0.link.unwrap()
+    }
+
     #[test]
     fn ownership() {
         let spec = spec();
@@ -1805,5 +1859,15 @@ mod tests {
             .unwrap_err()
             .contains("bridge"));
         assert!(ours(&spec, &local, Some(-1), "/x").is_err());
+        // Tagged for another container: not ours, even with the peer in the pod.
+        let mut theirs = host_link_of(&spec);
+        theirs.alias = Some("vethctl:other".into());
+        let e = ours(&spec, &theirs, Some(0), "/x").unwrap_err();
+        assert!(e.contains("someone else"), "{e}");
+        // Untagged (a crash before the tag was set): still ours.
+        theirs.alias = None;
+        assert!(ours(&spec, &theirs, Some(0), "/x").is_ok());
+        assert_eq!(owner_alias("c1"), "vethctl:c1");
+        assert!(owner_alias(&"x".repeat(300)).len() < 256);
     }
 }
