@@ -13,20 +13,24 @@
 //!    host routes of the pod's addresses (`RTM_F_FIB_MATCH`). The link read decides: ours
 //!    (a veth whose `IFLA_LINK_NETNSID` is the pod's id) or somebody else's (stop, exit 1,
 //!    nothing changed).
-//! 2. pod, phase A: read the peer (index = the host link's `IFLA_LINK`), its addresses and
-//!    the main routing table (dumps filtered by strict checking).
+//! 2. pod, phase A: read the peer (index = the host link's `IFLA_LINK`), its IPv6 address
+//!    (`RTM_GETADDR` of that address) and the routes of all tables (one dump, last: a
+//!    batch holds at most one dump that is not empty; the IPv4 address shows as its
+//!    `local` route).
 //! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding`, then one batch with what
-//!    differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU,
+//!    differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU, the
+//!    owner tag `IFLA_IFALIAS` `vethctl:ID`,
 //!    `RTM_SETNEIGHTBL` proxy_delay 0, up, `fe80::1/64` nodad, the host routes.
 //! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, the addresses (nodad), the
 //!    on-link route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a wrong one is
-//!    replaced), and deletes of other default routes.
+//!    replaced), deletes of other default routes, and, when a link went up, a read of
+//!    both links (which settles their carrier state at once).
 //!
 //! Test-only hook: with `VETHCTL_TEST_ABORT_AFTER=k` in the environment, `setup` exits
 //! with status 3, without any cleanup, right after its k-th request was acknowledged by
-//! the kernel (requests are counted in the order they are sent, reads, sysctl writes and
-//! dump retries' first sends included; a batch is cut after its k-th request). Tests use
-//! it to prove crash safety; nothing else should set it.
+//! the kernel. Requests are counted in the order they are sent, reads and the sysctl
+//! write included (a dump the socket has to send again counts once); a batch is cut
+//! after its k-th request. Tests use it to prove crash safety; nothing else should set it.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
