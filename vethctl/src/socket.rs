@@ -26,7 +26,7 @@ use netlink_codec::header::{
 use netlink_codec::Errno;
 use nix::errno::Errno as NixErrno;
 use nix::sys::socket::{
-    recvmmsg, sendmsg, setsockopt, socket, sockopt, AddressFamily, MsgFlags, MultiHeaders,
+    recvmmsg, recvmsg, sendmsg, setsockopt, socket, sockopt, AddressFamily, MsgFlags, MultiHeaders,
     NetlinkAddr, SockFlag, SockProtocol, SockType, SockaddrLike,
 };
 use nix::sys::time::TimeVal;
@@ -203,6 +203,61 @@ impl NlSocket {
         }
     }
 
+    /// One `sendmsg` of `bytes` to the kernel, exactly as given (`EINTR` retried); counts
+    /// as a round trip. `op` names the operation in errors.
+    pub fn send_datagram(&mut self, bytes: &[u8], op: &str) -> Result<()> {
+        let kernel = NetlinkAddr::new(0, 0);
+        loop {
+            match sendmsg(
+                self.fd.as_raw_fd(),
+                &[IoSlice::new(bytes)],
+                &[],
+                MsgFlags::empty(),
+                Some(&kernel),
+            ) {
+                Ok(_) => break,
+                Err(NixErrno::EINTR) => continue,
+                Err(e) => return Err(Error::sys(format!("{op}: sendmsg"), e)),
+            }
+        }
+        self.round_trips += 1;
+        Ok(())
+    }
+
+    /// Receive one datagram into `buf`: its length, and whether it came from the kernel
+    /// (port 0, no multicast group). `EINTR` is retried; truncation, a timeout and
+    /// `ENOBUFS` are errors.
+    pub fn recv_datagram(&mut self, buf: &mut [u8], op: &str) -> Result<(usize, bool)> {
+        loop {
+            let mut iov = [IoSliceMut::new(buf)];
+            match recvmsg::<NetlinkAddr>(self.fd.as_raw_fd(), &mut iov, None, MsgFlags::empty()) {
+                Ok(r) if r.flags.contains(MsgFlags::MSG_TRUNC) => {
+                    return Err(Error::Truncated {
+                        op: op.to_owned(),
+                        len: r.bytes,
+                    })
+                }
+                Ok(r) => return Ok((r.bytes, is_kernel(r.address.as_ref()))),
+                Err(NixErrno::EINTR) => continue,
+                Err(e) => return Err(self.recv_error(op, "recvmsg", e)),
+            }
+        }
+    }
+
+    fn recv_error(&self, op: &str, call: &str, e: NixErrno) -> Error {
+        match e {
+            NixErrno::EAGAIN => Error::Timeout {
+                op: op.to_owned(),
+                secs: self.timeout_secs,
+            },
+            NixErrno::ENOBUFS => Error::Sys {
+                op: format!("{op}: receiving (the kernel dropped replies)"),
+                errno: Errno::ENOBUFS,
+            },
+            e => Error::sys(format!("{op}: {call}"), e),
+        }
+    }
+
     /// One `sendmsg` of the requests `which`, then receive until each has ended.
     fn round_trip(
         &mut self,
@@ -227,21 +282,7 @@ impl NlSocket {
             by_seq.insert(seq, i);
         }
         let op = describe(reqs, which);
-        let kernel = NetlinkAddr::new(0, 0);
-        loop {
-            match sendmsg(
-                self.fd.as_raw_fd(),
-                &[IoSlice::new(&out)],
-                &[],
-                MsgFlags::empty(),
-                Some(&kernel),
-            ) {
-                Ok(_) => break,
-                Err(NixErrno::EINTR) => continue,
-                Err(e) => return Err(Error::sys(format!("{op}: sendmsg"), e)),
-            }
-        }
-        self.round_trips += 1;
+        self.send_datagram(&out, &op)?;
         let mut open = which.len();
         if self.buf.len() != SLOTS * SLOT_LEN {
             self.buf = vec![0; SLOTS * SLOT_LEN];
@@ -264,26 +305,11 @@ impl NlSocket {
                 ) {
                     Ok(r) => r,
                     Err(NixErrno::EINTR) => continue,
-                    Err(NixErrno::EAGAIN) => {
-                        return Err(Error::Timeout {
-                            op,
-                            secs: self.timeout_secs,
-                        })
-                    }
-                    Err(NixErrno::ENOBUFS) => {
-                        return Err(Error::Sys {
-                            op: format!("{op}: receiving (the kernel dropped replies)"),
-                            errno: Errno::ENOBUFS,
-                        })
-                    }
-                    Err(e) => return Err(Error::sys(format!("{op}: recvmmsg"), e)),
+                    Err(e) => return Err(self.recv_error(&op, "recvmmsg", e)),
                 };
                 let mut n = 0;
                 for (slot, r) in res.enumerate() {
-                    let from_kernel = r
-                        .address
-                        .as_ref()
-                        .is_some_and(|a| a.pid() == 0 && a.groups() == 0 && a.len() > 0);
+                    let from_kernel = is_kernel(r.address.as_ref());
                     got[slot] = (r.bytes, r.flags.contains(MsgFlags::MSG_TRUNC), from_kernel);
                     n = slot + 1;
                 }
@@ -321,6 +347,11 @@ impl NlSocket {
         }
         Ok(())
     }
+}
+
+/// A datagram's sender is the kernel: port 0, not a multicast group.
+fn is_kernel(addr: Option<&NetlinkAddr>) -> bool {
+    addr.is_some_and(|a| a.pid() == 0 && a.groups() == 0 && a.len() > 0)
 }
 
 /// Take one message into a request's progress; true when it ended the request.

@@ -55,8 +55,8 @@ fn namespace_or_skip() -> Option<Ns> {
 /// Send JSON Lines (through `encode`) into `ns`: the printed tree and the refusals.
 fn send_json(ns: &Ns, lines: &str, json: bool) -> (String, usize) {
     let bytes = encode_lines(lines).unwrap();
-    let sock = socket(Some(Path::new(&ns.path()))).unwrap();
-    let ex = exchange(&sock, &bytes).unwrap();
+    let mut sock = socket(Some(Path::new(&ns.path()))).unwrap();
+    let ex = exchange(&mut sock, &bytes).unwrap();
     let mut out = Vec::new();
     print(&mut out, &ex, json).unwrap();
     (String::from_utf8(out).unwrap(), ex.errors)
@@ -155,10 +155,10 @@ fn send_refuses_bad_input_before_sending() {
     let Some(ns) = namespace_or_skip() else {
         return;
     };
-    let sock = socket(Some(Path::new(&ns.path()))).unwrap();
-    let e = exchange(&sock, b"\x28\x00\x00\x00\x10\x00").unwrap_err();
+    let mut sock = socket(Some(Path::new(&ns.path()))).unwrap();
+    let e = exchange(&mut sock, b"\x28\x00\x00\x00\x10\x00").unwrap_err();
     assert!(format!("{e:#}").starts_with("not sent: "), "{e:#}");
-    let e = exchange(&sock, b"").unwrap_err();
+    let e = exchange(&mut sock, b"").unwrap_err();
     assert!(format!("{e:#}").contains("no message"), "{e:#}");
     let e = socket(Some(Path::new("/proc/self/ns/uts"))).unwrap_err();
     assert!(format!("{e:#}").contains("--netns"), "{e:#}");

@@ -230,8 +230,8 @@ pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     } else {
         raw
     };
-    let sock = send::socket(args.netns.as_deref())?;
-    let ex = send::exchange(&sock, &bytes)?;
+    let mut sock = send::socket(args.netns.as_deref())?;
+    let ex = send::exchange(&mut sock, &bytes)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let printed = send::print(&mut out, &ex, args.json).and_then(|()| Ok(out.flush()?));

@@ -10,13 +10,10 @@
 //! barrier until their `NLMSG_DONE`.
 
 use std::collections::BTreeSet;
-use std::io::{IoSlice, IoSliceMut, Write};
-use std::os::fd::{AsRawFd, BorrowedFd};
+use std::io::Write;
 
 use anyhow::{bail, Context};
 use netlink_codec::header::{Messages, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP};
-use nix::errno::Errno as NixErrno;
-use nix::sys::socket::{recvmsg, sendmsg, MsgFlags, NetlinkAddr, SockaddrLike};
 use zerocopy::IntoBytes;
 
 use crate::request::{Policy, Request};
@@ -45,7 +42,7 @@ pub fn socket(netns: Option<&std::path::Path>) -> anyhow::Result<NlSocket> {
 
 /// Send `bytes` (checked to be whole, decodable netlink messages first) and collect the
 /// answers until every request ended.
-pub fn exchange(sock: &NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
+pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
     let mut sink = Vec::new();
     if let Err(e) = crate::render::write_text(&mut sink, bytes) {
         bail!("not sent: the input is not valid netlink: {e}");
@@ -75,15 +72,14 @@ pub fn exchange(sock: &NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
         nlmsg_seq: barrier_seq.into(),
         nlmsg_pid: 0.into(),
     };
-    let fd = sock.fd();
-    send(fd, bytes)?;
-    send(fd, barrier.as_bytes())?;
+    sock.send_datagram(bytes, "send")?;
+    sock.send_datagram(barrier.as_bytes(), "send (barrier)")?;
 
     let mut ex = Exchange::default();
     let mut barrier_seen = false;
     let mut buf = vec![0u8; RECV_LEN];
     while !barrier_seen || !dumps.is_empty() {
-        let (len, from_kernel) = recv(fd, &mut buf)?;
+        let (len, from_kernel) = sock.recv_datagram(&mut buf, "send")?;
         if !from_kernel {
             continue;
         }
@@ -114,45 +110,6 @@ pub fn exchange(sock: &NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
         }
     }
     Ok(ex)
-}
-
-fn send(fd: BorrowedFd<'_>, bytes: &[u8]) -> anyhow::Result<()> {
-    let kernel = NetlinkAddr::new(0, 0);
-    loop {
-        match sendmsg(
-            fd.as_raw_fd(),
-            &[IoSlice::new(bytes)],
-            &[],
-            MsgFlags::empty(),
-            Some(&kernel),
-        ) {
-            Ok(_) => return Ok(()),
-            Err(NixErrno::EINTR) => continue,
-            Err(e) => return Err(e).context("sendmsg to the kernel"),
-        }
-    }
-}
-
-/// One datagram: its length and whether it came from the kernel (port 0).
-fn recv(fd: BorrowedFd<'_>, buf: &mut [u8]) -> anyhow::Result<(usize, bool)> {
-    loop {
-        let mut iov = [IoSliceMut::new(buf)];
-        match recvmsg::<NetlinkAddr>(fd.as_raw_fd(), &mut iov, None, MsgFlags::empty()) {
-            Ok(r) => {
-                if r.flags.contains(MsgFlags::MSG_TRUNC) {
-                    bail!("an answer of more than {RECV_LEN} bytes was truncated (MSG_TRUNC)");
-                }
-                let from_kernel = r
-                    .address
-                    .as_ref()
-                    .is_some_and(|a| a.pid() == 0 && a.len() > 0);
-                return Ok((r.bytes, from_kernel));
-            }
-            Err(NixErrno::EINTR) => continue,
-            Err(NixErrno::EAGAIN) => bail!("no answer from the kernel (receive timeout)"),
-            Err(e) => return Err(e).context("recvmsg from the kernel"),
-        }
-    }
 }
 
 /// Print the answers: per datagram a `#` line then the tree, or JSON Lines only.
