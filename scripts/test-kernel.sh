@@ -29,5 +29,5 @@ cargo build --workspace --all-targets
 echo "== kernel tests, inside a private network + mount namespace"
 exec unshare --mount --net --propagation private -- sh -ec '
     mount -t tmpfs tmpfs /run
-    exec cargo test --offline -p vethctl-tests "$@"
+    exec cargo test --offline --no-fail-fast -p vethctl-tests "$@"
 ' sh "$@"
