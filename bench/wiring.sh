@@ -1,0 +1,386 @@
+#!/usr/bin/env bash
+# Wiring benchmark: vethctl against the 14 iproute2 commands of DESIGN.md and the CNI ptp
+# plugin (host-local IPAM), dual stack, in throwaway namespaces only.
+#
+#   bench/wiring.sh [-n N] [-t TTFP_N] [-p PTP_N] [-s SCALE_N] [-T TOOLS] [-o FILE]
+#
+#   -n N        pods per tool for the setup/teardown medians (default 200; env N)
+#   -t TTFP_N   pods per tool for time to first packet (default 20; env TTFP_N)
+#   -p PTP_N    pods for ptp's setup/teardown medians (default N; env PTP_N). A dual-stack
+#               ptp ADD takes about 2 s, so 200 pods take about 7 minutes.
+#   -s SCALE_N  pods for the scaling pass (default 1000; env SCALE_N; 0 skips it)
+#   -T TOOLS    comma-separated subset of vethctl,iproute2,ptp (default all; env TOOLS)
+#   -o FILE     also write the Markdown results to FILE
+#
+# The script re-executes itself under `unshare -m -n`: a new network namespace stands in
+# for the host (with an address on lo to ping and a stand-in uplink with a default route),
+# every pod is an `unshare -n sleep` process, and a private tmpfs on /run holds the named
+# namespaces iproute2's `ip -n` needs. Nothing touches the machine's own namespaces; when
+# the script exits, every namespace it made goes with it.
+#
+# Timestamps are bash's $EPOCHREALTIME (microseconds, read without forking). Each setup or
+# teardown is timed around the whole process (or, for iproute2, the 14 processes): fork,
+# exec and the kernel's work, as a caller would see it.
+set -euo pipefail
+
+N=${N:-200}
+TTFP_N=${TTFP_N:-20}
+PTP_N=${PTP_N:-}
+SCALE_N=${SCALE_N:-1000}
+TOOLS=${TOOLS:-vethctl,iproute2,ptp}
+OUT=${OUT:-}
+while getopts "n:t:p:s:T:o:h" opt; do
+    case $opt in
+    n) N=$OPTARG ;;
+    t) TTFP_N=$OPTARG ;;
+    p) PTP_N=$OPTARG ;;
+    s) SCALE_N=$OPTARG ;;
+    T) TOOLS=$OPTARG ;;
+    o) OUT=$OPTARG ;;
+    *) sed -n '2,22p' "$0"; exit 2 ;;
+    esac
+done
+PTP_N=${PTP_N:-$N}
+export N TTFP_N PTP_N SCALE_N TOOLS OUT
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VETHCTL=${VETHCTL:-$ROOT/target/release/vethctl}
+PTP=${PTP:-/usr/lib/cni/ptp}
+PROBE=${PROBE:-$ROOT/target/release/wiring-probe}
+export VETHCTL PTP PROBE
+
+if [[ -z ${WIRING_INNER:-} ]]; then
+    [[ $(id -u) == 0 ]] || { echo "wiring.sh: needs root (namespaces)" >&2; exit 1; }
+    if [[ ,$TOOLS, == *,vethctl,* ]]; then
+        (cd "$ROOT" && cargo build --release -q -p vethctl) || exit 1
+    fi
+    if ((TTFP_N > 0)); then
+        CARGO_TARGET_DIR=$ROOT/target cargo build --release -q \
+            --manifest-path "$ROOT/bench/probe/Cargo.toml" || exit 1
+    fi
+    for t in strace nsenter unshare /usr/bin/time; do
+        command -v "$t" >/dev/null || { echo "wiring.sh: $t is missing" >&2; exit 1; }
+    done
+    if [[ -n $OUT ]]; then OUT=$(realpath -m "$OUT"); export OUT; fi
+    exec unshare --mount --net --propagation private env WIRING_INNER=1 bash "$0"
+fi
+
+# ---------------------------------------------------------------- inside the namespaces
+
+T=$(mktemp -d /tmp/wiring.XXXXXX)
+mount -t tmpfs wiring-run /run        # private mount namespace: hides nothing outside
+mkdir -p /run/netns
+PIDS=()
+cleanup() {
+    local p
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || :; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+
+# The host: lo with addresses to ping, a stand-in uplink with a default route (proxy ARP
+# answers for 169.254.1.1 only if the host has a route to it through another device).
+HOST4=10.255.0.1
+HOST6=fd00:ff::1
+ip link set lo up
+ip addr add $HOST4/32 dev lo
+ip addr add $HOST6/128 dev lo
+ip link add upl0 type veth peer name upl1
+ip link set upl0 up
+ip link set upl1 up
+ip route add default dev upl0
+sysctl -qw net.ipv4.ip_forward=1
+
+log() { echo "[$(date +%T)] $*" >&2; }
+
+# A new pod namespace: an `unshare -n sleep` process; its pid goes to $POD.
+new_pod() {
+    unshare -n sleep 100000 >/dev/null 2>&1 &
+    POD=$!
+    PIDS+=("$POD")
+}
+# Wait until pid $1 is in its own network namespace (unshare has run).
+settle_pod() {
+    local p=$1
+    until [[ $(readlink /proc/$p/ns/net 2>/dev/null) != "$(readlink /proc/self/ns/net)" ]]; do
+        sleep 0.01
+    done
+}
+
+ip4_of() { # tool-specific ranges so tools never collide
+    local base=$1 i=$2
+    echo "10.$base.$((i / 250)).$((i % 250 + 1))"
+}
+ip6_of() { printf 'fd00:%x::%x' "$1" "$2"; }
+
+# ---- the three tools: prepare_<tool> i pid (untimed), setup_<tool> i pid,
+# teardown_<tool> i pid. Addresses are computed in prepare (command substitutions fork),
+# so the timed region holds only the tool's own processes.
+declare -A PRE4 PRE6
+
+prepare_vethctl() { PRE4[$1]=$(ip4_of 99 "$1"); PRE6[$1]=$(ip6_of 20 "$1"); }
+setup_vethctl() {
+    "$VETHCTL" setup --container-id "pod$1" --netns "/proc/$2/ns/net" \
+        --ip6 "${PRE6[$1]}" --ip4 "${PRE4[$1]}" >/dev/null
+}
+teardown_vethctl() {
+    "$VETHCTL" teardown --container-id "pod$1" --ip6 "${PRE6[$1]}" --ip4 "${PRE4[$1]}" >/dev/null
+}
+
+# The 14 commands of DESIGN.md ("Peers to measure against"), verbatim but for the names
+# and addresses. `ip -n` needs a named namespace: attached before the clock starts.
+prepare_iproute2() {
+    ip netns attach "p$1" "$2"
+    PRE4[$1]=$(ip4_of 97 "$1")
+    PRE6[$1]=$(ip6_of 21 "$1")
+}
+setup_iproute2() {
+    local NS=p$1 H=vhb$1 A4=${PRE4[$1]} A6=${PRE6[$1]}
+    ip link add $H type veth peer name eth0 netns $NS
+    ip link set $H addrgenmode none
+    ip -n $NS link set eth0 addrgenmode none
+    sysctl -qw net.ipv4.conf.$H.proxy_arp=1 net.ipv4.conf.$H.forwarding=1 net.ipv6.conf.$H.forwarding=1
+    ip addr add fe80::1/64 dev $H nodad
+    ip link set $H up
+    ip -n $NS addr add $A4/32 dev eth0
+    ip -n $NS addr add $A6/128 dev eth0 nodad
+    ip -n $NS link set eth0 up
+    ip -n $NS route add 169.254.1.1 dev eth0 scope link
+    ip -n $NS route add default via 169.254.1.1 dev eth0
+    ip -n $NS -6 route add default via fe80::1 dev eth0
+    ip route add $A4/32 dev $H scope link
+    ip -6 route add $A6/128 dev $H
+}
+teardown_iproute2() { ip link del "vhb$1"; }
+
+# CNI ptp with host-local IPAM, dual stack; host-local's state lives in the temp dir.
+CNI_CONF='{"cniVersion":"1.0.0","name":"wiring-bench","type":"ptp","ipMasq":false,"mtu":1500,
+ "ipam":{"type":"host-local","dataDir":"'$T'/cni","ranges":[[{"subnet":"10.98.0.0/16"}],
+ [{"subnet":"fd00:22::/64"}]],"routes":[{"dst":"0.0.0.0/0"},{"dst":"::/0"}]}}'
+prepare_ptp() { :; }
+setup_ptp() {
+    CNI_COMMAND=ADD CNI_NETNS=/proc/$2/ns/net CNI_IFNAME=eth0 CNI_CONTAINERID=ptp$1 \
+        CNI_PATH=/usr/lib/cni "$PTP" <<<"$CNI_CONF" >/dev/null
+}
+teardown_ptp() {
+    CNI_COMMAND=DEL CNI_NETNS=/proc/$2/ns/net CNI_IFNAME=eth0 CNI_CONTAINERID=ptp$1 \
+        CNI_PATH=/usr/lib/cni "$PTP" <<<"$CNI_CONF" >/dev/null
+}
+
+# ---- statistics
+
+median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "nan"; exit}
+    if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+ms() { awk -v u="$1" 'BEGIN { if (u=="nan") print "n/a"; else printf "%.2f", u/1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b==0||a=="nan"||b=="nan") print "n/a"; else printf "%.1f", a/b }'; }
+
+# ---- pass A: setup and teardown medians
+
+# run_tool tool count: N pods set up one after the other (each while the previous ones
+# exist), then torn down one after the other. Writes $T/<tool>.setup and .teardown (µs).
+run_tool() {
+    local tool=$1 n=$2 i t0 t1 pids=()
+    : >"$T/$tool.setup"
+    : >"$T/$tool.teardown"
+    for ((i = 1; i <= n; i++)); do new_pod; pids[i]=$POD; done
+    for ((i = 1; i <= n; i++)); do settle_pod "${pids[i]}"; "prepare_$tool" "$i" "${pids[i]}"; done
+    log "$tool: setup of $n pods"
+    for ((i = 1; i <= n; i++)); do
+        t0=${EPOCHREALTIME/./}
+        "setup_$tool" "$i" "${pids[i]}"
+        t1=${EPOCHREALTIME/./}
+        echo $((t1 - t0)) >>"$T/$tool.setup"
+    done
+    log "$tool: teardown of $n pods"
+    for ((i = 1; i <= n; i++)); do
+        t0=${EPOCHREALTIME/./}
+        "teardown_$tool" "$i" "${pids[i]}"
+        t1=${EPOCHREALTIME/./}
+        echo $((t1 - t0)) >>"$T/$tool.teardown"
+    done
+    for ((i = 1; i <= n; i++)); do
+        kill "${pids[i]}" 2>/dev/null || :
+        [[ $tool == iproute2 ]] && ip netns delete "p$i" 2>/dev/null || :
+    done
+    wait 2>/dev/null || :
+}
+
+# ---- pass B: time to first packet
+
+# A probe runs inside the pod from before the clock starts: bench/probe (wiring-probe)
+# sends an ICMP echo request to the host's lo address every 500 µs, ignoring the send
+# errors of a pod that has no route yet, and prints the arrival time of the first echo
+# reply (µs since the epoch). Time to first packet = that time minus the start of setup,
+# exact to within the 500 µs send interval.
+start_prober() { # pid addr outfile
+    timeout 30 nsenter -t "$1" -n "$PROBE" "$2" 20000 >"$3" &
+}
+first_reply_us() { head -1 "$1" 2>/dev/null; }
+
+run_ttfp() {
+    local tool=$1 n=$2 i p t0 t1 r4 r6 pids=()
+    : >"$T/$tool.ttfp4"
+    : >"$T/$tool.ttfp6"
+    : >"$T/$tool.ttfp_setup"
+    : >"$T/$tool.after4"
+    : >"$T/$tool.after6"
+    for ((i = 1; i <= n; i++)); do new_pod; pids[i]=$POD; done
+    local base=$((500 + 0))
+    for ((i = 1; i <= n; i++)); do
+        settle_pod "${pids[i]}"
+        "prepare_$tool" $((base + i)) "${pids[i]}"
+    done
+    log "$tool: time to first packet, $n pods"
+    for ((i = 1; i <= n; i++)); do
+        p=${pids[i]}
+        start_prober "$p" $HOST4 "$T/ping4.$i"; local w4=$!
+        start_prober "$p" $HOST6 "$T/ping6.$i"; local w6=$!
+        sleep 0.05 # both probes are sending
+        t0=${EPOCHREALTIME/./}
+        "setup_$tool" $((base + i)) "$p"
+        t1=${EPOCHREALTIME/./}
+        echo $((t1 - t0)) >>"$T/$tool.ttfp_setup"
+        wait "$w4" "$w6" || :
+        r4=$(first_reply_us "$T/ping4.$i")
+        r6=$(first_reply_us "$T/ping6.$i")
+        [[ -n $r4 ]] && echo $((r4 - t0)) >>"$T/$tool.ttfp4" && echo $((r4 - t1)) >>"$T/$tool.after4"
+        [[ -n $r6 ]] && echo $((r6 - t0)) >>"$T/$tool.ttfp6" && echo $((r6 - t1)) >>"$T/$tool.after6"
+        [[ -n $r4 && -n $r6 ]] || log "$tool pod $i: no reply (v4 '${r4}', v6 '${r6}')"
+    done
+    for ((i = 1; i <= n; i++)); do
+        "teardown_$tool" $((base + i)) "${pids[i]}" || :
+        kill "${pids[i]}" 2>/dev/null || :
+        [[ $tool == iproute2 ]] && ip netns delete "p$((base + i))" 2>/dev/null || :
+    done
+    wait 2>/dev/null || :
+}
+
+# ---- pass C: syscalls and netlink round trips of one `vethctl setup` process
+
+run_syscalls() {
+    local i p k=5 calls nl_send nl_recv rt
+    : >"$T/sc.calls"; : >"$T/sc.nlsend"; : >"$T/sc.nlrecv"; : >"$T/sc.rt"
+    for ((i = 901; i < 901 + k; i++)); do
+        new_pod; p=$POD; settle_pod "$p"; prepare_vethctl "$i" "$p"
+        # 1) the syscall summary
+        strace -f -c -o "$T/strace.c.$i" "$VETHCTL" setup --container-id "pod$i" \
+            --netns "/proc/$p/ns/net" --ip6 "${PRE6[$i]}" --ip4 "${PRE4[$i]}" >/dev/null
+        awk '$NF == "total" { print $4 }' "$T/strace.c.$i" >>"$T/sc.calls"
+        teardown_vethctl "$i" "$p"
+        # 2) the netlink traffic, fds decoded (-yy names NETLINK sockets)
+        strace -f -yy -e trace=sendmsg,sendto,sendmmsg,recvmsg,recvfrom,recvmmsg -o "$T/strace.nl.$i" \
+            "$VETHCTL" setup --container-id "pod$i" --netns "/proc/$p/ns/net" \
+            --ip6 "${PRE6[$i]}" --ip4 "${PRE4[$i]}" --json >"$T/json.$i"
+        grep -cE '(sendmsg|sendto|sendmmsg)\([0-9]+<NETLINK' "$T/strace.nl.$i" >>"$T/sc.nlsend" || echo 0 >>"$T/sc.nlsend"
+        grep -cE '(recvmsg|recvfrom|recvmmsg)\([0-9]+<NETLINK' "$T/strace.nl.$i" >>"$T/sc.nlrecv" || echo 0 >>"$T/sc.nlrecv"
+        sed -n 's/.*"round_trips": *\([0-9]*\).*/\1/p' "$T/json.$i" >>"$T/sc.rt"
+        teardown_vethctl "$i" "$p"
+        kill "$p" 2>/dev/null || :
+    done
+    cp "$T/strace.c.901" "$T/strace-summary.txt"
+}
+
+# ---- pass D: scaling and peak RSS
+
+run_scale() {
+    local n=$1 i t0 t1 pids=() p0 pn
+    : >"$T/scale.setup"
+    log "scale: starting $n pod namespaces"
+    for ((i = 0; i <= n + 1; i++)); do new_pod; pids[i]=$POD; done
+    for ((i = 0; i <= n + 1; i++)); do settle_pod "${pids[i]}"; prepare_vethctl $((2000 + i)) "${pids[i]}"; done
+    # Peak RSS with no pods present (pod 0, then removed again).
+    /usr/bin/time -f %M -o "$T/rss.0" "$VETHCTL" setup --container-id pod2000 \
+        --netns "/proc/${pids[0]}/ns/net" --ip6 "${PRE6[2000]}" --ip4 "${PRE4[2000]}" >/dev/null
+    teardown_vethctl 2000 "${pids[0]}"
+    log "scale: setup of $n pods"
+    for ((i = 1; i <= n; i++)); do
+        t0=${EPOCHREALTIME/./}
+        setup_vethctl $((2000 + i)) "${pids[i]}"
+        t1=${EPOCHREALTIME/./}
+        echo $((t1 - t0)) >>"$T/scale.setup"
+    done
+    # Peak RSS with n pods present.
+    /usr/bin/time -f %M -o "$T/rss.n" "$VETHCTL" setup --container-id pod$((2000 + n + 1)) \
+        --netns "/proc/${pids[n + 1]}/ns/net" --ip6 "${PRE6[$((2000 + n + 1))]}" \
+        --ip4 "${PRE4[$((2000 + n + 1))]}" >/dev/null
+    log "scale: done (the namespaces go when the script exits)"
+}
+
+# ---------------------------------------------------------------- run
+
+has() { [[ ,$TOOLS, == *,$1,* ]]; }
+LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
+for tool in vethctl iproute2 ptp; do
+    has $tool || continue
+    n=$N; [[ $tool == ptp ]] && n=$PTP_N
+    run_tool $tool "$n"
+done
+if ((TTFP_N > 0)); then
+    for tool in vethctl iproute2 ptp; do has $tool && run_ttfp $tool "$TTFP_N"; done
+fi
+has vethctl && run_syscalls
+has vethctl && ((SCALE_N > 0)) && run_scale "$SCALE_N"
+LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------- report
+
+med() { [[ -s $1 ]] && median <"$1" || echo nan; }
+{
+    echo "## Wiring benchmark"
+    echo
+    echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), Linux $(uname -r)."
+    echo "Load average at start: $LOAD0; at end: $LOAD1. Pods: N=$N (ptp: $PTP_N), dual stack."
+    echo
+    echo "| tool | setup median (ms) | teardown median (ms) | setup vs vethctl |"
+    echo "|---|---:|---:|---:|"
+    vs=$(med "$T/vethctl.setup")
+    for tool in vethctl iproute2 ptp; do
+        has $tool || continue
+        s=$(med "$T/$tool.setup"); d=$(med "$T/$tool.teardown")
+        echo "| $tool | $(ms "$s") | $(ms "$d") | $(ratio "$s" "$vs")x |"
+    done
+    if ((TTFP_N > 0)); then
+        echo
+        echo "Time to first packet (start of setup to the first echo reply from the host's lo address, pod side), median of $TTFP_N pods:"
+        echo
+        echo "| tool | IPv4 (ms) | IPv6 (ms) | IPv4 max (ms) | IPv6 max (ms) | setup in this pass (ms) | IPv4 after setup returned (ms) | IPv6 after setup returned (ms) |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+        for tool in vethctl iproute2 ptp; do
+            has $tool || continue
+            echo "| $tool | $(ms "$(med "$T/$tool.ttfp4")") | $(ms "$(med "$T/$tool.ttfp6")") |" \
+                "$(ms "$(sort -n "$T/$tool.ttfp4" | tail -1)") | $(ms "$(sort -n "$T/$tool.ttfp6" | tail -1)") |" \
+                "$(ms "$(med "$T/$tool.ttfp_setup")") | $(ms "$(med "$T/$tool.after4")") | $(ms "$(med "$T/$tool.after6")") |"
+        done
+    fi
+    if has vethctl; then
+        echo
+        echo "One \`vethctl setup\` process (5 pods; min / median / max):"
+        echo
+        echo "| measure | min | median | max |"
+        echo "|---|---:|---:|---:|"
+        for m in calls:"syscalls (strace -f -c)" nlsend:"netlink send calls (strace -yy)" \
+            nlrecv:"netlink receive calls (strace -yy)" rt:"round trips (vethctl --json)"; do
+            f=$T/sc.${m%%:*}
+            echo "| ${m#*:} | $(sort -n "$f" | head -1) | $(med "$f") | $(sort -n "$f" | tail -1) |"
+        done
+        echo
+        echo '```'
+        cat "$T/strace-summary.txt"
+        echo '```'
+        if ((SCALE_N > 0)); then
+            f=$T/scale.setup
+            first=$(head -1 "$f"); last=$(tail -1 "$f")
+            m1=$(head -10 "$f" | median); mn=$(tail -10 "$f" | median)
+            echo
+            echo "Scaling: $SCALE_N pods set up one after the other in one host namespace."
+            echo
+            echo "| measure | pod 1 | pod $SCALE_N | ratio |"
+            echo "|---|---:|---:|---:|"
+            echo "| setup (ms) | $(ms "$first") | $(ms "$last") | $(ratio "$last" "$first") |"
+            echo "| setup, median of pods 1-10 / $((SCALE_N - 9))-$SCALE_N (ms) | $(ms "$m1") | $(ms "$mn") | $(ratio "$mn" "$m1") |"
+            echo "| peak RSS of a setup process (KiB) | $(cat "$T/rss.0") | $(cat "$T/rss.n") | $(ratio "$(cat "$T/rss.n")" "$(cat "$T/rss.0")") |"
+            echo
+            echo "(Peak RSS: \`/usr/bin/time -f %M\` around one extra setup with no pod present, and one with $SCALE_N present.)"
+        fi
+    fi
+} | tee "${OUT:-/dev/null}"
