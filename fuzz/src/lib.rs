@@ -1,0 +1,362 @@
+//! The invariants the fuzz targets assert, as plain functions (so a crash input can be
+//! replayed in a unit test, and both targets share them).
+//!
+//! - [`check_decode`]: any bytes. The views never panic (every message, family header,
+//!   attribute at every depth read with its table shape and with every other shape, every
+//!   name lookup); whatever `Message::parse_all` accepts re-encodes to the same bytes, into
+//!   a `Vec` and into an exact-size `SliceBuf`, and parses again to the same messages.
+//! - [`check_roundtrip`]: any `Message` (built by `arbitrary`). Emit either fails cleanly
+//!   or produces a well-framed message whose length is what `emit` returned; a
+//!   `SliceBuf` one byte short is `BufferTooSmall`. If the bytes parse, the parsed message
+//!   emits the same bytes (`emit(parse(emit(m))) == emit(m)`). If `m` is canonical (see
+//!   [`canonical`]), the bytes parse and give back exactly `m`.
+
+use netlink_codec::ack::{DoneView, ErrorView, EXT_ACK};
+use netlink_codec::attr::{Attr, Attrs, SliceBuf, NLA_TYPE_MASK};
+use netlink_codec::errno::Errno;
+use netlink_codec::family::Family;
+use netlink_codec::header::{
+    align, msg_type_name, FlagContext, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR,
+};
+use netlink_codec::model::{AttrValue, Body, Message, Node};
+use netlink_codec::schema::{kind_hint, Elem, Labels, Shape, Space, Value};
+use netlink_codec::{link, route, EncodeError};
+
+/// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
+const MAX_DEPTH: u32 = 16;
+
+/// One of each shape, to read every attribute every way.
+fn all_shapes() -> [Shape; 20] {
+    [
+        Shape::Raw,
+        Shape::Flag,
+        Shape::U8,
+        Shape::U16,
+        Shape::U32,
+        Shape::I32,
+        Shape::U64,
+        Shape::Be16,
+        Shape::Be32,
+        Shape::Str,
+        Shape::LlAddr,
+        Shape::Ip,
+        Shape::Via,
+        Shape::Nested(&link::LINK),
+        Shape::Array(Elem::U64, Labels::Space(&link::IPSTATS_MIB, 0)),
+        Shape::InetConf(&link::IPV4_DEVCONF),
+        Shape::Peer(&link::LINK),
+        Shape::Multipath(&route::ROUTE),
+        Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
+        Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
+    ]
+}
+
+/// Touch a typed value the way a renderer would (names, labels, nested runs).
+fn touch(v: &Value<'_>, depth: u32) -> usize {
+    match v {
+        Value::Raw(p) | Value::LlAddr(p) => p.len(),
+        Value::Str(s) => s.len(),
+        Value::Via(f, p) => usize::from(*f) + p.len(),
+        Value::Array(p, e, labels) => (0..p.len() / e.size())
+            .filter_map(|i| labels.get(i))
+            .map(str::len)
+            .sum(),
+        Value::Nested(inner, s) => walk_attrs(inner.clone(), s, depth + 1),
+        Value::Peer(h, inner, s) => {
+            let _ = h.flags();
+            walk_attrs(inner.clone(), s, depth + 1)
+        }
+        Value::Multipath(hops, s) => hops
+            .clone()
+            .map_while(Result::ok)
+            .map(|h| h.pad.len() + walk_attrs(h.attrs, s, depth + 1))
+            .sum(),
+        _ => 1,
+    }
+}
+
+/// Walk a run of attributes: every attribute read with every shape (one level), and
+/// with its table shape recursively.
+fn walk_attrs(run: Attrs<'_>, space: &'static Space, depth: u32) -> usize {
+    if depth > MAX_DEPTH {
+        return 0;
+    }
+    let mut n = 0;
+    for a in run.clone() {
+        let Ok(a): Result<Attr<'_>, _> = a else {
+            break;
+        };
+        n += a.pad().len() + usize::from(a.type_flags() != 0);
+        let _ = space.name_of(a.kind());
+        for shape in all_shapes() {
+            if let Ok(v) = Value::read(&a, shape, kind_hint(shape, run.clone())) {
+                // Only look inside for the table's shape: one level for the others.
+                if let Value::Array(..) | Value::Str(_) | Value::Raw(_) = v {
+                    n += touch(&v, depth);
+                }
+            }
+        }
+        let shape = space.shape(a.kind());
+        if let Ok(v) = Value::read(&a, shape, kind_hint(shape, run.clone())) {
+            n += touch(&v, depth);
+        }
+    }
+    n
+}
+
+/// Walk one message with the views and the name tables.
+fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
+    let mut n = m.pad().len() + m.offset();
+    let ty = m.msg_type();
+    let _ = msg_type_name(ty);
+    let flags = m.flags();
+    n += flags.names(FlagContext::of(ty, flags)).count();
+    let _ = m.header().fields();
+    let p = m.payload();
+    match (ty, Family::of(ty)) {
+        (_, Some(f)) => {
+            let def = f.header();
+            if p.len() >= def.len {
+                for field in def.fields {
+                    let v = def.read(field, p);
+                    let _ = field.names.enum_name(v as u64);
+                    n += field.names.flag_names(v as u64).0.count();
+                }
+            }
+            let start = align(def.len).map_or(p.len(), |a| a.min(p.len()));
+            n += walk_attrs(
+                Attrs::new(&p[start..], m.payload_offset() + start),
+                f.space(),
+                0,
+            );
+        }
+        (NLMSG_ERROR, None) => {
+            if let Ok(ev) = ErrorView::parse(m) {
+                let _ = ev.errno().and_then(Errno::name);
+                let _ = ev.ext_ack_info();
+                let _ = ev.request_header();
+                n += ev.pad().len() + walk_attrs(ev.ext_ack(), &EXT_ACK, 0);
+                // The echoed request is itself a message.
+                if depth < 2 {
+                    for r in Messages::new(ev.request()).map_while(Result::ok) {
+                        n += walk_message(&r, depth + 1);
+                    }
+                }
+            }
+        }
+        (NLMSG_DONE, None) => {
+            if let Ok(dv) = DoneView::parse(m) {
+                n += walk_attrs(dv.ext_ack, &EXT_ACK, 0);
+            }
+        }
+        _ => {}
+    }
+    n
+}
+
+/// The `decode` invariants for arbitrary bytes.
+pub fn check_decode(data: &[u8]) {
+    let mut touched = 0usize;
+    for m in Messages::new(data) {
+        match m {
+            Ok(m) => touched += walk_message(&m, 0),
+            Err(e) => {
+                assert!(
+                    e.offset <= data.len(),
+                    "error offset {} past the end",
+                    e.offset
+                );
+                let _ = e.to_string();
+            }
+        }
+    }
+    std::hint::black_box(touched);
+
+    let Ok(msgs) = Message::parse_all(data) else {
+        return;
+    };
+    let mut out = Vec::with_capacity(data.len());
+    for m in &msgs {
+        let before = out.len();
+        let n = m.emit(&mut out).expect("a parsed message emits");
+        assert_eq!(n, out.len() - before, "emit returned a wrong length");
+    }
+    assert_eq!(
+        out, data,
+        "parse_all accepted bytes that re-encode differently"
+    );
+    let mut fixed = vec![0xa5u8; data.len()];
+    let mut sb = SliceBuf::new(&mut fixed);
+    for m in &msgs {
+        m.emit(&mut sb).expect("exact-size fixed buffer");
+    }
+    assert_eq!(sb.written(), data);
+    assert_eq!(Message::parse_all(&out).as_ref(), Ok(&msgs));
+}
+
+/// The `roundtrip` invariants for an arbitrary message.
+pub fn check_roundtrip(m: &Message) {
+    let bytes = match m.to_bytes() {
+        Ok(b) => b,
+        Err(EncodeError::AttrTooLong { .. } | EncodeError::MessageTooLong) => return,
+        Err(e) => panic!("emit failed unexpectedly: {e}"),
+    };
+    // Framing: a whole number of 4-byte units, nlmsg_len short of that by the alignment.
+    assert_eq!(bytes.len() % 4, 0);
+    let hdr = Messages::new(&bytes)
+        .next()
+        .unwrap()
+        .expect("emit framed a message");
+    let len = usize::try_from(hdr.header().nlmsg_len.get()).unwrap();
+    assert!(len <= bytes.len() && bytes.len() - len < 4 && len >= NlMsgHdr::LEN);
+    // Fixed buffers: exact fits, one byte short does not.
+    let mut mem = vec![0xa5u8; bytes.len()];
+    let mut sb = SliceBuf::new(&mut mem);
+    assert_eq!(m.emit(&mut sb), Ok(bytes.len()));
+    assert_eq!(sb.written(), &bytes[..]);
+    let mut short = vec![0x5au8; bytes.len() - 1];
+    assert!(matches!(
+        m.emit(&mut SliceBuf::new(&mut short)),
+        Err(EncodeError::BufferTooSmall { .. })
+    ));
+
+    match Message::parse_all(&bytes) {
+        Ok(back) => {
+            assert_eq!(back.len(), 1);
+            assert_eq!(
+                back[0].to_bytes().unwrap(),
+                bytes,
+                "emit(parse(emit(m))) != emit(m)"
+            );
+            if canonical(m) {
+                assert_eq!(&back[0], m, "a canonical message did not come back");
+            }
+        }
+        Err(e) => assert!(!canonical(m), "a canonical message failed to parse: {e}"),
+    }
+}
+
+/// Is `m` in the form `Message::parse` produces when the bytes fit the tables: every body
+/// matches its `nlmsg_type`, every attribute value is the typed value its shape calls for
+/// (raw only where the shape is raw or the kind unknown), strings hold no NUL, `ByKind`
+/// data agrees with its kind sibling, and an error's echo and TLVs agree with its flags.
+/// For such messages `parse(emit(m)) == m`.
+pub fn canonical(m: &Message) -> bool {
+    let t = m.msg_type;
+    let fam = Family::of(t);
+    match &m.body {
+        Body::Link(_, n) => fam == Some(Family::Link) && nodes_ok(n, &link::LINK),
+        Body::Addr(_, n) => fam == Some(Family::Addr) && nodes_ok(n, fam.unwrap().space()),
+        Body::Route(_, n) => fam == Some(Family::Route) && nodes_ok(n, &route::ROUTE),
+        Body::NeighTbl(_, n) => fam == Some(Family::NeighTbl) && nodes_ok(n, fam.unwrap().space()),
+        Body::Nsid(_, n) => fam == Some(Family::Nsid) && nodes_ok(n, fam.unwrap().space()),
+        Body::Error {
+            request, ext_ack, ..
+        } => {
+            let f = NlmFlags::from_bits_retain(m.flags);
+            let echo_ok = if f.contains(NlmFlags::CAPPED) {
+                request.len() == NlMsgHdr::LEN
+            } else {
+                request.len() >= NlMsgHdr::LEN
+                    && u32::from_ne_bytes([request[0], request[1], request[2], request[3]]) as usize
+                        == request.len()
+            };
+            let tlvs_ok = if f.contains(NlmFlags::ACK_TLVS) {
+                nodes_ok(ext_ack, &EXT_ACK)
+            } else {
+                ext_ack.is_empty()
+            };
+            t == NLMSG_ERROR && echo_ok && tlvs_ok
+        }
+        Body::Done { ext_ack, .. } => t == NLMSG_DONE && nodes_ok(ext_ack, &EXT_ACK),
+        Body::Raw(p) => fam.is_none() && t != NLMSG_ERROR && (t != NLMSG_DONE || p.is_empty()),
+    }
+}
+
+fn hint(nodes: &[Node], k: u16) -> Option<&str> {
+    match nodes.iter().find(|n| n.kind() == k).map(|n| &n.value) {
+        Some(AttrValue::Str(s, _)) => Some(s),
+        _ => None,
+    }
+}
+
+fn looks_nested(v: &[u32], space: &Space) -> bool {
+    !v.is_empty()
+        && v.len() % 2 == 0
+        && v.chunks_exact(2).all(|c| {
+            let b = c[0].to_ne_bytes();
+            u16::from_ne_bytes([b[0], b[1]]) == 8
+                && space
+                    .get(u16::from_ne_bytes([b[2], b[3]]) & NLA_TYPE_MASK)
+                    .is_some()
+        })
+}
+
+fn nodes_ok(nodes: &[Node], space: &'static Space) -> bool {
+    nodes.iter().all(|n| {
+        let shape = space.shape(n.kind());
+        match (&n.value, shape) {
+            (AttrValue::Raw(_), Shape::Raw) => true,
+            (AttrValue::Raw(_), Shape::ByKind(k, table)) => {
+                let h = hint(nodes, k);
+                !table.iter().any(|(name, _)| Some(*name) == h)
+            }
+            (AttrValue::Nested(c), Shape::ByKind(k, table)) => {
+                let h = hint(nodes, k);
+                match table.iter().find(|(name, _)| Some(*name) == h) {
+                    Some((_, s)) => nodes_ok(c, s),
+                    None => false,
+                }
+            }
+            (AttrValue::Flag, Shape::Flag)
+            | (AttrValue::U8(_), Shape::U8)
+            | (AttrValue::U16(_), Shape::U16)
+            | (AttrValue::U32(_), Shape::U32)
+            | (AttrValue::I32(_), Shape::I32)
+            | (AttrValue::U64(_), Shape::U64)
+            | (AttrValue::Be16(_), Shape::Be16)
+            | (AttrValue::Be32(_), Shape::Be32)
+            | (AttrValue::LlAddr(_), Shape::LlAddr)
+            | (AttrValue::Ip(_), Shape::Ip)
+            | (AttrValue::Via(..), Shape::Via)
+            | (AttrValue::U32s(_), Shape::Array(Elem::U32, _))
+            | (AttrValue::I32s(_), Shape::Array(Elem::I32, _))
+            | (AttrValue::U64s(_), Shape::Array(Elem::U64, _)) => true,
+            (AttrValue::Str(s, _), Shape::Str) => !s.contains('\0'),
+            (AttrValue::Nested(c), Shape::Nested(s)) => nodes_ok(c, s),
+            (AttrValue::U32s(v), Shape::InetConf(s)) => !looks_nested(v, s),
+            (AttrValue::Nested(c), Shape::InetConf(s)) => {
+                !c.is_empty()
+                    && c.iter()
+                        .all(|n| matches!(n.value, AttrValue::U32(_)) && s.get(n.kind()).is_some())
+            }
+            (AttrValue::Peer(_, c), Shape::Peer(s)) => nodes_ok(c, s),
+            (AttrValue::Multipath(hops), Shape::Multipath(s)) => {
+                hops.iter().all(|h| nodes_ok(&h.attrs, s))
+            }
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The golden captures satisfy the decode invariants, and their parsed messages are
+    /// canonical round-trip inputs (so `canonical` is not vacuous).
+    #[test]
+    fn seeds_pass_both_checks() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/decode");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).unwrap() {
+            let bytes = std::fs::read(e.unwrap().path()).unwrap();
+            check_decode(&bytes);
+            for m in Message::parse_all(&bytes).unwrap() {
+                check_roundtrip(&m);
+                n += usize::from(canonical(&m));
+            }
+        }
+        assert!(n > 100, "only {n} canonical seed messages");
+    }
+}
