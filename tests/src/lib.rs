@@ -71,13 +71,13 @@ impl Netns {
     }
 
     /// Creates a namespace; panics if that is impossible (use [`host_or_skip`] first).
-    pub fn new() -> Self {
+    pub fn create() -> Self {
         Self::try_new().unwrap_or_else(|e| panic!("cannot create a network namespace: {e}"))
     }
 
     /// Creates a namespace with `lo` up.
     pub fn with_lo() -> Self {
-        let ns = Self::new();
+        let ns = Self::create();
         ns.ip("link set lo up");
         ns
     }
@@ -498,7 +498,10 @@ pub fn host_or_skip(test: &str) -> Option<Netns> {
              failure: run the kernel tests as root, e.g. `scripts/test-kernel.sh`"
         ),
         Err(e) => {
-            eprintln!(
+            // Written to the stderr handle, not with eprintln!, so the test harness does
+            // not swallow it for a passing test.
+            let _ = writeln!(
+                std::io::stderr(),
                 "\n**********\n** SKIPPED {test}: cannot create a network namespace ({e}).\n\
                  ** Run the kernel tests as root: scripts/test-kernel.sh (with CI=true this \
                  is a failure).\n**********\n"

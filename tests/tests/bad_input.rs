@@ -12,8 +12,6 @@ struct Case {
     value: Option<String>,
     /// The subcommands that take the flag.
     subcommands: &'static [&'static str],
-    /// Words one of which the error message must contain.
-    named: &'static [&'static str],
 }
 
 const ALL: &[&str] = &["setup", "check", "plan", "teardown"];
@@ -24,7 +22,6 @@ fn case(flag: &'static str, value: &str, subcommands: &'static [&'static str]) -
         flag,
         value: Some(value.to_owned()),
         subcommands,
-        named: &[],
     }
 }
 
@@ -59,6 +56,7 @@ fn bad_names() -> Vec<&'static str> {
         "a\nb",
         ".",
         "..",
+        "a:b", // the kernel's dev_valid_name() refuses ':' too
     ]
 }
 
@@ -77,15 +75,10 @@ fn reject_all(test: &str, cases: Vec<Case>) {
             let run = host.vethctl(&args);
             runs += 1;
             let message = format!("{}{}", run.stderr, run.stdout).to_lowercase();
-            let named: Vec<&str> = if c.named.is_empty() {
-                vec![c.flag]
-            } else {
-                c.named.to_vec()
-            };
             if run.code != Some(2) {
                 failures.push(format!("expected exit status 2: {run}"));
-            } else if !named.iter().any(|n| message.contains(n)) {
-                failures.push(format!("the message names none of {named:?}: {run}"));
+            } else if !message.contains(c.flag) {
+                failures.push(format!("the message does not name --{}: {run}", c.flag));
             }
             let (h, p) = (
                 host_before.diff(&host.snapshot()),
@@ -194,7 +187,6 @@ fn bad_netns_paths() {
         flag: "netns",
         value: None,
         subcommands: POD_SIDE,
-        named: &[],
     });
     reject_all("bad_netns_paths", cases);
     std::fs::remove_file(file).unwrap();
@@ -217,7 +209,6 @@ fn bad_container_ids() {
             flag: "container-id",
             value: None,
             subcommands: ALL,
-            named: &[],
         },
     ];
     reject_all("bad_container_ids", cases);

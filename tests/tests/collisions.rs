@@ -131,3 +131,35 @@ fn host_name_is_a_veth_with_its_peer_on_the_host() {
     host.ip("link add vlocal0 type veth peer name vlocal1");
     refuses(&host, &pod_ns, &pod, "vlocal0", &[]);
 }
+
+#[test]
+fn same_container_id_with_a_new_pod_namespace() {
+    let host = host_or_skip!("same_container_id_with_a_new_pod_namespace");
+    let first_ns = Netns::with_lo();
+    let first = Pod::dual("recreated", &first_ns, 1, 1);
+    vethctl_expect(&host, &first, "setup", 0);
+    let name = first.host_name(&host);
+
+    // The same container id (hence host name) with another, live pod namespace: the
+    // existing veth's peer lives in the first one, so it is not ours to reuse.
+    let second_ns = Netns::with_lo();
+    let second = Pod::dual("recreated", &second_ns, 1, 1);
+    let first_before = first_ns.snapshot();
+    let run = vethctl_expect(&host, &second, "setup", 1);
+    assert!(
+        !run.stderr.trim().is_empty(),
+        "setup failed without a message: {run}"
+    );
+    first_before.assert_same(&first_ns.snapshot(), "refused setup (the first pod)");
+    assert!(
+        second_ns.link("eth0").is_none(),
+        "the second pod got an eth0: {run}"
+    );
+    assert_wired(
+        &host,
+        &first_ns,
+        &first,
+        &name,
+        "the first pod after the refused setup",
+    );
+}

@@ -99,3 +99,39 @@ fn hundred_pods_four_at_a_time() {
         );
     }
 }
+
+/// A runtime retrying a pod (or two agents racing on it): three setups of the same pod
+/// at once all succeed and leave it wired; three teardowns at once all succeed and
+/// leave nothing.
+#[test]
+fn racing_setups_and_teardowns_of_one_pod() {
+    const ROUNDS: u8 = 10;
+    const RACERS: usize = 3;
+    let host = host_or_skip!("racing_setups_and_teardowns_of_one_pod");
+    let host_before = host.snapshot();
+    for round in 0..ROUNDS {
+        let pod_ns = Netns::with_lo();
+        let pod = Pod::dual(&format!("race-{round}"), &pod_ns, 1, 1 + round);
+        for sub in ["setup", "teardown"] {
+            let runs: Vec<vethctl_tests::Run> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..RACERS)
+                    .map(|_| s.spawn(|| host.vethctl(&pod.args(sub))))
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            for run in &runs {
+                assert_eq!(run.code, Some(0), "round {round}: racing {sub}s: {run}");
+            }
+            if sub == "setup" {
+                let name = pod.host_name(&host);
+                let p = wiring_problems(&host, &pod_ns, &pod, &name);
+                assert!(p.is_empty(), "round {round}: after racing setups: {p:?}");
+                vethctl_tests::vethctl_expect(&host, &pod, "check", 0);
+            }
+        }
+        host_before.assert_same(
+            &host.snapshot(),
+            &format!("round {round}: racing teardowns"),
+        );
+    }
+}

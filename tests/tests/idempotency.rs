@@ -318,3 +318,25 @@ fn drift_host_sysctls_all_reset() {
         ],
     );
 }
+
+#[test]
+fn drift_host_mtu_changed() {
+    drift(
+        "host_mtu_changed",
+        |host, _, _, name| {
+            host.ip(&format!("link set {name} mtu 1400"));
+        },
+        &[&["mtu"]],
+    );
+}
+
+#[test]
+fn drift_pod_mtu_changed() {
+    drift(
+        "pod_mtu_changed",
+        |_, pod_ns, pod, _| {
+            pod_ns.ip(&format!("link set {} mtu 1400", pod.pod_ifname()));
+        },
+        &[&["mtu"]],
+    );
+}

@@ -61,9 +61,65 @@ fn derived_host_names_differ_per_container() {
         a != b && b != c && a != c,
         "derived names collide: {a} {b} {c}"
     );
-    for n in [&a, &b, &c] {
-        assert!(n.len() <= 15 && !n.is_empty(), "bad derived name {n:?}");
+    let long = "x".repeat(300);
+    let accents = "é".repeat(40);
+    let odd = [
+        "a/b c",
+        "..",
+        ".",
+        &accents,
+        "tab\there",
+        "new\nline",
+        &long,
+    ];
+    let mut names = vec![a, b, c];
+    names.extend(odd.iter().map(|id| host.derived_host_iface(id)));
+    for n in &names {
+        assert!(
+            !n.is_empty()
+                && n.len() <= 15
+                && n != "."
+                && n != ".."
+                && !n.contains(|c: char| c == '/' || c == ':' || c.is_whitespace()),
+            "derived name {n:?} is not a valid interface name"
+        );
     }
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(
+        distinct.len(),
+        names.len(),
+        "derived names collide: {names:?}"
+    );
+
+    // A pod with such an id can be wired, checked and torn down.
+    let pod_ns = Netns::with_lo();
+    let pod = Pod::dual("a/b c", &pod_ns, 8, 8);
+    vethctl_expect(&host, &pod, "setup", 0);
+    assert_wired(
+        &host,
+        &pod_ns,
+        &pod,
+        &pod.host_name(&host),
+        "id with '/' and ' '",
+    );
+    vethctl_expect(&host, &pod, "check", 0);
+    let long_pod = Pod::dual(&long, &pod_ns, 8, 8).ifname("net1");
+    vethctl_expect(&host, &long_pod, "setup", 0);
+    assert_wired(
+        &host,
+        &pod_ns,
+        &long_pod,
+        &long_pod.host_name(&host),
+        "300-byte id",
+    );
+    vethctl_expect(&host, &long_pod, "check", 0);
+    vethctl_expect(&host, &pod, "teardown", 0);
+    vethctl_expect(&host, &long_pod, "teardown", 0);
+    assert_eq!(
+        pod_ns.link_names(),
+        vec!["lo".to_owned()],
+        "teardown left pod links"
+    );
 }
 
 #[test]
