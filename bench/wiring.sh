@@ -172,7 +172,7 @@ teardown_ptp() {
 median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "nan"; exit}
     if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 ms() { awk -v u="$1" 'BEGIN { if (u=="nan") print "n/a"; else printf "%.2f", u/1000 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b==0||a=="nan"||b=="nan") print "n/a"; else printf "%.1f", a/b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b==0||a=="nan"||b=="nan") print "n/a"; else printf "%.2f", a/b }'; }
 
 # ---- pass A: setup and teardown medians
 
