@@ -258,6 +258,52 @@ impl Netns {
         arrays
     }
 
+    /// Waits (up to 5 s) until the kernel has finished bringing up every IPv6 address
+    /// in the namespace: none tentative, and each one on a link with carrier has its
+    /// `local` route. The kernel does that from a work queue after the request that
+    /// added the address (or made the link ready) was answered, so a snapshot taken a
+    /// moment after a setup may still see it change on its own.
+    pub fn settle(&self) {
+        let mut pending = Vec::new();
+        for _ in 0..500 {
+            // (`route show table local` would show IPv4 only; `table all` shows both.)
+            let dumps = self.ip_batch_json(&["addr show", "route show table all"]);
+            let locals: Vec<(&str, &str)> = dumps[1]
+                .iter()
+                .filter(|r| r["type"] == "local" && r["table"] == "local")
+                .filter_map(|r| Some((r["dst"].as_str()?, r["dev"].as_str()?)))
+                .collect();
+            pending.clear();
+            for link in &dumps[0] {
+                let dev = link["ifname"].as_str().unwrap_or("?");
+                let carrier = flags(link).contains(&"LOWER_UP");
+                for a in link["addr_info"].as_array().into_iter().flatten() {
+                    let Some(local) = a["local"].as_str() else {
+                        continue;
+                    };
+                    if a["family"] != "inet6" {
+                        continue;
+                    }
+                    let routed = locals
+                        .iter()
+                        .any(|(dst, d)| *d == dev && same_ip(Some(dst), local));
+                    if has(a, "tentative") || (carrier && !routed) {
+                        pending.push(format!("{local} on {dev}"));
+                    }
+                }
+            }
+            if pending.is_empty() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: IPv6 addresses in {} still not ready after 5 s: {pending:?}",
+            self.path
+        );
+    }
+
     /// Full link, address and route dumps (both families, all tables), normalised so
     /// that only configuration is compared: counters, timers, lifetimes and the
     /// asynchronously updated operstate/qdisc are left out.

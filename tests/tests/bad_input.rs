@@ -65,6 +65,9 @@ fn reject_all(test: &str, cases: Vec<Case>) {
     let pod_ns = Netns::with_lo();
     let pod = Pod::dual(&format!("bad-{test}"), &pod_ns, 1, 1);
     vethctl_expect(&host, &pod, "setup", 0);
+    // What the kernel finishes on its own after setup is not a change by vethctl.
+    host.settle();
+    pod_ns.settle();
     let (host_before, pod_before) = (host.snapshot(), pod_ns.snapshot());
 
     let mut failures = Vec::new();
@@ -92,6 +95,8 @@ fn reject_all(test: &str, cases: Vec<Case>) {
                 ));
                 // Start the next case from the wired state again.
                 vethctl_expect(&host, &pod, "setup", 0);
+                host.settle();
+                pod_ns.settle();
             }
         }
     }

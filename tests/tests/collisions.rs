@@ -65,6 +65,9 @@ fn host_has_its_own_eth0() {
 
 /// Setup must exit 1 and leave the host, the squatting link and the pod untouched.
 fn refuses(host: &Netns, pod_ns: &Netns, pod: &Pod, squatter: &str, others: &[&Netns]) {
+    host.settle();
+    pod_ns.settle();
+    others.iter().for_each(|ns| ns.settle());
     let squatter_before = link_state(host, squatter);
     let (host_before, pod_before) = (host.snapshot(), pod_ns.snapshot());
     let others_before: Vec<_> = others.iter().map(|ns| ns.snapshot()).collect();
@@ -103,6 +106,8 @@ fn host_name_held_by_a_bridge() {
     let pod = Pod::dual("bridge-squat", &pod_ns, 1, 1);
     let name = pod.host_name(&host);
     host.ip(&format!("link add {name} type bridge"));
+    // No kernel link-local: nothing on the bridge changes on its own (DAD) meanwhile.
+    host.ip(&format!("link set {name} addrgenmode none"));
     host.ip(&format!("addr add 10.78.0.1/24 dev {name}"));
     host.ip(&format!("link set {name} up"));
     refuses(&host, &pod_ns, &pod, &name, &[]);
@@ -144,6 +149,7 @@ fn same_container_id_with_a_new_pod_namespace() {
     // existing veth's peer lives in the first one, so it is not ours to reuse.
     let second_ns = Netns::with_lo();
     let second = Pod::dual("recreated", &second_ns, 1, 1);
+    first_ns.settle();
     let first_before = first_ns.snapshot();
     let run = vethctl_expect(&host, &second, "setup", 1);
     assert!(
