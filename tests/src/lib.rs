@@ -526,15 +526,18 @@ fn ci() -> bool {
 pub fn host_or_skip(test: &str) -> Option<Netns> {
     match Netns::try_new() {
         Ok(ns) => {
-            for tool in ["ip", "nsenter", "timeout"] {
+            for (tool, version) in [("ip", "-V"), ("timeout", "--version"), ("ping", "-V")] {
                 let ok = ns
                     .command(tool)
-                    .arg("-V")
+                    .arg(version)
                     .stdout(Stdio::null())
                     .stderr(Stdio::null())
                     .status()
-                    .is_ok();
-                assert!(ok, "`{tool}` is missing: install iproute2 and util-linux");
+                    .is_ok_and(|s| s.success());
+                assert!(
+                    ok,
+                    "`{tool}` is missing: install iproute2, coreutils and iputils-ping"
+                );
             }
             vethctl_bin();
             Some(ns)
