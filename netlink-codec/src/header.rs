@@ -425,6 +425,7 @@ impl<'a> NlMsg<'a> {
     /// Check and view the message at the start of `buf` (`base` is the offset of `buf`
     /// in the outermost buffer, for error reports). Returns the message and the bytes after
     /// it (alignment padding is part of the message, see [`NlMsg::pad`]).
+    #[inline]
     pub fn parse(buf: &'a [u8], base: usize) -> Result<(NlMsg<'a>, &'a [u8]), DecodeError> {
         let err = |k| DecodeError::new(base, k);
         let (header, _) = NlMsgHdr::ref_from_prefix(buf)
@@ -513,6 +514,7 @@ impl<'a> Messages<'a> {
 impl<'a> Iterator for Messages<'a> {
     type Item = Result<NlMsg<'a>, DecodeError>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.rest.is_empty() || self.failed {
             return None;

@@ -130,7 +130,15 @@ pub struct Space {
 
 impl Space {
     /// The definition of type `kind`, if the space has one.
+    #[inline]
     pub fn get(&self, kind: u16) -> Option<&'static AttrDef> {
+        // Most spaces are dense (`attrs[k].kind == k`): try the direct index first.
+        let attrs: &'static [AttrDef] = self.attrs;
+        if let Some(d) = attrs.get(usize::from(kind)) {
+            if d.kind == kind {
+                return Some(d);
+            }
+        }
         self.attrs
             .binary_search_by_key(&kind, |d| d.kind)
             .ok()
@@ -145,6 +153,7 @@ impl Space {
         self.attrs.iter().find(|d| d.name == name)
     }
     /// The shape of `kind` (`Raw` for unknown types).
+    #[inline]
     pub fn shape(&self, kind: u16) -> Shape {
         self.get(kind).map_or(Shape::Raw, |d| d.shape)
     }
@@ -247,6 +256,7 @@ impl<'a> Value<'a> {
     /// Read `attr` with `shape`. `kind_hint` is the sibling `IFLA_INFO_KIND` for
     /// [`Shape::ByKind`] (see [`kind_hint`]). A payload that does not fit the shape is an
     /// error naming its offset.
+    #[inline]
     pub fn read(
         attr: &Attr<'a>,
         shape: Shape,
@@ -329,6 +339,7 @@ impl<'a> Value<'a> {
 
 /// For an attribute of shape [`Shape::ByKind`] in the run `siblings`, the string value of
 /// the sibling that names its kind (`IFLA_INFO_KIND`).
+#[inline]
 pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
     match shape {
         Shape::ByKind(k, _) => siblings.find(k).ok().flatten().and_then(|a| a.str().ok()),
