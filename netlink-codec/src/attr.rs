@@ -178,6 +178,11 @@ impl<'a> Attrs<'a> {
         }
     }
 
+    /// Offset, in the outermost buffer, of the next attribute (of the end when done).
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
     /// The first attribute of type `kind` (flags ignored); stops at the first error.
     pub fn find(self, kind: u16) -> Result<Option<Attr<'a>>, DecodeError> {
         for a in self {

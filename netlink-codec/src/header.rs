@@ -22,6 +22,7 @@ use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::{U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::attr::Attrs;
 use crate::error::{DecodeError, DecodeErrorKind};
 
 /// `NLMSG_ALIGNTO`: messages and attributes are aligned to 4 bytes.
@@ -488,6 +489,40 @@ impl<'a> NlMsg<'a> {
     /// buffer that ends unaligned).
     pub fn pad(&self) -> &'a [u8] {
         self.pad
+    }
+
+    /// The family header `T` (`IfInfoMsg`, `RtMsg`, ...) at the start of the payload, and
+    /// the attributes after it, which start at the next 4-byte boundary.
+    ///
+    /// ```
+    /// use netlink_codec::{header::Messages, link::{IfInfoMsg, IFLA_IFNAME}};
+    /// # let buf = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/0002-req.bin")).unwrap();
+    /// let msg = Messages::new(&buf).next().unwrap()?;
+    /// let (ifi, attrs) = msg.split::<IfInfoMsg>()?;
+    /// assert_eq!(ifi.ifi_index.get(), 0);
+    /// assert_eq!(attrs.find(IFLA_IFNAME)?.map(|a| a.str()), Some(Ok("vh-pod1")));
+    /// # Ok::<(), netlink_codec::DecodeError>(())
+    /// ```
+    #[inline]
+    pub fn split<T: FromBytes + KnownLayout + Immutable + Unaligned>(
+        &self,
+    ) -> Result<(&'a T, Attrs<'a>), DecodeError> {
+        let (h, _) = T::ref_from_prefix(self.payload).map_err(|_| {
+            DecodeError::new(
+                self.payload_offset(),
+                DecodeErrorKind::TruncatedFamilyHeader,
+            )
+        })?;
+        Ok((h, self.attrs_after(core::mem::size_of::<T>())))
+    }
+
+    /// The attributes after a family header of `len` bytes (from the next 4-byte boundary;
+    /// empty when the payload ends before it). See [`crate::family::Family::header`].
+    #[inline]
+    pub fn attrs_after(&self, len: usize) -> Attrs<'a> {
+        let p = self.payload;
+        let start = align(len).map_or(p.len(), |a| a.min(p.len()));
+        Attrs::new(&p[start..], self.payload_offset() + start)
     }
 }
 

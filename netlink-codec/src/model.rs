@@ -338,19 +338,19 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
     (buf == a.payload()).then_some(v)
 }
 
-fn family_body<T: FromBytes + zerocopy::KnownLayout + zerocopy::Immutable + Copy>(
+fn family_body<
+    T: FromBytes + zerocopy::KnownLayout + zerocopy::Immutable + zerocopy::Unaligned + Copy,
+>(
     msg: &NlMsg<'_>,
     space: &Space,
 ) -> Result<(Header<T>, Vec<Node>), DecodeError> {
-    let p = msg.payload();
-    let base = msg.payload_offset();
-    let (h, _) = T::read_from_prefix(p)
-        .map_err(|_| DecodeError::new(base, DecodeErrorKind::TruncatedFamilyHeader))?;
+    let (h, attrs) = msg.split::<T>()?;
+    // The gap between the header and the first attribute (rtgenmsg: 3 bytes) must be zero.
     let n = core::mem::size_of::<T>();
-    let start = align(n).map_or(p.len(), |a| a.min(p.len()));
-    check_zero(&p[n..start], base + n)?;
-    let nodes = decode_nodes(Attrs::new(&p[start..], base + start), space)?;
-    Ok((Header(h), nodes))
+    let gap_end = attrs.offset() - msg.payload_offset();
+    check_zero(&msg.payload()[n..gap_end], msg.payload_offset() + n)?;
+    let nodes = decode_nodes(attrs, space)?;
+    Ok((Header(*h), nodes))
 }
 
 impl Message {

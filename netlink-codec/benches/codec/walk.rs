@@ -6,7 +6,7 @@
 use netlink_codec::attr::Attrs;
 use netlink_codec::error::{DecodeError, DecodeErrorKind};
 use netlink_codec::family::Family;
-use netlink_codec::header::{align, Messages, NlMsg};
+use netlink_codec::header::{Messages, NlMsg};
 use netlink_codec::schema::{kind_hint, Elem, Space, Value};
 
 /// Walk a dump; returns a checksum of everything read and the number of attributes.
@@ -25,8 +25,7 @@ pub fn bare_walk(buf: &[u8]) -> Result<u64, DecodeError> {
     for m in Messages::new(buf) {
         let m = m?;
         let hdr = Family::of(m.msg_type()).map_or(0, |f| f.header().len);
-        let start = align(hdr).unwrap_or(hdr).min(m.payload().len());
-        for a in Attrs::new(&m.payload()[start..], m.payload_offset() + start) {
+        for a in m.attrs_after(hdr) {
             sum += a?.payload().len() as u64;
         }
     }
@@ -62,12 +61,7 @@ fn walk_message(m: &NlMsg<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
     for f in def.fields {
         acc.add(def.read(f, p) as u64);
     }
-    let start = align(def.len).unwrap_or(def.len).min(p.len());
-    walk_attrs(
-        Attrs::new(&p[start..], m.payload_offset() + start),
-        fam.space(),
-        acc,
-    )
+    walk_attrs(m.attrs_after(def.len), fam.space(), acc)
 }
 
 fn walk_attrs(attrs: Attrs<'_>, space: &'static Space, acc: &mut Acc) -> Result<(), DecodeError> {
