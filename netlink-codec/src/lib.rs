@@ -9,6 +9,29 @@
 //!   generated and emitted. Parsing it is lossless: what parses re-encodes to the same
 //!   bytes.
 //!
+//! Walking a kernel reply (here a captured `RTM_NEWLINK`) with kernel names and typed values,
+//! without allocating:
+//!
+//! ```
+//! use netlink_codec::{family::Family, header::Messages, schema::{kind_hint, Value}};
+//! # let datagram = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/0007-rep.bin")).unwrap();
+//! let mut names = Vec::new();
+//! for msg in Messages::new(&datagram) {
+//!     let msg = msg?; // errors name the byte offset
+//!     let Some(family) = Family::of(msg.msg_type()) else { continue };
+//!     let attrs = msg.attrs_after(family.header().len); // or msg.split::<IfInfoMsg>()
+//!     for attr in attrs.clone() {
+//!         let attr = attr?;
+//!         let shape = family.space().shape(attr.kind());
+//!         if let Value::Str(s) = Value::read(&attr, shape, kind_hint(shape, attrs.clone()))? {
+//!             names.push((family.space().name_of(attr.kind()), s));
+//!         }
+//!     }
+//! }
+//! assert!(names.contains(&(Some("IFLA_IFNAME"), "vh-pod1")));
+//! # Ok::<(), netlink_codec::DecodeError>(())
+//! ```
+//!
 //! Each family module (`link`, `addr`, `route`, `neigh`, `nsid`, `ack`) owns its kernel
 //! structs (zerocopy, native-endian, unaligned), constants and attribute tables; the
 //! tables give every attribute its uapi name and payload shape.
