@@ -283,6 +283,7 @@ fn print_report(out: &mut impl Write, r: &Report, json: bool) -> io::Result<()> 
         ("in place", &r.in_place),
         ("removed", &r.removed),
         ("already gone", &r.already_gone),
+        ("note", &r.notes),
     ] {
         for i in items {
             writeln!(out, "{label:>12}  {i}")?;
@@ -319,9 +320,15 @@ fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
                             }
                         }
                     }
-                    Step::Sysctl { path, value, .. } => {
+                    Step::Sysctl {
+                        path,
+                        value,
+                        if_present,
+                        ..
+                    } => {
                         o.insert("path".into(), path.display().to_string().into());
                         o.insert("value".into(), (*value).into());
+                        o.insert("if_present".into(), (*if_present).into());
                     }
                 }
                 steps.push(serde_json::Value::Object(o));
@@ -348,9 +355,19 @@ fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
                     crate::render::write_text(out, &r.msg)?;
                     writeln!(out, "hex: {}", hex(&r.msg))?;
                 }
-                Step::Sysctl { what, path, value } => {
+                Step::Sysctl {
+                    what,
+                    path,
+                    value,
+                    if_present,
+                } => {
                     writeln!(out, "# {k}. {}: {what}", side.as_str())?;
-                    writeln!(out, "write {value:?} to {}", path.display())?;
+                    let when = if *if_present {
+                        " (if this kernel has it)"
+                    } else {
+                        ""
+                    };
+                    writeln!(out, "write {value:?} to {}{when}", path.display())?;
                 }
             }
             writeln!(out)?;

@@ -46,6 +46,9 @@ pub struct Link {
     pub ipv4_proxy_arp: Option<u32>,
     /// IPv6 `forwarding` (`IFLA_INET6_CONF`, `DEVCONF_FORWARDING`).
     pub ipv6_forwarding: Option<i32>,
+    /// IPv6 `force_forwarding` (`IFLA_INET6_CONF`, `DEVCONF_FORCE_FORWARDING`, Linux 6.17+).
+    /// `None` with [`Link::ipv6_forwarding`] reported: the kernel has no such setting.
+    pub ipv6_force_forwarding: Option<i32>,
     /// `IFLA_IFALIAS`.
     pub alias: Option<String>,
 }
@@ -112,6 +115,10 @@ fn each<'a>(
     Ok(())
 }
 
+/// `DEVCONF_FORCE_FORWARDING` (`linux/ipv6.h`, Linux 6.17): the index of
+/// `force_forwarding` in `IFLA_INET6_CONF`. An older kernel sends a shorter array.
+pub const DEVCONF_FORCE_FORWARDING: usize = 59;
+
 fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
     let b = a.payload().get(i * 4..i * 4 + 4)?;
     Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
@@ -154,7 +161,9 @@ impl Link {
                                 IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
                                 // DEVCONF_FORWARDING is element 0 of the s32 array.
                                 IFLA_INET6_CONF => {
-                                    l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32)
+                                    l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
+                                    l.ipv6_force_forwarding =
+                                        array_u32(x, DEVCONF_FORCE_FORWARDING).map(|v| v as i32);
                                 }
                                 _ => {}
                             }
@@ -321,6 +330,8 @@ mod tests {
         assert_eq!(l.ipv4_forwarding, Some(0));
         assert_eq!(l.ipv4_proxy_arp, Some(0));
         assert_eq!(l.ipv6_forwarding, Some(0));
+        // Captured on Linux 6.18: the array has DEVCONF_FORCE_FORWARDING.
+        assert_eq!(l.ipv6_force_forwarding, Some(0));
         assert!(!l.is_up());
 
         // 0057-rep.bin: the same link later, up, with forwarding and proxy_arp on.
@@ -333,6 +344,41 @@ mod tests {
         assert!(l.is_up());
         assert_eq!((l.ipv4_forwarding, l.ipv4_proxy_arp), (Some(1), Some(1)));
         assert_eq!(l.ipv6_forwarding, Some(1));
+    }
+
+    /// An `RTM_NEWLINK` whose `IFLA_INET6_CONF` array has `len` entries, entry `i` = `i`
+    /// (what a kernel with `DEVCONF_MAX` = `len` sends).
+    fn link_with_inet6_conf(len: usize) -> Vec<u8> {
+        use netlink_codec::build::MessageBuilder;
+        use netlink_codec::header::NlmFlags;
+        let mut buf = Vec::new();
+        let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::empty(), 1).unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        let a = m.attrs();
+        let spec = a.nest_start(IFLA_AF_SPEC).unwrap();
+        let inet6 = a.nest_start(10).unwrap();
+        let conf: Vec<u8> = (0..len as i32).flat_map(i32::to_ne_bytes).collect();
+        a.attr(IFLA_INET6_CONF, &conf).unwrap();
+        a.nest_end(inet6).unwrap();
+        a.nest_end(spec).unwrap();
+        m.finish().unwrap();
+        buf
+    }
+
+    #[test]
+    fn force_forwarding_only_where_the_kernel_has_it() {
+        // Linux 6.17+: DEVCONF_MAX is 60, force_forwarding is entry 59.
+        let bytes = link_with_inet6_conf(DEVCONF_FORCE_FORWARDING + 1);
+        let m = Messages::new(&bytes).next().unwrap().unwrap();
+        let l = Link::parse(&m).unwrap();
+        assert_eq!(l.ipv6_forwarding, Some(0));
+        assert_eq!(l.ipv6_force_forwarding, Some(59));
+        // An older kernel's shorter array: forwarding, but no force_forwarding.
+        let bytes = link_with_inet6_conf(DEVCONF_FORCE_FORWARDING);
+        let m = Messages::new(&bytes).next().unwrap().unwrap();
+        let l = Link::parse(&m).unwrap();
+        assert_eq!(l.ipv6_forwarding, Some(0));
+        assert_eq!(l.ipv6_force_forwarding, None);
     }
 
     #[test]

@@ -17,8 +17,11 @@
 //!    (`RTM_GETADDR` of that address) and the routes of all tables (one dump, last: a
 //!    batch holds at most one dump that is not empty; the IPv4 address shows as its
 //!    `local` route).
-//! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding`, then one batch with what
-//!    differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU, the
+//! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding` and `force_forwarding`
+//!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
+//!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
+//!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
+//!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU, the
 //!    owner tag `IFLA_IFALIAS` `vethctl:ID`,
 //!    `RTM_SETNEIGHTBL` proxy_delay 0, up, `fe80::1/64` nodad, the host routes.
 //! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, the addresses (nodad), the
@@ -84,8 +87,8 @@ impl Side {
     }
 }
 
-/// One step of a plan: a netlink request, or a write under `/proc/sys` (the only knob
-/// without a netlink equivalent: per-device IPv6 forwarding).
+/// One step of a plan: a netlink request, or a write under `/proc/sys` (the only knobs
+/// without a netlink equivalent: per-device IPv6 `forwarding` and `force_forwarding`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     /// A netlink request.
@@ -98,6 +101,9 @@ pub enum Step {
         path: PathBuf,
         /// The value.
         value: &'static str,
+        /// The file may not exist (a setting this kernel may not have): a missing file is
+        /// not an error, it is recorded ([`Exec::absent`]).
+        if_present: bool,
     },
 }
 
@@ -192,6 +198,8 @@ pub struct Assessment {
     /// Address creates whose EEXIST means the item was in place after all (an IPv4
     /// address on a down link reads as missing): `(side, step index, item what)`.
     pub exist_ok: Vec<(Side, usize, String)>,
+    /// What the caller should know but vethctl does not change (node-wide settings).
+    pub notes: Vec<String>,
 }
 
 /// What an operation did, for `--json` and the human summary.
@@ -216,6 +224,8 @@ pub struct Report {
     pub already_gone: Vec<String>,
     /// Differences from the desired state (check).
     pub drift: Vec<String>,
+    /// What the caller should know but vethctl does not change (node-wide settings).
+    pub notes: Vec<String>,
     /// Netlink round trips (`sendmsg` calls).
     pub round_trips: u32,
     /// Requests sent.
@@ -506,6 +516,38 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         ),
         true,
     );
+    // IPv6 forwards a packet only when `all.forwarding` is on, whatever the device says;
+    // `force_forwarding` (Linux 6.17+) is the per-device switch that forwards anyway.
+    let ffwd_path = PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/force_forwarding"));
+    let ffwd_what = format!("net.ipv6.conf.{h}.force_forwarding = 1");
+    let ffwd_step = match (hl.ipv6_force_forwarding, hl.ipv6_forwarding) {
+        (Some(1), _) => {
+            item(Side::Host, ffwd_what, Have::Ok, true);
+            None
+        }
+        (Some(v), _) => {
+            item(
+                Side::Host,
+                ffwd_what,
+                Have::Wrong(format!("IPv6 force_forwarding is {v}")),
+                true,
+            );
+            Some(false)
+        }
+        // The link reports its IPv6 settings without force_forwarding: this kernel has
+        // none. Nothing to set; pod-to-pod IPv6 then depends on the node.
+        (None, Some(_)) => {
+            if spec.ip6.is_some() {
+                out.notes.push(no_force_forwarding_note(h));
+            }
+            None
+        }
+        // Not known (a link not created yet): write it if the kernel has it.
+        (None, None) => {
+            item(Side::Host, ffwd_what, Have::Missing, true);
+            Some(true)
+        }
+    };
     let delay_ok = host.proxy_delay == Some(0);
     item(
         Side::Host,
@@ -541,6 +583,15 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             what: format!("IPv6 forwarding on {h}"),
             path: PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/forwarding")),
             value: "1",
+            if_present: false,
+        });
+    }
+    if let Some(if_present) = ffwd_step {
+        out.host.push(Step::Sysctl {
+            what: format!("IPv6 force_forwarding on {h}"),
+            path: ffwd_path,
+            value: "1",
+            if_present,
         });
     }
     if hc != LinkChange::default() {
@@ -899,11 +950,21 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     Ok(out)
 }
 
+/// The note for a kernel without `net.ipv6.conf.<dev>.force_forwarding`.
+fn no_force_forwarding_note(h: &str) -> String {
+    format!(
+        "this kernel has no net.ipv6.conf.{h}.force_forwarding (Linux 6.17+): pod-to-pod \
+         IPv6 needs net.ipv6.conf.all.forwarding=1 on the node (a node-wide setting vethctl \
+         does not change)"
+    )
+}
+
 /// Runs requests, counting them for the test-only abort hook.
 #[derive(Debug, Default)]
 pub struct Exec {
     abort_after: Option<usize>,
     sent: usize,
+    absent: Vec<PathBuf>,
 }
 
 impl Exec {
@@ -912,6 +973,7 @@ impl Exec {
         Exec {
             abort_after,
             sent: 0,
+            absent: Vec::new(),
         }
     }
 
@@ -923,6 +985,11 @@ impl Exec {
     /// Requests sent so far.
     pub fn sent(&self) -> usize {
         self.sent
+    }
+
+    /// The `if_present` sysctl files that did not exist.
+    pub fn absent(&self) -> &[PathBuf] {
+        &self.absent
     }
 
     /// Send one batch (cut short by the abort hook).
@@ -956,11 +1023,18 @@ impl Exec {
         for s in steps {
             match s {
                 Step::Netlink(r) => run.push(r.clone()),
-                Step::Sysctl { path, value, .. } => {
+                Step::Sysctl {
+                    path,
+                    value,
+                    if_present,
+                    ..
+                } => {
                     let answers = self.batch(sock, &run)?;
                     out.extend(answers.into_iter().map(Some));
                     run.clear();
-                    write_proc(path, value)?;
+                    if !write_proc(path, value, *if_present)? {
+                        self.absent.push(path.clone());
+                    }
                     out.push(None);
                     self.sent += 1;
                     if self.abort_after == Some(self.sent) {
@@ -975,17 +1049,21 @@ impl Exec {
     }
 }
 
-fn write_proc(path: &PathBuf, value: &str) -> Result<()> {
+/// Write `value` to `path` (open, write, close). `if_present`: a missing file is not an
+/// error; the answer is whether the file was there (decided by the open, no extra stat).
+fn write_proc(path: &PathBuf, value: &str, if_present: bool) -> Result<bool> {
     let io = |source| Error::Proc {
         op: "writing",
         path: path.clone(),
         source,
     };
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(io)?;
-    f.write_all(value.as_bytes()).map_err(io)
+    let mut f = match std::fs::OpenOptions::new().write(true).open(path) {
+        Ok(f) => f,
+        Err(e) if if_present && e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(io(e)),
+    };
+    f.write_all(value.as_bytes()).map_err(io)?;
+    Ok(true)
 }
 
 /// `proxy_delay` of `iface` from `/proc/sys/net/ipv4/neigh/IFACE/proxy_delay`.
@@ -1252,6 +1330,16 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let pod_answers = s.exec.steps(pod_sock, &plan.pod)?;
 
     let mut report = s.report("setup", spec, true);
+    report.notes.clone_from(&plan.notes);
+    let ffwd = format!("/proc/sys/net/ipv6/conf/{h}/force_forwarding");
+    if spec.ip6.is_some()
+        && s.exec
+            .absent()
+            .iter()
+            .any(|p| p.as_os_str() == ffwd.as_str())
+    {
+        report.notes.push(no_force_forwarding_note(h));
+    }
     let mut gateway_changed = false;
     let mut gateway_in_place = false;
     if let Some(i) = plan.verify_gateway {
@@ -1399,6 +1487,7 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
         return Ok(report);
     }
     let a = assess(spec, &host, &pod)?;
+    report.notes = a.notes;
     for it in &a.items {
         match it.drift_line() {
             Some(line) => report.drift.push(line),
@@ -1483,6 +1572,7 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
         host.addrs = None;
     }
     let a = assess(spec, &host, &pod)?;
+    out.notes.extend(a.notes);
     out.phases
         .push(("phase B: change".into(), Side::Host, a.host));
     out.phases
@@ -1602,6 +1692,7 @@ mod tests {
             ipv4_forwarding: Some(1),
             ipv4_proxy_arp: Some(1),
             ipv6_forwarding: Some(1),
+            ipv6_force_forwarding: Some(1),
             alias: Some(owner_alias(&spec.container_id)),
         };
         let pl = Link {
@@ -1800,7 +1891,13 @@ mod tests {
         assert!(pos("fd00::5/128") < pos("169.254.1.1/32"));
         assert!(pos("169.254.1.1/32") < pos("IPv4 default"));
         let host_kinds: Vec<&str> = a.host.iter().map(Step::what).collect();
-        assert_eq!(host_kinds.len(), 7, "{host_kinds:?}");
+        assert_eq!(host_kinds.len(), 8, "{host_kinds:?}");
+        // A link not read yet: force_forwarding is written if this kernel has it.
+        assert!(
+            matches!(&a.host[1], Step::Sysctl { path, if_present: true, .. }
+                if path.ends_with("vh1/force_forwarding")),
+            "{host_kinds:?}"
+        );
         let addr = a
             .host
             .iter()
@@ -1808,6 +1905,42 @@ mod tests {
             .unwrap();
         let Step::Netlink(r) = addr else { panic!() };
         assert_eq!(r.policy, Policy::EXIST_OK);
+    }
+
+    #[test]
+    fn force_forwarding_is_set_checked_or_noted() {
+        let spec = spec();
+        let (mut host, pod) = wired(&spec);
+        // Off: named as drift, written (the kernel has it: no if_present).
+        host.link.as_mut().unwrap().ipv6_force_forwarding = Some(0);
+        let a = assess(&spec, &host, &pod).unwrap();
+        let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+        assert_eq!(
+            lines,
+            ["host: net.ipv6.conf.vh1.force_forwarding = 1: IPv6 force_forwarding is 0"]
+        );
+        assert!(matches!(
+            &a.host[0],
+            Step::Sysctl { path, value: "1", if_present: false, .. }
+                if path.ends_with("vh1/force_forwarding")
+        ));
+        assert!(a.notes.is_empty());
+        // A kernel without it (IPv6 settings reported, force_forwarding not among them):
+        // nothing to write or report as drift, a note for IPv6 pods.
+        host.link.as_mut().unwrap().ipv6_force_forwarding = None;
+        let a = assess(&spec, &host, &pod).unwrap();
+        assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
+        assert!(a.host.is_empty(), "{:?}", a.host);
+        assert_eq!(a.notes.len(), 1);
+        assert!(
+            a.notes[0].contains("net.ipv6.conf.all.forwarding=1"),
+            "{}",
+            a.notes[0]
+        );
+        // An IPv4-only pod needs no IPv6 forwarding: no note.
+        let mut v4 = spec.clone();
+        v4.ip6 = None;
+        assert!(assess(&v4, &host, &pod).unwrap().notes.is_empty());
     }
 
     fn hdr_ok(s: &Step) -> Option<u16> {
