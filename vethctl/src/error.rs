@@ -101,6 +101,18 @@ pub enum Error {
     /// The kernel answered in a way vethctl cannot make sense of.
     #[error("{0}")]
     Unexpected(String),
+    /// Everything was set up, but the kernel did not finish bringing up an address in
+    /// time (its `local` route is missing): the pod cannot use it yet.
+    #[error(
+        "{what}: everything is set up, but {secs} s later the kernel still has not added \
+         its local route (the address is not usable yet); run setup again to wait again"
+    )]
+    NotReady {
+        /// The address and where (`IPv6 address fd00::5 on eth0 in the pod`).
+        what: String,
+        /// How long vethctl waited.
+        secs: u64,
+    },
     /// `VETHCTL_TEST_ABORT_AFTER` fired (test-only hook, exit status 3).
     #[error("stopped after request {0} as VETHCTL_TEST_ABORT_AFTER asked (test-only hook)")]
     TestAbort(usize),

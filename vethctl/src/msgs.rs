@@ -146,6 +146,23 @@ pub fn route_lookup(ip: IpAddr) -> Res {
     })
 }
 
+/// `RTM_GETROUTE` with `RTM_F_FIB_MATCH` for `ip` out of link `oif` (`ip route get
+/// fibmatch IP oif DEV`): what a link-local address needs. For one of the link's own
+/// addresses the answer is its `local` route once the kernel has added it.
+pub fn route_lookup_dev(ip: IpAddr, oif: u32) -> Res {
+    message(RTM_GETROUTE, REQ_ACK, |m| {
+        m.family_header(&RtMsg {
+            rtm_family: family_of(ip),
+            rtm_dst_len: full_len(ip),
+            rtm_flags: RtmFlags::FIB_MATCH.bits().into(),
+            ..Default::default()
+        })?;
+        let a = m.attrs();
+        a.ip(RTA_DST, ip)?;
+        a.u32(RTA_OIF, oif)
+    })
+}
+
 /// `RTM_GETADDR` dump of `family` (`AF_UNSPEC`: both) filtered by interface (strict
 /// checking makes the kernel honour `ifa_index`).
 pub fn dump_addrs(family: u8, index: u32) -> Res {
@@ -615,6 +632,19 @@ mod tests {
             (32, RtmFlags::FIB_MATCH.bits())
         );
         assert!(m.flags().contains(NlmFlags::ACK));
+
+        // The lookup of a link-local address names the link.
+        let gw6: IpAddr = "fe80::1".parse().unwrap();
+        let buf = route_lookup_dev(gw6, 7).unwrap();
+        let m = one(&buf);
+        let (h, _) = RtMsg::ref_from_prefix(m.payload()).unwrap();
+        assert_eq!(
+            (h.rtm_family, h.rtm_dst_len, h.rtm_flags.get()),
+            (AF_INET6, 128, RtmFlags::FIB_MATCH.bits())
+        );
+        let a = attrs_after(&m, 12);
+        assert_eq!(a.clone().find(RTA_DST).unwrap().unwrap().ip(), Ok(gw6));
+        assert_eq!(a.find(RTA_OIF).unwrap().unwrap().u32(), Ok(7));
 
         let d = dump_routes(RT_TABLE_MAIN).unwrap();
         let m = one(&d);

@@ -14,14 +14,27 @@
 //!
 //! The kernel handles a batch inside `sendmsg`, one message after the other, so the
 //! answers of a whole batch are usually waiting when the first `recvmmsg` runs.
+//!
+//! Notifications: a socket can watch for one IPv6 local route
+//! ([`NlSocket::watch_local_route`]: it joins `RTNLGRP_IPV6_ROUTE`). From then on, the
+//! kernel's notifications (port 0, a multicast group in the source address) are read
+//! too, while batches are answered and in [`wait_local_routes`]: those about the watched
+//! route (`nlmsg_seq` 0, `nlmsg_pid` 0: the kernel's own doing) are taken, every other
+//! one is dropped and counted apart ([`NlSocket::ignored`]: the group also carries the
+//! node's other route changes, and the echoes of our own requests). A socket that
+//! watches nothing reads no notification; anything not from the kernel is dropped and
+//! counted as before.
 
 use std::collections::HashMap;
 use std::io::{IoSlice, IoSliceMut};
+use std::net::{IpAddr, Ipv6Addr};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::time::Instant;
 
 use netlink_codec::ack::{DoneView, ErrorView, ExtAck};
 use netlink_codec::header::{
-    Messages, NlMsg, NlmFlags, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN,
+    Messages, NlMsg, NlmFlags, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, RTM_DELROUTE,
+    RTM_NEWROUTE,
 };
 use netlink_codec::Errno;
 use nix::errno::Errno as NixErrno;
@@ -53,6 +66,56 @@ sockopt_impl!(
     libc::NETLINK_GET_STRICT_CHK,
     bool
 );
+sockopt_impl!(
+    /// `NETLINK_ADD_MEMBERSHIP`: join a multicast group of notifications (`RTNLGRP_*`).
+    NetlinkAddMembership,
+    SetOnly,
+    libc::SOL_NETLINK,
+    libc::NETLINK_ADD_MEMBERSHIP,
+    u32
+);
+
+/// `RTNLGRP_IPV6_ROUTE`: notifications of IPv6 routes added and removed.
+pub const RTNLGRP_IPV6_ROUTE: u32 = 11;
+/// `RTN_LOCAL`.
+const RTN_LOCAL: u8 = 2;
+/// `RT_TABLE_LOCAL`.
+const RT_TABLE_LOCAL: u32 = 255;
+
+/// The IPv6 local route a socket watches for (`local DST dev OIF table local`, which the
+/// kernel adds once it has finished bringing up the address DST on link OIF).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteWatch {
+    /// The address.
+    pub dst: Ipv6Addr,
+    /// The link.
+    pub oif: u32,
+    /// A notification said the route exists (and none since said it is gone), or the
+    /// caller saw it in a read ([`NlSocket::saw_local_route`]).
+    pub seen: bool,
+}
+
+impl RouteWatch {
+    /// Is `r` the watched route?
+    fn is(&self, r: &crate::state::Route) -> bool {
+        r.v6 && r.rtype == RTN_LOCAL
+            && r.table == RT_TABLE_LOCAL
+            && r.dst == Some(IpAddr::V6(self.dst))
+            && r.oif == Some(self.oif)
+    }
+}
+
+/// Who sent a datagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Sender {
+    /// The kernel, to this socket (port 0, no group).
+    Kernel,
+    /// The kernel, to a multicast group (port 0, a group).
+    Group,
+    /// Anyone else.
+    #[default]
+    Other,
+}
 
 /// Bytes per receive slot: larger than any datagram the kernel sends (dump datagrams are
 /// at most 32 KiB; a single reply of a `RTM_GET*` is much smaller).
@@ -73,6 +136,9 @@ pub struct NlSocket {
     round_trips: u32,
     buf: Vec<u8>,
     timeout_secs: u64,
+    watch: Option<RouteWatch>,
+    notifications: u64,
+    ignored: u64,
 }
 
 /// Create a configured `NETLINK_ROUTE` socket in the calling thread's network namespace.
@@ -121,7 +187,51 @@ impl NlSocket {
             round_trips: 0,
             buf: Vec::new(),
             timeout_secs: DEFAULT_TIMEOUT_SECS,
+            watch: None,
+            notifications: 0,
+            ignored: 0,
         }
+    }
+
+    /// Watch for the IPv6 local route of `dst` on link `oif`: join `RTNLGRP_IPV6_ROUTE`
+    /// (one `setsockopt`), and from now on take the kernel's notifications about that
+    /// route. Whether it was seen: [`NlSocket::local_route_seen`].
+    pub fn watch_local_route(&mut self, dst: Ipv6Addr, oif: u32) -> Result<()> {
+        setsockopt(&self.fd, NetlinkAddMembership, &RTNLGRP_IPV6_ROUTE)
+            .map_err(|e| Error::sys("setsockopt(NETLINK_ADD_MEMBERSHIP RTNLGRP_IPV6_ROUTE)", e))?;
+        self.watch = Some(RouteWatch {
+            dst,
+            oif,
+            seen: false,
+        });
+        Ok(())
+    }
+
+    /// The watched route exists: a notification said so, or the caller saw it.
+    pub fn local_route_seen(&self) -> bool {
+        self.watch.is_some_and(|w| w.seen)
+    }
+
+    /// The caller read the watched route (a lookup answered after the watch began).
+    pub fn saw_local_route(&mut self) {
+        if let Some(w) = &mut self.watch {
+            w.seen = true;
+        }
+    }
+
+    /// The watch, if any.
+    pub fn watch(&self) -> Option<RouteWatch> {
+        self.watch
+    }
+
+    /// Notifications taken for the watch.
+    pub fn notifications(&self) -> u64 {
+        self.notifications
+    }
+
+    /// Notifications dropped: not about the watched route.
+    pub fn ignored(&self) -> u64 {
+        self.ignored
     }
 
     /// Messages dropped so far: not from the kernel, or with a sequence number that is
@@ -284,47 +394,27 @@ impl NlSocket {
         let op = describe(reqs, which);
         self.send_datagram(&out, &op)?;
         let mut open = which.len();
-        if self.buf.len() != SLOTS * SLOT_LEN {
-            self.buf = vec![0; SLOTS * SLOT_LEN];
-        }
         let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(SLOTS, None);
         while open > 0 {
-            let mut got: [(usize, bool, bool); SLOTS] = [(0, false, false); SLOTS];
-            let n = {
-                let mut iovs: Vec<[IoSliceMut<'_>; 1]> = self
-                    .buf
-                    .chunks_mut(SLOT_LEN)
-                    .map(|c| [IoSliceMut::new(c)])
-                    .collect();
-                let res = match recvmmsg(
-                    self.fd.as_raw_fd(),
-                    &mut headers,
-                    iovs.iter_mut(),
-                    MsgFlags::MSG_WAITFORONE,
-                    None,
-                ) {
-                    Ok(r) => r,
-                    Err(NixErrno::EINTR) => continue,
-                    Err(e) => return Err(self.recv_error(&op, "recvmmsg", e)),
-                };
-                let mut n = 0;
-                for (slot, r) in res.enumerate() {
-                    let from_kernel = is_kernel(r.address.as_ref());
-                    got[slot] = (r.bytes, r.flags.contains(MsgFlags::MSG_TRUNC), from_kernel);
-                    n = slot + 1;
-                }
-                n
+            let mut got = [(0, Sender::Other); SLOTS];
+            let Some(n) = self.receive(&mut headers, &mut got, MsgFlags::MSG_WAITFORONE, &op)?
+            else {
+                continue;
             };
-            for (slot, &(len, truncated, from_kernel)) in got.iter().enumerate().take(n) {
-                if truncated {
-                    return Err(Error::Truncated { op, len });
-                }
-                if !from_kernel {
-                    self.dropped += 1;
-                    continue;
-                }
+            for (slot, &(len, sender)) in got.iter().enumerate().take(n) {
                 let start = slot * SLOT_LEN;
                 let datagram = &self.buf[start..start + len.min(SLOT_LEN)];
+                match (sender, &mut self.watch) {
+                    (Sender::Kernel, _) => {}
+                    (Sender::Group, Some(w)) => {
+                        take_notifications(w, datagram, &mut self.notifications, &mut self.ignored);
+                        continue;
+                    }
+                    _ => {
+                        self.dropped += 1;
+                        continue;
+                    }
+                }
                 for msg in Messages::new(datagram) {
                     let msg = msg.map_err(|source| Error::Decode {
                         op: op.clone(),
@@ -349,9 +439,151 @@ impl NlSocket {
     }
 }
 
+impl NlSocket {
+    /// One `recvmmsg` into the slots: fills `got` with each datagram's length and sender
+    /// and returns how many came; `None` when interrupted (`EINTR`) or, with
+    /// `MSG_DONTWAIT`, when nothing was waiting. A truncated datagram is an error.
+    fn receive(
+        &mut self,
+        headers: &mut MultiHeaders<NetlinkAddr>,
+        got: &mut [(usize, Sender); SLOTS],
+        flags: MsgFlags,
+        op: &str,
+    ) -> Result<Option<usize>> {
+        if self.buf.len() != SLOTS * SLOT_LEN {
+            self.buf = vec![0; SLOTS * SLOT_LEN];
+        }
+        let mut iovs: Vec<[IoSliceMut<'_>; 1]> = self
+            .buf
+            .chunks_mut(SLOT_LEN)
+            .map(|c| [IoSliceMut::new(c)])
+            .collect();
+        let res = match recvmmsg(self.fd.as_raw_fd(), headers, iovs.iter_mut(), flags, None) {
+            Ok(r) => r,
+            Err(NixErrno::EINTR) => return Ok(None),
+            Err(NixErrno::EAGAIN) if flags.contains(MsgFlags::MSG_DONTWAIT) => return Ok(None),
+            Err(e) => return Err(self.recv_error(op, "recvmmsg", e)),
+        };
+        let mut n = 0;
+        for (slot, r) in res.enumerate() {
+            if r.flags.contains(MsgFlags::MSG_TRUNC) {
+                return Err(Error::Truncated {
+                    op: op.to_owned(),
+                    len: r.bytes,
+                });
+            }
+            got[slot] = (r.bytes, sender(r.address.as_ref()));
+            n = slot + 1;
+        }
+        Ok(Some(n))
+    }
+
+    /// Take what notifications are waiting, without blocking; true if any datagram came.
+    fn drain_notifications(&mut self, op: &str) -> Result<bool> {
+        let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(SLOTS, None);
+        let mut any = false;
+        loop {
+            let mut got = [(0, Sender::Other); SLOTS];
+            let Some(n) = self.receive(&mut headers, &mut got, MsgFlags::MSG_DONTWAIT, op)? else {
+                return Ok(any);
+            };
+            any |= n > 0;
+            for (slot, &(len, sender)) in got.iter().enumerate().take(n) {
+                let start = slot * SLOT_LEN;
+                let datagram = &self.buf[start..start + len.min(SLOT_LEN)];
+                match (sender, &mut self.watch) {
+                    (Sender::Group, Some(w)) => {
+                        take_notifications(w, datagram, &mut self.notifications, &mut self.ignored);
+                    }
+                    // No request is open: an answer now is unexpected.
+                    _ => self.dropped += 1,
+                }
+            }
+            if n < SLOTS {
+                return Ok(any);
+            }
+        }
+    }
+}
+
+/// Wait until each socket's watched local route was seen, or `deadline`: read waiting
+/// notifications at once, then `poll` the sockets still waiting. Sockets that watch
+/// nothing are skipped. Returns whether every watched route was seen; whoever called
+/// decides what a miss means.
+pub fn wait_local_routes(socks: &mut [&mut NlSocket], deadline: Instant) -> Result<bool> {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    const OP: &str = "waiting for the kernel's route notifications";
+    let waiting = |s: &NlSocket| s.watch.is_some_and(|w| !w.seen);
+    for s in socks.iter_mut().filter(|s| waiting(s)) {
+        s.drain_notifications(OP)?;
+    }
+    loop {
+        let open: Vec<usize> = (0..socks.len()).filter(|&i| waiting(socks[i])).collect();
+        if open.is_empty() {
+            return Ok(true);
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Ok(false);
+        }
+        let ms = u16::try_from(left.as_millis().max(1)).unwrap_or(u16::MAX);
+        let ready: Vec<usize> = {
+            let mut fds: Vec<PollFd<'_>> = open
+                .iter()
+                .map(|&i| PollFd::new(socks[i].fd.as_fd(), PollFlags::POLLIN))
+                .collect();
+            match poll(&mut fds, PollTimeout::from(ms)) {
+                Ok(_) => {}
+                Err(NixErrno::EINTR) => continue,
+                Err(e) => return Err(Error::sys(format!("{OP}: poll"), e)),
+            }
+            open.iter()
+                .zip(&fds)
+                .filter(|(_, f)| f.revents().is_some_and(|r| !r.is_empty()))
+                .map(|(&i, _)| i)
+                .collect()
+        };
+        for i in ready {
+            socks[i].drain_notifications(OP)?;
+        }
+    }
+}
+
+/// Take the notifications in `datagram` about the watched route; count the rest as
+/// ignored. Taken: `RTM_NEWROUTE` / `RTM_DELROUTE` with `nlmsg_seq` 0 and `nlmsg_pid` 0
+/// that decode to exactly the watched route.
+fn take_notifications(w: &mut RouteWatch, datagram: &[u8], taken: &mut u64, ignored: &mut u64) {
+    for msg in Messages::new(datagram) {
+        let Ok(msg) = msg else {
+            *ignored += 1;
+            return;
+        };
+        let kind = msg.msg_type();
+        let about = (kind == RTM_NEWROUTE || kind == RTM_DELROUTE)
+            && msg.seq() == 0
+            && msg.pid() == 0
+            && crate::state::Route::parse(&msg).is_ok_and(|r| w.is(&r));
+        if about {
+            w.seen = kind == RTM_NEWROUTE;
+            *taken += 1;
+        } else {
+            *ignored += 1;
+        }
+    }
+}
+
+/// Who sent a datagram: the kernel (port 0) to this socket or to a group, or anyone else.
+fn sender(addr: Option<&NetlinkAddr>) -> Sender {
+    match addr {
+        Some(a) if a.pid() == 0 && a.len() > 0 && a.groups() == 0 => Sender::Kernel,
+        Some(a) if a.pid() == 0 && a.len() > 0 => Sender::Group,
+        _ => Sender::Other,
+    }
+}
+
 /// A datagram's sender is the kernel: port 0, not a multicast group.
 fn is_kernel(addr: Option<&NetlinkAddr>) -> bool {
-    addr.is_some_and(|a| a.pid() == 0 && a.groups() == 0 && a.len() > 0)
+    sender(addr) == Sender::Kernel
 }
 
 /// Take one message into a request's progress; true when it ended the request.
@@ -597,6 +829,97 @@ mod tests {
             assert_eq!(ours.dropped(), 1, "the forged ACK was not dropped");
             // The real answer still arrived: the link itself, then the kernel's ACK.
             assert!(crate::state::link_of(&a[0], "lo").unwrap().is_some());
+        });
+    }
+
+    #[test]
+    fn a_watched_local_route_is_seen_from_the_kernels_notification() {
+        in_new_netns("a_watched_local_route_is_seen", || {
+            let mut s = NlSocket::open().unwrap();
+            let lo_up = || {
+                req(
+                    "set lo up",
+                    crate::msgs::set_link(
+                        1,
+                        &crate::msgs::LinkChange {
+                            up: Some(true),
+                            ..Default::default()
+                        },
+                    )
+                    .unwrap(),
+                    Policy::STRICT,
+                )
+            };
+            // ::1 gets its local route when lo goes up, from the kernel's work queue.
+            s.watch_local_route(Ipv6Addr::LOCALHOST, 1).unwrap();
+            assert!(!s.local_route_seen());
+            s.batch(&[lo_up()]).unwrap();
+            let deadline = Instant::now() + std::time::Duration::from_secs(2);
+            assert!(wait_local_routes(&mut [&mut s], deadline).unwrap());
+            assert!(s.local_route_seen());
+            assert!(s.notifications() >= 1);
+            assert_eq!(s.dropped(), 0);
+
+            // A route that never comes: the wait ends at the deadline, unseen.
+            let mut t = NlSocket::open().unwrap();
+            t.watch_local_route("fd00::99".parse().unwrap(), 1).unwrap();
+            let start = Instant::now();
+            let deadline = start + std::time::Duration::from_millis(50);
+            assert!(!wait_local_routes(&mut [&mut t], deadline).unwrap());
+            assert!(start.elapsed() >= std::time::Duration::from_millis(50));
+            assert!(!t.local_route_seen());
+        });
+    }
+
+    #[test]
+    fn a_forged_notification_is_dropped() {
+        in_new_netns("a_forged_notification_is_dropped", || {
+            let mut ours = NlSocket::open().unwrap();
+            let lo = req(
+                "lo",
+                crate::msgs::get_link(Some("lo"), 0).unwrap(),
+                Policy::STRICT,
+            );
+            ours.batch(std::slice::from_ref(&lo)).unwrap(); // binds a port
+            let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
+                .unwrap()
+                .pid();
+            let watched: Ipv6Addr = "fd00::7".parse().unwrap();
+            ours.watch_local_route(watched, 1).unwrap();
+            // Another socket sends exactly the notification we wait for.
+            let mut forged = Vec::new();
+            let mut m = netlink_codec::build::MessageBuilder::new(
+                &mut forged,
+                RTM_NEWROUTE,
+                NlmFlags::empty(),
+                0,
+            )
+            .unwrap();
+            m.family_header(&netlink_codec::route::RtMsg {
+                rtm_family: netlink_codec::af::AF_INET6,
+                rtm_dst_len: 128,
+                rtm_table: 255,
+                rtm_type: RTN_LOCAL,
+                ..Default::default()
+            })
+            .unwrap();
+            let a = m.attrs();
+            a.ip(netlink_codec::route::RTA_DST, IpAddr::V6(watched))
+                .unwrap();
+            a.u32(netlink_codec::route::RTA_OIF, 1).unwrap();
+            m.finish().unwrap();
+            let forger = open_fd().unwrap();
+            sendmsg(
+                forger.as_raw_fd(),
+                &[IoSlice::new(&forged)],
+                &[],
+                MsgFlags::empty(),
+                Some(&NetlinkAddr::new(port, 0)),
+            )
+            .unwrap();
+            ours.batch(&[lo]).unwrap();
+            assert!(!ours.local_route_seen(), "a forged notification was taken");
+            assert_eq!(ours.dropped(), 1);
         });
     }
 
