@@ -21,13 +21,28 @@
 //!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
 //!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
 //!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
-//!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and forwarding), MTU, the
-//!    owner tag `IFLA_IFALIAS` `vethctl:ID`,
-//!    `RTM_SETNEIGHTBL` proxy_delay 0, up, `fe80::1/64` nodad, the host routes.
-//! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, the addresses (nodad), the
-//!    on-link route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a wrong one is
-//!    replaced), deletes of other default routes, and, when a link went up, a read of
-//!    both links (which settles their carrier state at once).
+//!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and
+//!    forwarding), MTU, the owner tag `IFLA_IFALIAS` `vethctl:ID`, `RTM_SETNEIGHTBL`
+//!    proxy_delay 0, up, `fe80::1/64` nodad, the host routes; with IPv6, last, the
+//!    lookup of `fe80::1`'s local route on the host veth.
+//! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, and, when a link went up, a
+//!    read of both links (which settles their carrier state at once, before the
+//!    addresses: IPv6 then finds the link ready), the addresses (nodad), the on-link
+//!    route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a wrong one is
+//!    replaced), deletes of other default routes; with IPv6, last, the lookup of the pod
+//!    address's local route (unless phase A's dump showed it and nothing here disturbs
+//!    it).
+//!
+//! IPv6 readiness: the kernel brings an IPv6 address up from a work queue after the
+//! request that added it was answered (even with `IFA_F_NODAD`), and only then adds its
+//! `local` route; until then the pod cannot use the address (nor the gateway `fe80::1`).
+//! So with IPv6, before each side's phase B, its socket joins `RTNLGRP_IPV6_ROUTE` and
+//! watches for that route ([`NlSocket::watch_local_route`]); the lookup at the end of the
+//! batch, or a notification received with the answers, shows it. When a side has not seen
+//! it yet, setup waits for the notification (usually already queued: no round trip), up
+//! to [`READY_TIMEOUT`]; then one more lookup decides, and a route still missing is
+//! [`Error::NotReady`]. IPv4 waits for nothing: its routes exist when the request is
+//! answered. A rerun on a wired pod reads the routes in place and waits for nothing.
 //!
 //! Test-only hook: with `VETHCTL_TEST_ABORT_AFTER=k` in the environment, `setup` exits
 //! with status 3, without any cleanup, right after its k-th request was acknowledged by
@@ -40,6 +55,7 @@ use std::io::{Read, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::os::fd::AsRawFd;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use netlink_codec::addr::IfaFlags;
 use netlink_codec::af::AF_INET;
@@ -64,6 +80,8 @@ pub const V6_GATEWAY: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
 pub const V6_METRIC: u32 = 1024;
 /// `RT_TABLE_MAIN`.
 pub const TABLE_MAIN: u32 = 254;
+/// `RT_TABLE_LOCAL`.
+pub const TABLE_LOCAL: u32 = 255;
 /// The environment variable of the test-only abort hook.
 pub const ABORT_ENV: &str = "VETHCTL_TEST_ABORT_AFTER";
 
@@ -200,6 +218,14 @@ pub struct Assessment {
     pub exist_ok: Vec<(Side, usize, String)>,
     /// What the caller should know but vethctl does not change (node-wide settings).
     pub notes: Vec<String>,
+    /// With an IPv6 address: the index in `host` of the lookup of `fe80::1`'s local route
+    /// on the host veth (is the pod's gateway usable?). `None`: no IPv6, or no host batch
+    /// (never in setup, which always verifies `fe80::1`).
+    pub host_ready_read: Option<usize>,
+    /// With an IPv6 address: the index in `pod` of the lookup of the pod address's local
+    /// route. `None`: no IPv6, or the route was read in place and nothing in `pod` can
+    /// take it away.
+    pub pod_ready_read: Option<usize>,
 }
 
 /// What an operation did, for `--json` and the human summary.
@@ -717,6 +743,18 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             Policy::GONE_OK,
         )?));
     }
+    // IPv6 readiness of the gateway: the kernel adds fe80::1's local route on its own
+    // (from a work queue, once the link is ready), after the request that added the
+    // address was answered, possibly before the pod side is up. Read whether it is there
+    // at the end of the host batch, which setup always sends (it verifies fe80::1).
+    if spec.ip6.is_some() && !out.host.is_empty() {
+        out.host_ready_read = Some(out.host.len());
+        out.host.push(Step::Netlink(req(
+            format!("look up the local route of fe80::1 on {h} (is the gateway ready?)"),
+            msgs::route_lookup_dev(gw6, hi_u),
+            Policy::ROUTE_LOOKUP,
+        )?));
+    }
 
     // ---- pod link ----
     item(
@@ -807,7 +845,26 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
 
     let went_up = !up_ok || !pl.is_up();
 
+    // A link went up: read both links back, which makes the kernel settle their carrier
+    // state now (operstate, routes' linkdown) instead of up to a second later. Before the
+    // addresses: IPv6 then finds the pod's link ready and brings the addresses up at once.
+    if went_up {
+        out.pod.push(Step::Netlink(req(
+            format!("read {p} back (settles its carrier state)"),
+            msgs::get_link_in(pi, None),
+            Policy::STRICT,
+        )?));
+        if let Some(host_id) = pl.link_netnsid {
+            out.pod.push(Step::Netlink(req(
+                format!("read {h} back through the pod (settles its carrier state)"),
+                msgs::get_link_in(hi, Some(host_id)),
+                Policy::STRICT,
+            )?));
+        }
+    }
+
     // ---- pod addresses ----
+    let mut v6_addr_ok = false;
     for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
         .into_iter()
         .flatten()
@@ -829,6 +886,9 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 Err(why) => (Have::Wrong(format!("{ip} is {why}")), true),
             },
         };
+        if ip.is_ipv6() {
+            v6_addr_ok = have == Have::Ok;
+        }
         if have != Have::Ok {
             out.exist_ok.push((Side::Pod, out.pod.len(), what.clone()));
             out.pod.push(Step::Netlink(req(
@@ -931,19 +991,23 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         item(Side::Pod, what, have, false);
     }
 
-    // A link went up: read both links back, which makes the kernel settle their carrier
-    // state now (operstate, routes' linkdown) instead of up to a second later.
-    if went_up {
-        out.pod.push(Step::Netlink(req(
-            format!("read {p} back (settles its carrier state)"),
-            msgs::get_link_in(pi, None),
-            Policy::STRICT,
-        )?));
-        if let Some(host_id) = pl.link_netnsid {
+    // IPv6 readiness of the pod's address: like the gateway's, its local route comes
+    // from a work queue. Read in place (the route dump of phase A) and not disturbed: the
+    // link stays up, the address stays. Otherwise read it at the end of the pod batch.
+    if let Some(ip6) = spec.ip6 {
+        let routed = pod.routes.iter().any(|r| {
+            r.v6 && r.rtype == RTN_LOCAL
+                && r.table == TABLE_LOCAL
+                && r.dst == Some(IpAddr::V6(ip6))
+                && r.oif == Some(pi_u)
+        });
+        let in_place = routed && v6_addr_ok && pl.is_up() && pl.name == p;
+        if !in_place {
+            out.pod_ready_read = Some(out.pod.len());
             out.pod.push(Step::Netlink(req(
-                format!("read {h} back through the pod (settles its carrier state)"),
-                msgs::get_link_in(hi, Some(host_id)),
-                Policy::STRICT,
+                format!("look up the local route of {ip6} (is the address ready?)"),
+                msgs::route_lookup(IpAddr::V6(ip6)),
+                Policy::ROUTE_LOOKUP,
             )?));
         }
     }
@@ -1320,14 +1384,32 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         host.proxy_delay = Some(read_proxy_delay(h)?);
     }
 
-    // Phase B.
+    // Phase B. With IPv6, each socket first starts watching for the local route that
+    // makes its side's address usable (the kernel adds it from a work queue, after the
+    // request that added the address was answered): the gateway's always, the pod
+    // address's unless phase A read it in place and phase B leaves it alone.
     let plan = assess(spec, &host, &pod)?;
+    let hi = link.index.unsigned_abs();
+    if plan.host_ready_read.is_some() {
+        s.host.watch_local_route(V6_GATEWAY, hi)?;
+    }
     let host_answers = s.exec.steps(&mut s.host, &plan.host)?;
+    if local_route_read(&host_answers, plan.host_ready_read, V6_GATEWAY, hi)? {
+        s.host.saw_local_route();
+    }
     let pod_sock = s
         .pod
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
+    if let (Some(ip6), Some(_)) = (spec.ip6, plan.pod_ready_read) {
+        pod_sock.watch_local_route(ip6, peer)?;
+    }
     let pod_answers = s.exec.steps(pod_sock, &plan.pod)?;
+    if let Some(ip6) = spec.ip6 {
+        if local_route_read(&pod_answers, plan.pod_ready_read, ip6, peer)? {
+            pod_sock.saw_local_route();
+        }
+    }
 
     let mut report = s.report("setup", spec, true);
     report.notes.clone_from(&plan.notes);
@@ -1406,11 +1488,82 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
             }
         }
     }
+    if spec.ip6.is_some() {
+        wait_until_ready(&mut s, spec)?;
+    }
     let totals = s.report("setup", spec, true);
     report.round_trips = totals.round_trips;
     report.requests = totals.requests;
     report.dropped = totals.dropped;
     Ok(report)
+}
+
+/// How long setup waits for the kernel to finish bringing up the IPv6 addresses.
+pub const READY_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Does the answer at `at` (a `RTM_F_FIB_MATCH` lookup) show the local route of `ip` on
+/// link `oif`?
+fn local_route_read(
+    answers: &[Option<Answer>],
+    at: Option<usize>,
+    ip: Ipv6Addr,
+    oif: u32,
+) -> Result<bool> {
+    let Some(a) = at.and_then(|i| answers.get(i)).and_then(Option::as_ref) else {
+        return Ok(false);
+    };
+    Ok(state::routes_of(a, "look up a local route")?
+        .iter()
+        .any(|r| {
+            r.v6 && r.rtype == RTN_LOCAL
+                && r.table == TABLE_LOCAL
+                && r.dst == Some(IpAddr::V6(ip))
+                && r.oif == Some(oif)
+        }))
+}
+
+/// Return once the watched local routes exist (usually at once: the notifications
+/// came while the batches were answered). After [`READY_TIMEOUT`], one lookup per side
+/// still missing decides; a route still missing is [`Error::NotReady`].
+fn wait_until_ready(s: &mut Session, spec: &Spec) -> Result<()> {
+    let deadline = Instant::now() + READY_TIMEOUT;
+    let done = {
+        let mut socks: Vec<&mut NlSocket> = vec![&mut s.host];
+        socks.extend(s.pod.as_mut());
+        crate::socket::wait_local_routes(&mut socks, deadline)?
+    };
+    if done {
+        return Ok(());
+    }
+    let sides: [(Side, Option<&mut NlSocket>); 2] =
+        [(Side::Host, Some(&mut s.host)), (Side::Pod, s.pod.as_mut())];
+    for (side, sock) in sides {
+        let Some(sock) = sock else { continue };
+        let Some(w) = sock.watch().filter(|w| !w.seen) else {
+            continue;
+        };
+        let what = match side {
+            Side::Host => format!("IPv6 gateway fe80::1 on {}", spec.host_iface),
+            Side::Pod => format!("IPv6 address {} on {} in the pod", w.dst, spec.ifname),
+        };
+        let lookup = match side {
+            Side::Host => msgs::route_lookup_dev(IpAddr::V6(w.dst), w.oif),
+            Side::Pod => msgs::route_lookup(IpAddr::V6(w.dst)),
+        };
+        let r = [req(
+            format!("look up the local route of {what}"),
+            lookup,
+            Policy::ROUTE_LOOKUP,
+        )?];
+        let answers: Vec<Option<Answer>> = s.exec.batch(sock, &r)?.into_iter().map(Some).collect();
+        if !local_route_read(&answers, Some(0), w.dst, w.oif)? {
+            return Err(Error::NotReady {
+                what,
+                secs: READY_TIMEOUT.as_secs(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// Read everything `check` and `plan` compare: host link, nsid, lookups, then the host's
@@ -1661,7 +1814,8 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
 mod tests {
     use super::*;
     use netlink_codec::header::{
-        NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE,
+        NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_GETROUTE, RTM_NEWADDR, RTM_NEWLINK,
+        RTM_NEWROUTE,
     };
     use netlink_codec::link::Iff;
     use zerocopy::FromBytes;
@@ -1767,6 +1921,20 @@ mod tests {
                 onlink,
                 def(IpAddr::V4(V4_GATEWAY)),
                 def(IpAddr::V6(V6_GATEWAY)),
+                // The kernel's local route of the IPv6 address: it is usable.
+                Route {
+                    v6: true,
+                    dst_len: 128,
+                    table: TABLE_LOCAL,
+                    scope: 0,
+                    rtype: RTN_LOCAL,
+                    dst: spec.ip6.map(IpAddr::V6),
+                    gateway: None,
+                    oif: Some(2),
+                    priority: 0,
+                    prefsrc: None,
+                    protocol: 2,
+                },
             ],
         };
         (host, pod)
@@ -1842,26 +2010,33 @@ mod tests {
             assert!(text.contains(word), "{word} not in:\n{text}");
         }
         // Host: the sysctl write comes first, then one setlink with AF_SPEC, the
-        // neighbour table, up, the route.
+        // neighbour table, up, the route, and (the pod side is up) the lookup of the
+        // gateway's local route.
         assert!(matches!(&a.host[0], Step::Sysctl { value: "1", .. }));
         let types: Vec<u16> = a.host[1..]
             .iter()
             .map(|s| hdr(s).nlmsg_type.get())
             .collect();
-        assert_eq!(types, [RTM_NEWLINK, 67, RTM_NEWLINK, RTM_NEWROUTE]);
+        assert_eq!(
+            types,
+            [RTM_NEWLINK, 67, RTM_NEWLINK, RTM_NEWROUTE, RTM_GETROUTE]
+        );
+        assert_eq!(a.host_ready_read, Some(5));
         let route = hdr(&a.host[4]);
         assert_eq!(
             route.flags(),
             NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
         );
-        // Pod: replace the IPv4 default, delete the extra IPv6 default, then (the host
-        // link went up) read both links back to settle their carrier state.
+        // Pod: (the host link went up) read both links back to settle their carrier
+        // state, replace the IPv4 default, delete the extra IPv6 default. The IPv6
+        // address's local route was read in place: no lookup.
         let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
         assert_eq!(
             types,
-            [RTM_NEWROUTE, RTM_DELROUTE, RTM_GETLINK, RTM_GETLINK]
+            [RTM_GETLINK, RTM_GETLINK, RTM_NEWROUTE, RTM_DELROUTE]
         );
-        let Step::Netlink(del) = &a.pod[1] else {
+        assert_eq!(a.pod_ready_read, None);
+        let Step::Netlink(del) = &a.pod[3] else {
             panic!()
         };
         assert_eq!(del.policy, Policy::GONE_OK);
@@ -1891,7 +2066,8 @@ mod tests {
         assert!(pos("fd00::5/128") < pos("169.254.1.1/32"));
         assert!(pos("169.254.1.1/32") < pos("IPv4 default"));
         let host_kinds: Vec<&str> = a.host.iter().map(Step::what).collect();
-        assert_eq!(host_kinds.len(), 8, "{host_kinds:?}");
+        assert_eq!(host_kinds.len(), 9, "{host_kinds:?}");
+        assert!(host_kinds[8].starts_with("look up the local route of fe80::1"));
         // A link not read yet: force_forwarding is written if this kernel has it.
         assert!(
             matches!(&a.host[1], Step::Sysctl { path, if_present: true, .. }
@@ -1941,6 +2117,68 @@ mod tests {
         let mut v4 = spec.clone();
         v4.ip6 = None;
         assert!(assess(&v4, &host, &pod).unwrap().notes.is_empty());
+    }
+
+    #[test]
+    fn ipv6_readiness_is_read_where_it_is_not_known() {
+        let spec = spec();
+        // Fresh links: the host batch ends with the lookup of the gateway's local route;
+        // the pod batch reads both links back before adding the addresses, and ends with
+        // the lookup of the pod address's local route.
+        let (mut host, mut pod) = wired(&spec);
+        let (mut hl, mut pl) = as_created(&spec);
+        hl.index = 10;
+        pl.index = 2;
+        pl.link_netnsid = Some(0);
+        host.link = Some(hl);
+        host.addrs = Some(Vec::new());
+        pod.link = Some(pl);
+        pod.addrs.clear();
+        pod.routes.clear();
+        let a = assess(&spec, &host, &pod).unwrap();
+        assert_eq!(a.host_ready_read, Some(a.host.len() - 1));
+        assert_eq!(
+            hdr(&a.host[a.host.len() - 1]).nlmsg_type.get(),
+            RTM_GETROUTE
+        );
+        let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
+        let first_addr = types.iter().position(|&t| t == RTM_NEWADDR).unwrap();
+        let readbacks: Vec<usize> = (0..types.len())
+            .filter(|&i| types[i] == RTM_GETLINK)
+            .collect();
+        assert_eq!(readbacks.len(), 2, "{types:?}");
+        assert!(readbacks.iter().all(|&i| i < first_addr), "{types:?}");
+        assert_eq!(a.pod_ready_read, Some(a.pod.len() - 1));
+        assert_eq!(*types.last().unwrap(), RTM_GETROUTE);
+
+        // Wired, host steps to send (the gateway's EEXIST is verified): the gateway is
+        // looked up at the end of the host batch; the pod address's route was read.
+        let (mut host, pod) = wired(&spec);
+        host.addrs = None;
+        let a = assess(&spec, &host, &pod).unwrap();
+        assert_eq!(a.host_ready_read, Some(a.host.len() - 1));
+        assert!(a.pod.is_empty(), "{:?}", a.pod);
+        assert_eq!(a.pod_ready_read, None);
+
+        // The pod address is there but its local route is not (yet): look it up.
+        let (host, mut pod) = wired(&spec);
+        pod.routes.retain(|r| r.table != TABLE_LOCAL);
+        let a = assess(&spec, &host, &pod).unwrap();
+        assert_eq!(a.pod_ready_read, Some(0));
+        assert_eq!(a.pod.len(), 1);
+
+        // IPv4 only: nothing to wait for.
+        let mut v4 = spec.clone();
+        v4.ip6 = None;
+        let (mut host, pod) = wired(&spec);
+        host.addrs = None;
+        let a = assess(&v4, &host, &pod).unwrap();
+        assert_eq!((a.host_ready_read, a.pod_ready_read), (None, None));
+        assert!(a
+            .host
+            .iter()
+            .chain(&a.pod)
+            .all(|s| hdr_ok(s) != Some(RTM_GETROUTE)));
     }
 
     fn hdr_ok(s: &Step) -> Option<u16> {
