@@ -420,7 +420,7 @@ mod tests {
     }
 
     fn attrs_after<'a>(m: &netlink_codec::header::NlMsg<'a>, hdr: usize) -> Attrs<'a> {
-        Attrs::new(&m.payload()[hdr..], m.payload_offset() + hdr)
+        m.attrs_after(hdr)
     }
 
     #[test]

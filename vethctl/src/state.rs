@@ -15,8 +15,7 @@ use netlink_codec::nsid::NETNSA_NSID;
 use netlink_codec::route::{
     RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE,
 };
-use netlink_codec::{DecodeError, DecodeErrorKind};
-use zerocopy::{FromBytes, Immutable, KnownLayout};
+use netlink_codec::DecodeError;
 
 use crate::error::{Error, Result};
 use crate::request::Answer;
@@ -93,18 +92,6 @@ pub struct Route {
     pub protocol: u8,
 }
 
-fn header<'a, T: FromBytes + KnownLayout + Immutable>(
-    msg: &NlMsg<'a>,
-    len: usize,
-) -> Result<(&'a T, Attrs<'a>), DecodeError> {
-    let p = msg.payload();
-    let (h, _) = T::ref_from_prefix(p).map_err(|_| {
-        DecodeError::new(msg.payload_offset(), DecodeErrorKind::TruncatedFamilyHeader)
-    })?;
-    let start = len.next_multiple_of(4).min(p.len());
-    Ok((h, Attrs::new(&p[start..], msg.payload_offset() + start)))
-}
-
 fn each<'a>(
     attrs: Attrs<'a>,
     mut f: impl FnMut(&Attr<'a>) -> Result<(), DecodeError>,
@@ -127,7 +114,7 @@ fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
 impl Link {
     /// Read an `RTM_NEWLINK` message.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Link, DecodeError> {
-        let (h, attrs) = header::<IfInfoMsg>(msg, IfInfoMsg::LEN)?;
+        let (h, attrs) = msg.split::<IfInfoMsg>()?;
         let mut l = Link {
             index: h.ifi_index.get(),
             flags: h.flags(),
@@ -189,7 +176,7 @@ impl Link {
 impl Addr {
     /// Read an `RTM_NEWADDR` message.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Option<Addr>, DecodeError> {
-        let (h, attrs) = header::<IfAddrMsg>(msg, IfAddrMsg::LEN)?;
+        let (h, attrs) = msg.split::<IfAddrMsg>()?;
         let mut flags = IfaFlags::from_bits_retain(u32::from(h.ifa_flags));
         let (mut local, mut address) = (None, None);
         each(attrs, |a| {
@@ -213,7 +200,7 @@ impl Addr {
 impl Route {
     /// Read an `RTM_NEWROUTE` message.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Route, DecodeError> {
-        let (h, attrs) = header::<RtMsg>(msg, RtMsg::LEN)?;
+        let (h, attrs) = msg.split::<RtMsg>()?;
         let mut r = Route {
             v6: h.rtm_family == netlink_codec::af::AF_INET6,
             dst_len: h.rtm_dst_len,
@@ -291,7 +278,7 @@ pub fn routes_of(answer: &Answer, what: &str) -> Result<Vec<Route>> {
 /// The `NETNSA_NSID` in the answer to a `RTM_GETNSID` (-1: none assigned).
 pub fn nsid_of(answer: &Answer, what: &str) -> Result<Option<i32>> {
     let ids = collect(answer, what, RTM_NEWNSID, |m| {
-        let (_, attrs) = header::<netlink_codec::nsid::RtGenMsg>(m, 1)?;
+        let (_, attrs) = m.split::<netlink_codec::nsid::RtGenMsg>()?;
         match attrs.find(NETNSA_NSID)? {
             Some(a) => a.i32().map(Some),
             None => Ok(None),
@@ -396,7 +383,7 @@ mod tests {
             if cut < 16 + IfInfoMsg::LEN {
                 assert_eq!(
                     parsed.unwrap_err().kind,
-                    DecodeErrorKind::TruncatedFamilyHeader
+                    netlink_codec::DecodeErrorKind::TruncatedFamilyHeader
                 );
             }
         }
