@@ -49,6 +49,53 @@ fn setup_with_derived_host_name_dual_stack() {
         check.stdout.lines().count() <= 1,
         "check printed differences: {check}"
     );
+
+    // fe80::1/64 is nodad and noprefixroute: no fe80::/64 route on the host veth.
+    assert_gateway_without_prefix_route(&host, &name, "after setup");
+
+    // A gateway as an older vethctl added it (nodad, with its fe80::/64 route): check
+    // names the missing noprefixroute, setup converges it and the route goes.
+    host.ip(&format!("addr change fe80::1/64 dev {name} nodad"));
+    assert!(
+        !fe80_prefix_routes(&host, &name).is_empty(),
+        "`ip addr change` without noprefixroute should bring the fe80::/64 route back"
+    );
+    let drifted = vethctl_expect(&host, &pod, "check", 1);
+    assert!(
+        drifted.stdout.contains("noprefixroute"),
+        "check did not name the missing noprefixroute: {drifted}"
+    );
+    vethctl_expect(&host, &pod, "setup", 0);
+    assert_gateway_without_prefix_route(&host, &name, "after the converging setup");
+    assert_wired(&host, &pod_ns, &pod, &name, "after the converging setup");
+    vethctl_expect(&host, &pod, "check", 0);
+}
+
+/// The `fe80::/64` routes on `dev` in the main table.
+fn fe80_prefix_routes(host: &Netns, dev: &str) -> Vec<serde_json::Value> {
+    host.ip_json(&format!("-6 route show dev {dev}"))
+        .into_iter()
+        .filter(|r| r["dst"] == "fe80::/64")
+        .collect()
+}
+
+/// `fe80::1/64` on `dev` is nodad and noprefixroute, and no `fe80::/64` route exists.
+fn assert_gateway_without_prefix_route(host: &Netns, dev: &str, context: &str) {
+    let addrs = host.addrs(dev);
+    let gw = addrs
+        .iter()
+        .find(|a| a["local"] == "fe80::1" && a["prefixlen"] == 64)
+        .unwrap_or_else(|| panic!("{context}: no fe80::1/64 on {dev}: {addrs:?}"));
+    assert_eq!(gw["nodad"], true, "{context}: fe80::1 lacks nodad: {gw}");
+    assert_eq!(
+        gw["noprefixroute"], true,
+        "{context}: fe80::1 lacks noprefixroute: {gw}"
+    );
+    let routes = fe80_prefix_routes(host, dev);
+    assert!(
+        routes.is_empty(),
+        "{context}: {dev} has a fe80::/64 route: {routes:?}"
+    );
 }
 
 #[test]

@@ -278,28 +278,29 @@ pub fn proxy_delay_zero(index: i32) -> Res {
     })
 }
 
-/// `RTM_NEWADDR` `ip/prefix_len` on link `index` with `IFA_F_NODAD` (in `ifa_flags` and
-/// `IFA_FLAGS`). `replace`: `NLM_F_REPLACE` (fix the flags of an existing address) instead
-/// of `NLM_F_EXCL`.
-pub fn new_addr(ip: IpAddr, prefix_len: u8, index: u32, replace: bool) -> Res {
+/// `RTM_NEWADDR` `ip/prefix_len` on link `index` with `flags` in `IFA_FLAGS` (and their
+/// low 8 bits in `ifa_flags`; `IFA_FLAGS`, when present, is what the kernel uses).
+/// `replace`: `NLM_F_REPLACE` (fix the flags of an existing address) instead of
+/// `NLM_F_EXCL`.
+pub fn new_addr(ip: IpAddr, prefix_len: u8, index: u32, flags: IfaFlags, replace: bool) -> Res {
     let mode = if replace {
         NlmFlags::REPLACE
     } else {
         NlmFlags::EXCL
     };
     message(RTM_NEWADDR, REQ_ACK | NlmFlags::CREATE | mode, |m| {
-        let nodad = IfaFlags::NODAD.bits();
+        let bits = flags.bits();
         m.family_header(&IfAddrMsg {
             ifa_family: family_of(ip),
             ifa_prefixlen: prefix_len,
-            ifa_flags: u8::try_from(nodad).unwrap_or(0),
+            ifa_flags: u8::try_from(bits & 0xff).unwrap_or(0),
             ifa_scope: RT_SCOPE_UNIVERSE,
             ifa_index: index.into(),
         })?;
         let a = m.attrs();
         a.ip(IFA_LOCAL, ip)?;
         a.ip(IFA_ADDRESS, ip)?;
-        a.u32(IFA_FLAGS, nodad)
+        a.u32(IFA_FLAGS, bits)
     })
 }
 
@@ -560,7 +561,7 @@ mod tests {
     fn addresses_are_nodad() {
         let ip: IpAddr = "fd00::5".parse::<Ipv6Addr>().unwrap().into();
         for replace in [false, true] {
-            let buf = new_addr(ip, 128, 4, replace).unwrap();
+            let buf = new_addr(ip, 128, 4, IfaFlags::NODAD, replace).unwrap();
             let m = one(&buf);
             let mode = if replace {
                 NlmFlags::REPLACE
@@ -586,6 +587,19 @@ mod tests {
             assert_eq!(a.clone().find(IFA_LOCAL).unwrap().unwrap().ip(), Ok(ip));
             assert_eq!(a.find(IFA_ADDRESS).unwrap().unwrap().ip(), Ok(ip));
         }
+    }
+
+    #[test]
+    fn flags_above_8_bits_go_in_ifa_flags() {
+        let ip: IpAddr = "fe80::1".parse::<Ipv6Addr>().unwrap().into();
+        let flags = IfaFlags::NODAD | IfaFlags::NOPREFIXROUTE;
+        let buf = new_addr(ip, 64, 4, flags, true).unwrap();
+        let m = one(&buf);
+        let (h, _) = IfAddrMsg::ref_from_prefix(m.payload()).unwrap();
+        // ifa_flags is 8 bits: it carries NODAD only; IFA_FLAGS carries all of them.
+        assert_eq!(h.ifa_flags, 0x02);
+        let a = attrs_after(&m, 8);
+        assert_eq!(a.find(IFA_FLAGS).unwrap().unwrap().u32(), Ok(0x202));
     }
 
     #[test]

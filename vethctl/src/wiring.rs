@@ -23,7 +23,7 @@
 //!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
 //!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and
 //!    forwarding), MTU, the owner tag `IFLA_IFALIAS` `vethctl:ID`, `RTM_SETNEIGHTBL`
-//!    proxy_delay 0, up, `fe80::1/64` nodad, the host routes; with IPv6, last, the
+//!    proxy_delay 0, up, `fe80::1/64` nodad noprefixroute, the host routes; with IPv6, last, the
 //!    lookup of `fe80::1`'s local route on the host veth.
 //! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, and, when a link went up, a
 //!    read of both links (which settles their carrier state at once, before the
@@ -76,6 +76,12 @@ use crate::state::{self, Addr, Link, Route};
 pub const V4_GATEWAY: Ipv4Addr = Ipv4Addr::new(169, 254, 1, 1);
 /// The pod's IPv6 gateway, on the host veth.
 pub const V6_GATEWAY: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
+/// The flags of `fe80::1/64` on the host veth: no DAD, and no `fe80::/64` prefix route
+/// (the pod has no link-local address, host-to-pod traffic uses the pod's `/128` host
+/// route; with 1000 pods, inserting 1000 `fe80::/64` routes side by side costs time).
+pub const V6_GATEWAY_FLAGS: IfaFlags = IfaFlags::NODAD.union(IfaFlags::NOPREFIXROUTE);
+/// The flags of the pod's addresses.
+const POD_ADDR_FLAGS: IfaFlags = IfaFlags::NODAD;
 /// The metric the kernel gives an IPv6 route added without one (`IP6_RT_PRIO_USER`).
 pub const V6_METRIC: u32 = 1024;
 /// `RT_TABLE_MAIN`.
@@ -439,11 +445,15 @@ fn gen_mode(v: Option<u8>) -> String {
     }
 }
 
-fn addr_ok(a: &Addr) -> Result<(), String> {
+/// Whether an address has the flags `want` (IPv6 only; IPv4 addresses are not checked).
+fn addr_ok(a: &Addr, want: IfaFlags) -> Result<(), String> {
     if a.ip.is_ipv6() {
         let mut bad = Vec::new();
-        if !a.flags.contains(IfaFlags::NODAD) {
+        if want.contains(IfaFlags::NODAD) && !a.flags.contains(IfaFlags::NODAD) {
             bad.push("without nodad");
+        }
+        if want.contains(IfaFlags::NOPREFIXROUTE) && !a.flags.contains(IfaFlags::NOPREFIXROUTE) {
+            bad.push("without noprefixroute");
         }
         if a.flags.contains(IfaFlags::TENTATIVE) {
             bad.push("tentative");
@@ -650,7 +660,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
 
     // ---- host gateway address ----
     let gw6 = IpAddr::V6(V6_GATEWAY);
-    let gw_what = format!("address fe80::1/64 nodad on {h}");
+    let gw_what = format!("address fe80::1/64 nodad noprefixroute on {h}");
     match &host.addrs {
         Some(addrs) => {
             let found = addrs
@@ -658,7 +668,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 .find(|a| a.ip == gw6 && a.prefix_len == 64 && a.index == hi_u);
             let (have, replace) = match found {
                 None => (Have::Missing, false),
-                Some(a) => match addr_ok(a) {
+                Some(a) => match addr_ok(a, V6_GATEWAY_FLAGS) {
                     Ok(()) => (Have::Ok, false),
                     Err(why) => (Have::Wrong(format!("fe80::1 is {why}")), true),
                 },
@@ -667,8 +677,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 out.exist_ok
                     .push((Side::Host, out.host.len(), gw_what.clone()));
                 out.host.push(Step::Netlink(req(
-                    format!("add fe80::1/64 nodad on {h}"),
-                    msgs::new_addr(gw6, 64, hi_u, replace),
+                    format!("add fe80::1/64 nodad noprefixroute on {h}"),
+                    msgs::new_addr(gw6, 64, hi_u, V6_GATEWAY_FLAGS, replace),
                     Policy::EXIST_OK,
                 )?));
             }
@@ -678,8 +688,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             // Not read: create it, and read back in the same batch what an EEXIST found.
             out.verify_gateway = Some(out.host.len());
             out.host.push(Step::Netlink(req(
-                format!("add fe80::1/64 nodad on {h}"),
-                msgs::new_addr(gw6, 64, hi_u, false),
+                format!("add fe80::1/64 nodad noprefixroute on {h}"),
+                msgs::new_addr(gw6, 64, hi_u, V6_GATEWAY_FLAGS, false),
                 Policy::EXIST_VERIFY,
             )?));
             out.host.push(Step::Netlink(req(
@@ -881,7 +891,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             .find(|a| a.ip == ip && a.prefix_len == len && a.index == pi_u);
         let (have, replace) = match found {
             None => (Have::Missing, false),
-            Some(a) => match addr_ok(a) {
+            Some(a) => match addr_ok(a, POD_ADDR_FLAGS) {
                 Ok(()) => (Have::Ok, false),
                 Err(why) => (Have::Wrong(format!("{ip} is {why}")), true),
             },
@@ -893,7 +903,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             out.exist_ok.push((Side::Pod, out.pod.len(), what.clone()));
             out.pod.push(Step::Netlink(req(
                 format!("add {ip}/{len} nodad on {p}"),
-                msgs::new_addr(ip, len, pi_u, replace),
+                msgs::new_addr(ip, len, pi_u, POD_ADDR_FLAGS, replace),
                 Policy::EXIST_OK,
             )?));
         }
@@ -1439,14 +1449,16 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
             let good = addrs
                 .iter()
                 .find(|a| a.ip == gw && a.prefix_len == 64)
-                .is_some_and(|a| addr_ok(a).is_ok());
+                .is_some_and(|a| addr_ok(a, V6_GATEWAY_FLAGS).is_ok());
             if good {
                 gateway_in_place = true;
             } else {
-                // EEXIST, but not as wanted (no nodad, or another prefix): fix it.
+                // EEXIST, but not as wanted (no nodad or noprefixroute, or another
+                // prefix): fix it. NLM_F_REPLACE sets the flags; the kernel then deletes
+                // the fe80::/64 prefix route the address had.
                 let fix = [req(
-                    format!("fix fe80::1/64 nodad on {h}"),
-                    msgs::new_addr(gw, 64, link.index.unsigned_abs(), true),
+                    format!("fix fe80::1/64 nodad noprefixroute on {h}"),
+                    msgs::new_addr(gw, 64, link.index.unsigned_abs(), V6_GATEWAY_FLAGS, true),
                     Policy::STRICT,
                 )?];
                 s.exec.batch(&mut s.host, &fix)?;
@@ -1879,7 +1891,7 @@ mod tests {
             addrs: Some(vec![Addr {
                 index: 10,
                 prefix_len: 64,
-                flags: IfaFlags::NODAD | IfaFlags::PERMANENT,
+                flags: V6_GATEWAY_FLAGS.union(IfaFlags::PERMANENT),
                 ip: IpAddr::V6(V6_GATEWAY),
             }]),
             proxy_delay: Some(0),
@@ -2040,6 +2052,30 @@ mod tests {
             panic!()
         };
         assert_eq!(del.policy, Policy::GONE_OK);
+    }
+
+    #[test]
+    fn gateway_without_noprefixroute_is_replaced() {
+        // fe80::1 as an older vethctl added it: nodad, but with its fe80::/64 route.
+        let spec = spec();
+        let (mut host, pod) = wired(&spec);
+        host.addrs.as_mut().unwrap()[0].flags = IfaFlags::NODAD | IfaFlags::PERMANENT;
+        let a = assess(&spec, &host, &pod).unwrap();
+        let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(lines[0].contains("without noprefixroute"), "{}", lines[0]);
+        assert!(!lines[0].contains("without nodad"), "{}", lines[0]);
+        let new: Vec<&Step> = a
+            .host
+            .iter()
+            .filter(|s| matches!(s, Step::Netlink(_)) && hdr(s).nlmsg_type.get() == RTM_NEWADDR)
+            .collect();
+        assert_eq!(new.len(), 1, "{:?}", a.host);
+        assert_eq!(
+            hdr(new[0]).flags(),
+            NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
+        );
+        assert!(a.pod.is_empty(), "{:?}", a.pod);
     }
 
     #[test]
