@@ -40,6 +40,23 @@ fn corpus() -> Vec<(String, Vec<u8>)> {
     v
 }
 
+/// Compare the echoed request header of a neli ACK or error (two unrelated neli types with
+/// the same accessors) with ours, field by field, named as `NlMsgHdr::fields` names them.
+macro_rules! compare_echo {
+    ($t:expr, $what:expr, $e:expr, $req:expr) => {{
+        let theirs: [u64; 5] = [
+            u64::from(*$e.nl_len()),
+            u64::from(*$e.nl_type()),
+            u64::from($e.nl_flags().bits()),
+            u64::from(*$e.nl_seq()),
+            u64::from(*$e.nl_pid()),
+        ];
+        for ((name, ours), theirs) in $req.fields().into_iter().zip(theirs) {
+            $t.eq(&format!("{} echo {name}", $what), theirs, ours);
+        }
+    }};
+}
+
 /// Values compared, and what disagreed.
 #[derive(Default)]
 struct Tally {
@@ -265,62 +282,14 @@ mod neli_side {
                     t.eq(&format!("{what} ack error"), *a.error(), ev.raw_error());
                     let req = ev.request_header().unwrap();
                     let e = a.nlmsg();
-                    t.eq(
-                        &format!("{what} echo nlmsg_len"),
-                        *e.nl_len(),
-                        req.nlmsg_len.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_type"),
-                        *e.nl_type(),
-                        req.nlmsg_type.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_flags"),
-                        e.nl_flags().bits(),
-                        req.nlmsg_flags.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_seq"),
-                        *e.nl_seq(),
-                        req.nlmsg_seq.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_pid"),
-                        *e.nl_pid(),
-                        req.nlmsg_pid.get(),
-                    );
+                    compare_echo!(t, what, e, req);
                 }
                 (NlPayload::Err(err), NLMSG_ERROR) => {
                     let ev = ErrorView::parse(m).unwrap();
                     t.eq(&format!("{what} error"), *err.error(), ev.raw_error());
                     let e = err.nlmsg();
                     let req = ev.request_header().unwrap();
-                    t.eq(
-                        &format!("{what} echo nlmsg_len"),
-                        *e.nl_len(),
-                        req.nlmsg_len.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_type"),
-                        *e.nl_type(),
-                        req.nlmsg_type.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_flags"),
-                        e.nl_flags().bits(),
-                        req.nlmsg_flags.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_seq"),
-                        *e.nl_seq(),
-                        req.nlmsg_seq.get(),
-                    );
-                    t.eq(
-                        &format!("{what} echo nlmsg_pid"),
-                        *e.nl_pid(),
-                        req.nlmsg_pid.get(),
-                    );
+                    compare_echo!(t, what, e, req);
                     t.eq(
                         &format!("{what} echo payload"),
                         e.nl_payload().as_ref(),
