@@ -171,6 +171,9 @@ teardown_ptp() {
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR==0) {print "nan"; exit}
     if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+# pct P: the P-th percentile (nearest rank) of the numbers on stdin.
+pct() { sort -n | awk -v p="$1" '{v[NR]=$1} END {if (NR==0) {print "nan"; exit}
+    r=int((p*NR+99)/100); if (r<1) r=1; print v[r]}'; }
 ms() { awk -v u="$1" 'BEGIN { if (u=="nan") print "n/a"; else printf "%.2f", u/1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b==0||a=="nan"||b=="nan") print "n/a"; else printf "%.2f", a/b }'; }
 
@@ -208,14 +211,15 @@ run_tool() {
 # ---- pass B: time to first packet
 
 # A probe runs inside the pod from before the clock starts: bench/probe (wiring-probe)
-# sends an ICMP echo request to the host's lo address every 500 µs, ignoring the send
-# errors of a pod that has no route yet, and prints the arrival time of the first echo
-# reply (µs since the epoch). Time to first packet = that time minus the start of setup,
-# exact to within the 500 µs send interval.
+# sends an ICMP echo request to the host's lo address every $PROBE_US µs (ppoll-timed),
+# ignoring the send errors of a pod that has no route yet, and prints the arrival time of
+# the first echo reply (µs since the epoch). Time to first packet = that time minus the
+# start of setup, exact to within one send interval.
+PROBE_US=${PROBE_US:-200}
 start_prober() { # pid addr outfile
-    timeout 30 nsenter -t "$1" -n "$PROBE" "$2" 20000 >"$3" &
+    timeout 30 nsenter -t "$1" -n "$PROBE" "$2" 20000 "$PROBE_US" >"$3" &
 }
-first_reply_us() { head -1 "$1" 2>/dev/null; }
+first_reply_us() { awk 'NR == 1 { print $1 }' "$1" 2>/dev/null; }
 
 run_ttfp() {
     local tool=$1 n=$2 i p t0 t1 r4 r6 pids=()
@@ -341,15 +345,17 @@ med() { [[ -s $1 ]] && median <"$1" || echo nan; }
     done
     if ((TTFP_N > 0)); then
         echo
-        echo "Time to first packet (start of setup to the first echo reply from the host's lo address, pod side), median of $TTFP_N pods:"
+        echo "Time to first packet (start of setup to the first echo reply from the host's lo address, pod side; probe interval $PROBE_US µs), $TTFP_N pods per tool:"
         echo
-        echo "| tool | IPv4 (ms) | IPv6 (ms) | IPv4 max (ms) | IPv6 max (ms) | setup in this pass (ms) | IPv4 after setup returned (ms) | IPv6 after setup returned (ms) |"
-        echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+        echo "| tool | IPv4 median (ms) | IPv4 p90 (ms) | IPv4 max (ms) | IPv6 median (ms) | IPv6 p90 (ms) | IPv6 max (ms) | setup in this pass, median (ms) | IPv4 after setup returned, median (ms) | IPv6 after setup returned, median (ms) |"
+        echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
         for tool in vethctl iproute2 ptp; do
             has $tool || continue
-            echo "| $tool | $(ms "$(med "$T/$tool.ttfp4")") | $(ms "$(med "$T/$tool.ttfp6")") |" \
-                "$(ms "$(sort -n "$T/$tool.ttfp4" | tail -1)") | $(ms "$(sort -n "$T/$tool.ttfp6" | tail -1)") |" \
-                "$(ms "$(med "$T/$tool.ttfp_setup")") | $(ms "$(med "$T/$tool.after4")") | $(ms "$(med "$T/$tool.after6")") |"
+            row="| $tool"
+            for f in ttfp4 ttfp6; do
+                row+=" | $(ms "$(med "$T/$tool.$f")") | $(ms "$(pct 90 <"$T/$tool.$f")") | $(ms "$(pct 100 <"$T/$tool.$f")")"
+            done
+            echo "$row | $(ms "$(med "$T/$tool.ttfp_setup")") | $(ms "$(med "$T/$tool.after4")") | $(ms "$(med "$T/$tool.after6")") |"
         done
     fi
     if has vethctl; then

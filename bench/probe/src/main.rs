@@ -1,25 +1,30 @@
-//! `wiring-probe ADDR [TIMEOUT_MS]`, run inside a pod's network namespace by
-//! `bench/wiring.sh`: send an ICMP (or ICMPv6) echo request to ADDR every 500 µs until the
-//! first echo reply arrives, then print the reply's arrival time in microseconds since the
-//! Unix epoch and exit 0 (exit 1 on timeout, default 10 s).
+//! `wiring-probe ADDR [TIMEOUT_MS [INTERVAL_US]]`, run inside a pod's network namespace by
+//! `bench/wiring.sh`: send an ICMP (or ICMPv6) echo request to ADDR every INTERVAL_US
+//! (default 200 µs) until the first echo reply arrives, then print the reply's arrival time
+//! in microseconds since the Unix epoch and the number of requests sent, and exit 0 (exit 1
+//! on timeout, default 10 s).
 //!
 //! Send errors are ignored: while the pod has no interface or route yet, `sendto` fails
-//! with ENETUNREACH, and the probe simply tries again 500 µs later. So the probe can be
-//! started before setup, and the first reply marks the moment the wiring carried a packet
-//! both ways, to within the 500 µs send interval.
+//! with ENETUNREACH, and the probe simply tries again one interval later. So the probe can
+//! be started before setup, and the first reply marks the moment the wiring carried a packet
+//! both ways, to within one send interval.
+//!
+//! The wait between two requests is `ppoll` with a `timespec`, which the kernel serves with
+//! a high-resolution timer. An earlier version waited with `SO_RCVTIMEO`, which the kernel
+//! rounds up to whole jiffies: with `CONFIG_HZ=250` its "500 µs" was 4 ms, and it sent a
+//! request only every 4 to 8 ms, which added that much to every time to first packet.
 
 use std::net::IpAddr;
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use nix::poll::{ppoll, PollFd, PollFlags};
 use nix::sys::socket::{
-    recv, sendto, setsockopt, socket, sockopt, AddressFamily, MsgFlags, SockFlag, SockProtocol,
-    SockType, SockaddrIn, SockaddrIn6,
+    recv, sendto, socket, AddressFamily, MsgFlags, SockFlag, SockProtocol, SockType, SockaddrIn,
+    SockaddrIn6,
 };
-use nix::sys::time::{TimeVal, TimeValLike};
-
-const INTERVAL_US: i64 = 500;
+use nix::sys::time::TimeSpec;
 
 fn checksum(b: &[u8]) -> u16 {
     let mut sum: u32 = b
@@ -35,26 +40,22 @@ fn checksum(b: &[u8]) -> u16 {
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(addr) = args.next().and_then(|a| a.parse::<IpAddr>().ok()) else {
-        eprintln!("usage: wiring-probe ADDR [TIMEOUT_MS]");
+        eprintln!("usage: wiring-probe ADDR [TIMEOUT_MS [INTERVAL_US]]");
         return ExitCode::from(2);
     };
     let timeout = Duration::from_millis(args.next().and_then(|t| t.parse().ok()).unwrap_or(10_000));
+    let interval = Duration::from_micros(args.next().and_then(|t| t.parse().ok()).unwrap_or(200));
     let (family, proto, request_type, reply_type) = match addr {
         IpAddr::V4(_) => (AddressFamily::Inet, SockProtocol::Icmp, 8u8, 0u8),
         IpAddr::V6(_) => (AddressFamily::Inet6, SockProtocol::IcmpV6, 128u8, 129u8),
     };
-    let fd = match socket(family, SockType::Raw, SockFlag::empty(), proto) {
+    let fd = match socket(family, SockType::Raw, SockFlag::SOCK_NONBLOCK, proto) {
         Ok(fd) => fd,
         Err(e) => {
             eprintln!("wiring-probe: raw ICMP socket: {e} (needs root)");
             return ExitCode::from(2);
         }
     };
-    let _ = setsockopt(
-        &fd,
-        sockopt::ReceiveTimeout,
-        &TimeVal::microseconds(INTERVAL_US),
-    );
     let id = (std::process::id() & 0xffff) as u16;
     let v4 = SockaddrIn::from(std::net::SocketAddrV4::new(
         match addr {
@@ -89,10 +90,19 @@ fn main() -> ExitCode {
             // The kernel fills in the ICMPv6 checksum on raw ICMPv6 sockets.
             let _ = sendto(fd.as_raw_fd(), &pkt, &v6, MsgFlags::empty());
         }
-        let sent = Instant::now();
-        while sent.elapsed() < Duration::from_micros(INTERVAL_US as u64) {
-            let Ok(n) = recv(fd.as_raw_fd(), &mut buf, MsgFlags::empty()) else {
+        let next = Instant::now() + interval;
+        loop {
+            let left = next.saturating_duration_since(Instant::now());
+            if left.is_zero() {
                 break;
+            }
+            let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+            if !matches!(ppoll(&mut fds, Some(TimeSpec::from_duration(left)), None), Ok(n) if n > 0)
+            {
+                continue;
+            }
+            let Ok(n) = recv(fd.as_raw_fd(), &mut buf, MsgFlags::empty()) else {
+                continue;
             };
             let icmp = if addr.is_ipv4() {
                 let ihl = usize::from(buf[0] & 0x0f) * 4;
@@ -114,7 +124,7 @@ fn main() -> ExitCode {
                 let now = SystemTime::now()
                     .duration_since(UNIX_EPOCH)
                     .unwrap_or_default();
-                println!("{}", now.as_micros());
+                println!("{} {seq}", now.as_micros());
                 return ExitCode::SUCCESS;
             }
         }
