@@ -211,3 +211,141 @@ fn converging_after_a_crash_needs_no_extra_look() {
     }
     panic!("setup was still aborted after 64 requests");
 }
+
+/// The pod's IPv6 default route (via `fe80::1`) must not exist before both ends of it can
+/// be used: the host's `fe80::1` and the pod's own address. A pod already sending (a
+/// restarted pod, a sidecar, the time-to-first-packet probe) solicits its gateway the
+/// moment the route appears. If the host's `fe80::1` is still tentative, the host ignores
+/// the solicitation (it has not even joined its solicited-node group); if the pod's own
+/// address is, the pod sends from `::1`, which the host drops. Either way the pod's next
+/// solicitation follows only a second later (`retrans_time`): a 1 s stall seen in the
+/// time-to-first-packet benchmark. An address stops being tentative when the kernel's
+/// work queue gets to it (with nodad too), and only then gets its `local` route. The
+/// order is read from one `ip monitor all-nsid route`, which sees the route
+/// notifications of the host and of every pod namespace in the order the kernel made
+/// them: the host's `local fe80::1` and the pod's `local <its address>` must both come
+/// before the pod's `default via fe80::1`.
+///
+/// Two threads wake every 100 µs meanwhile, which widens the window in which the work
+/// queue has not run yet. The setup before this order was enforced (the pod's address
+/// added in the same batch as its routes, no wait for the host's `fe80::1`) failed this
+/// test in 52 of 100 pods; waiting for the host alone still left the pod's side open.
+#[test]
+fn pod_routes_to_the_gateway_only_once_it_answers() {
+    use std::io::BufRead;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    const PODS: usize = 100;
+    let host = host_or_skip!("pod_routes_to_the_gateway_only_once_it_answers");
+    host.ip("link set lo up");
+    /// Kills the monitor however the test ends.
+    struct Monitor(std::process::Child);
+    impl Drop for Monitor {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut monitor = Monitor(
+        host.command("ip")
+            .args(["monitor", "all-nsid", "route"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("cannot run ip monitor"),
+    );
+    let stdout = monitor.0.stdout.take().expect("stdout is piped");
+    let (tx, rx) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // A route the monitor must report: proves it listens (before) and has reported
+    // everything up to here (after).
+    let mut lines = Vec::new();
+    let mut marker = |n: u8| {
+        let dst = format!("198.51.100.{n}");
+        host.ip(&format!("route add {dst}/32 dev lo"));
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(line) => {
+                    let seen = line.contains(&dst);
+                    lines.push(line);
+                    if seen {
+                        return;
+                    }
+                }
+                Err(_) => panic!("ip monitor did not report route {dst} within 10 s"),
+            }
+        }
+    };
+    marker(1);
+    let busy = AtomicBool::new(true);
+    let pods: Vec<(Netns, Pod)> = std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| {
+                while busy.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_micros(100));
+                }
+            });
+        }
+        let pods = (0..PODS)
+            .map(|i| {
+                let ns = Netns::with_lo();
+                let p = pod(150 + i, &ns);
+                host.vethctl(&p.args("setup")).expect(0);
+                (ns, p)
+            })
+            .collect();
+        busy.store(false, Ordering::Relaxed);
+        pods
+    });
+    marker(2);
+    drop(monitor);
+    let _ = reader.join();
+
+    let mut wrong = Vec::new();
+    for (_ns, p) in &pods {
+        let name = p.host_name(&host);
+        let link = host
+            .link(&name)
+            .unwrap_or_else(|| panic!("host link {name} is gone"));
+        let nsid = link["link_netnsid"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{name} has no link_netnsid: {link}"));
+        let gateway = lines.iter().position(|l| {
+            l.starts_with("[nsid current]local fe80::1 ")
+                && l.contains(&format!(" dev {name} "))
+                && l.contains("table local")
+        });
+        let ip6 = p.ip6.as_deref().expect("a dual-stack pod");
+        let own = lines.iter().position(|l| {
+            l.starts_with(&format!("[nsid {nsid}]local {ip6} ")) && l.contains("table local")
+        });
+        let default = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("[nsid {nsid}]default via fe80::1 ")));
+        match (gateway, own, default) {
+            (Some(g), Some(o), Some(d)) if g < d && o < d => {}
+            (g, o, d) => wrong.push(format!(
+                "{name} (pod nsid {nsid}): host's local fe80::1 at line {g:?}, pod's local \
+                 {ip6} at line {o:?}, pod's default via fe80::1 at line {d:?}"
+            )),
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {PODS} pods had their default route before both ends of it were \
+         usable:\n{}\n(monitor output: {} lines)",
+        wrong.len(),
+        wrong.join("\n"),
+        lines.len()
+    );
+}

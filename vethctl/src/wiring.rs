@@ -13,10 +13,11 @@
 //!    host routes of the pod's addresses (`RTM_F_FIB_MATCH`). The link read decides: ours
 //!    (a veth whose `IFLA_LINK_NETNSID` is the pod's id) or somebody else's (stop, exit 1,
 //!    nothing changed).
-//! 2. pod, phase A: read the peer (index = the host link's `IFLA_LINK`), its IPv6 address
-//!    (`RTM_GETADDR` of that address) and the routes of all tables (one dump, last: a
-//!    batch holds at most one dump that is not empty; the IPv4 address shows as its
-//!    `local` route).
+//! 2. pod, phase A: when step 1 created the veth, first add the IPv6 address to the new
+//!    peer (nodad; see IPv6 readiness below); then read the peer (index = the host link's
+//!    `IFLA_LINK`), its IPv6 address (`RTM_GETADDR` of that address) and the routes of all
+//!    tables (one dump, last: a batch holds at most one dump that is not empty; the IPv4
+//!    address shows as its `local` route).
 //! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding` and `force_forwarding`
 //!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
 //!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
@@ -27,22 +28,29 @@
 //!    lookup of `fe80::1`'s local route on the host veth.
 //! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, and, when a link went up, a
 //!    read of both links (which settles their carrier state at once, before the
-//!    addresses: IPv6 then finds the link ready), the addresses (nodad), the on-link
-//!    route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a wrong one is
-//!    replaced), deletes of other default routes; with IPv6, last, the lookup of the pod
-//!    address's local route (unless phase A's dump showed it and nothing here disturbs
-//!    it).
+//!    addresses: IPv6 then finds the link ready), the addresses not yet in place
+//!    (nodad), the on-link route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a
+//!    wrong one is replaced), deletes of other default routes; with IPv6, last, the
+//!    lookup of the pod address's local route (unless phase A's dump showed it and
+//!    nothing here disturbs it).
 //!
 //! IPv6 readiness: the kernel brings an IPv6 address up from a work queue after the
 //! request that added it was answered (even with `IFA_F_NODAD`), and only then adds its
 //! `local` route; until then the pod cannot use the address (nor the gateway `fe80::1`).
-//! So with IPv6, before each side's phase B, its socket joins `RTNLGRP_IPV6_ROUTE` and
-//! watches for that route ([`NlSocket::watch_local_route`]); the lookup at the end of the
-//! batch, or a notification received with the answers, shows it. When a side has not seen
-//! it yet, setup waits for the notification (usually already queued: no round trip), up
-//! to [`READY_TIMEOUT`]; then one more lookup decides, and a route still missing is
-//! [`Error::NotReady`]. IPv4 waits for nothing: its routes exist when the request is
-//! answered. A rerun on a wired pod reads the routes in place and waits for nothing.
+//! So with IPv6, before a side adds an address, its socket joins `RTNLGRP_IPV6_ROUTE` and
+//! watches for that route ([`NlSocket::watch_local_route`]); a lookup or dump later in the
+//! batch, or a notification received with the answers, shows it. When a side has not
+//! seen it yet, setup waits for the notification (usually already queued: no round trip),
+//! up to [`READY_TIMEOUT`]; then one more lookup decides, and a route still missing is
+//! [`Error::NotReady`]. Setup waits twice: for the host's `fe80::1` and, on a fresh
+//! veth, the pod's address (added in phase A) before it sends phase B to the pod, and
+//! for whatever phase B added before it returns. The first wait keeps the pod's default
+//! route from appearing while either end of it is tentative: a pod that already sends
+//! would solicit its gateway at once, the host ignores a solicitation for a tentative
+//! `fe80::1`, a tentative pod address makes the pod send from `::1` (which the host
+//! drops), and the next solicitation follows only a second later. IPv4 waits for
+//! nothing: its routes exist when the request is answered. A rerun on a wired pod reads
+//! the routes in place and waits for nothing.
 //!
 //! Test-only hook: with `VETHCTL_TEST_ABORT_AFTER=k` in the environment, `setup` exits
 //! with status 3, without any cleanup, right after its k-th request was acknowledged by
@@ -1380,14 +1388,43 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         .link
         .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
 
-    // Phase A, pod.
+    // Phase A, pod. A peer created just now gets its IPv6 address here already, ahead of
+    // the reads (which then see it): the kernel brings the address up from a work queue
+    // (nodad, even on a down link), and that happens while phase B runs on the host. The
+    // pod's routes, added in phase B, must not exist while the address is tentative: a
+    // pod already sending would pick ::1 as its source and solicit its gateway with
+    // that, which the host drops, and the next solicitation follows a second later.
     let pod_sock = s
         .pod
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
-    let answers = s.exec.batch(pod_sock, &pod_reads(spec, Some(peer))?)?;
-    let pod = read_pod(spec, &answers, Some(peer))?;
+    let early_v6 = spec.ip6.filter(|_| created);
+    let mut a = Vec::new();
+    if let Some(ip6) = early_v6 {
+        pod_sock.watch_local_route(ip6, peer)?;
+        a.push(req(
+            format!("add {ip6}/128 nodad on ifindex {peer} (the new peer, before its routes)"),
+            msgs::new_addr(IpAddr::V6(ip6), 128, peer, POD_ADDR_FLAGS, false),
+            Policy::EXIST_OK,
+        )?);
+    }
+    let early = a.len();
+    a.extend(pod_reads(spec, Some(peer))?);
+    let answers = s.exec.batch(pod_sock, &a)?;
+    let early_added = early == 1 && answers[0].status == Status::Ok;
+    let pod = read_pod(spec, &answers[early..], Some(peer))?;
     check_peer(spec, &link, &pod)?;
+    if let Some(ip6) = early_v6 {
+        let routed = pod.routes.iter().any(|r| {
+            r.v6 && r.rtype == RTN_LOCAL
+                && r.table == TABLE_LOCAL
+                && r.dst == Some(IpAddr::V6(ip6))
+                && r.oif == Some(peer)
+        });
+        if routed {
+            pod_sock.saw_local_route();
+        }
+    }
     if created {
         host.addrs = Some(Vec::new());
     } else {
@@ -1407,12 +1444,31 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     if local_route_read(&host_answers, plan.host_ready_read, V6_GATEWAY, hi)? {
         s.host.saw_local_route();
     }
+    // The pod's default route must not exist before the gateway answers: a neighbour
+    // solicitation for a tentative fe80::1 is ignored (the host has not even joined its
+    // solicited-node group yet), and the pod's next one follows only a second later.
+    // Waiting for the notification costs no round trip.
+    // Likewise the pod's address, added in phase A (usually up by now).
+    let mut ready_first = Vec::new();
+    if plan.host_ready_read.is_some() {
+        ready_first.push(Side::Host);
+    }
+    if early_v6.is_some() {
+        ready_first.push(Side::Pod);
+    }
+    if !ready_first.is_empty() {
+        wait_until_ready(&mut s, spec, &ready_first)?;
+    }
     let pod_sock = s
         .pod
         .as_mut()
         .ok_or_else(|| Error::Unexpected("no pod socket".into()))?;
+    // (A watch that saw the route of the address phase A added stays: phase B leaves that
+    // address alone, and its lookup may find the same address on another link first.)
     if let (Some(ip6), Some(_)) = (spec.ip6, plan.pod_ready_read) {
-        pod_sock.watch_local_route(ip6, peer)?;
+        if !(early_added && pod_sock.local_route_seen()) {
+            pod_sock.watch_local_route(ip6, peer)?;
+        }
     }
     let pod_answers = s.exec.steps(pod_sock, &plan.pod)?;
     if let Some(ip6) = spec.ip6 {
@@ -1481,10 +1537,13 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         })
         .map(|(_, _, what)| what.as_str())
         .collect();
+    let early_what = early_v6.map(|ip| format!("address {ip}/128 nodad on {}", spec.ifname));
     for it in &plan.items {
         let label = it.label();
         let gateway = it.what.starts_with("address fe80::1/64");
-        if existed.contains(&it.what.as_str()) {
+        if early_added && it.side == Side::Pod && Some(&it.what) == early_what.as_ref() {
+            report.created.push(label);
+        } else if existed.contains(&it.what.as_str()) {
             report.in_place.push(label);
         } else if created && it.link_setting {
             report.created.push(label);
@@ -1501,7 +1560,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         }
     }
     if spec.ip6.is_some() {
-        wait_until_ready(&mut s, spec)?;
+        wait_until_ready(&mut s, spec, &[Side::Host, Side::Pod])?;
     }
     let totals = s.report("setup", spec, true);
     report.round_trips = totals.round_trips;
@@ -1534,22 +1593,30 @@ fn local_route_read(
         }))
 }
 
-/// Return once the watched local routes exist (usually at once: the notifications
-/// came while the batches were answered). After [`READY_TIMEOUT`], one lookup per side
-/// still missing decides; a route still missing is [`Error::NotReady`].
-fn wait_until_ready(s: &mut Session, spec: &Spec) -> Result<()> {
+/// Return once the local routes watched on `sides` exist (usually at once: the
+/// notifications came while the batches were answered). After [`READY_TIMEOUT`], one
+/// lookup per side still missing decides; a route still missing is [`Error::NotReady`].
+fn wait_until_ready(s: &mut Session, spec: &Spec, sides: &[Side]) -> Result<()> {
     let deadline = Instant::now() + READY_TIMEOUT;
     let done = {
-        let mut socks: Vec<&mut NlSocket> = vec![&mut s.host];
-        socks.extend(s.pod.as_mut());
+        let mut socks: Vec<&mut NlSocket> = Vec::new();
+        if sides.contains(&Side::Host) {
+            socks.push(&mut s.host);
+        }
+        if sides.contains(&Side::Pod) {
+            socks.extend(s.pod.as_mut());
+        }
         crate::socket::wait_local_routes(&mut socks, deadline)?
     };
     if done {
         return Ok(());
     }
-    let sides: [(Side, Option<&mut NlSocket>); 2] =
+    let all: [(Side, Option<&mut NlSocket>); 2] =
         [(Side::Host, Some(&mut s.host)), (Side::Pod, s.pod.as_mut())];
-    for (side, sock) in sides {
+    for (side, sock) in all {
+        if !sides.contains(&side) {
+            continue;
+        }
         let Some(sock) = sock else { continue };
         let Some(w) = sock.watch().filter(|w| !w.seen) else {
             continue;
