@@ -265,26 +265,26 @@ fn pod_routes_to_the_gateway_only_once_it_answers() {
             }
         }
     });
-    // A route the monitor must report: proves it listens (before) and has reported
-    // everything up to here (after).
+    // A route the monitor must report: proves it listens (before; the monitor may not
+    // have opened its socket yet, so the route is added again until it shows) and has
+    // reported everything up to here (after).
     let mut lines = Vec::new();
     let mut marker = |n: u8| {
         let dst = format!("198.51.100.{n}");
-        host.ip(&format!("route add {dst}/32 dev lo"));
         let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match rx.recv_timeout(left) {
-                Ok(line) => {
-                    let seen = line.contains(&dst);
-                    lines.push(line);
-                    if seen {
-                        return;
-                    }
+        while Instant::now() < deadline {
+            host.ip(&format!("route replace {dst}/32 dev lo"));
+            let retry = Instant::now() + Duration::from_millis(200);
+            while let Ok(line) = rx.recv_timeout(retry.saturating_duration_since(Instant::now())) {
+                let seen = line.contains(&dst);
+                lines.push(line);
+                if seen {
+                    return;
                 }
-                Err(_) => panic!("ip monitor did not report route {dst} within 10 s"),
             }
+            host.ip(&format!("route del {dst}/32 dev lo"));
         }
+        panic!("ip monitor did not report route {dst} within 10 s");
     };
     marker(1);
     let busy = AtomicBool::new(true);
