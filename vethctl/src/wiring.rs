@@ -164,6 +164,9 @@ pub struct HostView {
     pub route6: Option<Route>,
     /// The route the host uses for the pod's IPv4 address.
     pub route4: Option<Route>,
+    /// The host link was created by this very setup: nothing on it predates the watch
+    /// for its routes, so a notification will report each one.
+    pub fresh: bool,
 }
 
 /// The pod side as read.
@@ -232,9 +235,13 @@ pub struct Assessment {
     pub exist_ok: Vec<(Side, usize, String)>,
     /// What the caller should know but vethctl does not change (node-wide settings).
     pub notes: Vec<String>,
-    /// With an IPv6 address: the index in `host` of the lookup of `fe80::1`'s local route
-    /// on the host veth (is the pod's gateway usable?). `None`: no IPv6, or no host batch
-    /// (never in setup, which always verifies `fe80::1`).
+    /// With an IPv6 address and a host batch (always in setup, which verifies
+    /// `fe80::1`): watch for `fe80::1`'s local route on the host veth (is the pod's
+    /// gateway usable?).
+    pub host_watch: bool,
+    /// The index in `host` of the lookup of that route. `None`: no watch, or a fresh
+    /// link, where the notification is sure to come (a lookup among the local routes of
+    /// `fe80::1`, one per pod, costs the kernel time that grows with the pods).
     pub host_ready_read: Option<usize>,
     /// With an IPv6 address: the index in `pod` of the lookup of the pod address's local
     /// route. `None`: no IPv6, or the route was read in place and nothing in `pod` can
@@ -762,10 +769,12 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         )?));
     }
     // IPv6 readiness of the gateway: the kernel adds fe80::1's local route on its own
-    // (from a work queue, once the link is ready), after the request that added the
-    // address was answered, possibly before the pod side is up. Read whether it is there
-    // at the end of the host batch, which setup always sends (it verifies fe80::1).
-    if spec.ip6.is_some() && !out.host.is_empty() {
+    // (from a work queue), after the request that added the address was answered,
+    // possibly before the pod side is up. Watched during the host batch, which setup
+    // always sends (it verifies fe80::1); on a link that existed before, also read at the
+    // end of that batch, since the route may predate the watch.
+    out.host_watch = spec.ip6.is_some() && !out.host.is_empty();
+    if out.host_watch && !host.fresh {
         out.host_ready_read = Some(out.host.len());
         out.host.push(Step::Netlink(req(
             format!("look up the local route of fe80::1 on {h} (is the gateway ready?)"),
@@ -1427,6 +1436,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     }
     if created {
         host.addrs = Some(Vec::new());
+        host.fresh = true;
     } else {
         host.proxy_delay = Some(read_proxy_delay(h)?);
     }
@@ -1437,7 +1447,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     // address's unless phase A read it in place and phase B leaves it alone.
     let plan = assess(spec, &host, &pod)?;
     let hi = link.index.unsigned_abs();
-    if plan.host_ready_read.is_some() {
+    if plan.host_watch {
         s.host.watch_local_route(V6_GATEWAY, hi)?;
     }
     let host_answers = s.exec.steps(&mut s.host, &plan.host)?;
@@ -1450,7 +1460,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     // Waiting for the notification costs no round trip.
     // Likewise the pod's address, added in phase A (usually up by now).
     let mut ready_first = Vec::new();
-    if plan.host_ready_read.is_some() {
+    if plan.host_watch {
         ready_first.push(Side::Host);
     }
     if early_v6.is_some() {
@@ -1964,6 +1974,7 @@ mod tests {
             proxy_delay: Some(0),
             route6: Some(hr(IpAddr::V6(spec.ip6.unwrap()))),
             route4: Some(hr(IpAddr::V4(spec.ip4.unwrap()))),
+            fresh: false,
         };
         let mut onlink = hr(IpAddr::V4(V4_GATEWAY));
         onlink.oif = Some(2);
@@ -2225,9 +2236,10 @@ mod tests {
     #[test]
     fn ipv6_readiness_is_read_where_it_is_not_known() {
         let spec = spec();
-        // Fresh links: the host batch ends with the lookup of the gateway's local route;
-        // the pod batch reads both links back before adding the addresses, and ends with
-        // the lookup of the pod address's local route.
+        // Fresh links: the gateway's local route is watched, not looked up (the
+        // notification is sure to come); the pod batch reads both links back before
+        // adding the addresses, and ends with the lookup of the pod address's local
+        // route.
         let (mut host, mut pod) = wired(&spec);
         let (mut hl, mut pl) = as_created(&spec);
         hl.index = 10;
@@ -2235,13 +2247,20 @@ mod tests {
         pl.link_netnsid = Some(0);
         host.link = Some(hl);
         host.addrs = Some(Vec::new());
+        host.fresh = true;
         pod.link = Some(pl);
         pod.addrs.clear();
         pod.routes.clear();
         let a = assess(&spec, &host, &pod).unwrap();
-        assert_eq!(a.host_ready_read, Some(a.host.len() - 1));
+        assert!(a.host_watch);
+        assert_eq!(a.host_ready_read, None);
+        assert!(a.host.iter().all(|s| hdr_ok(s) != Some(RTM_GETROUTE)));
+        // The same links, not created by this setup: the route may predate the watch.
+        host.fresh = false;
+        let b = assess(&spec, &host, &pod).unwrap();
+        assert_eq!(b.host_ready_read, Some(b.host.len() - 1));
         assert_eq!(
-            hdr(&a.host[a.host.len() - 1]).nlmsg_type.get(),
+            hdr(&b.host[b.host.len() - 1]).nlmsg_type.get(),
             RTM_GETROUTE
         );
         let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
@@ -2277,6 +2296,7 @@ mod tests {
         host.addrs = None;
         let a = assess(&v4, &host, &pod).unwrap();
         assert_eq!((a.host_ready_read, a.pod_ready_read), (None, None));
+        assert!(!a.host_watch);
         assert!(a
             .host
             .iter()
