@@ -2,13 +2,14 @@
 # Wiring benchmark: vethctl against the 14 iproute2 commands of DESIGN.md and the CNI ptp
 # plugin (host-local IPAM), dual stack, in throwaway namespaces only.
 #
-#   bench/wiring.sh [-n N] [-t TTFP_N] [-p PTP_N] [-s SCALE_N] [-T TOOLS] [-o FILE]
+#   bench/wiring.sh [-n N] [-t TTFP_N] [-p PTP_N] [-s SCALE_N] [-R RUNS] [-T TOOLS] [-o FILE]
 #
 #   -n N        pods per tool for the setup/teardown medians (default 200; env N)
 #   -t TTFP_N   pods per tool for time to first packet (default 20; env TTFP_N)
 #   -p PTP_N    pods for ptp's setup/teardown medians (default N; env PTP_N). A dual-stack
 #               ptp ADD takes about 2 s, so 200 pods take about 7 minutes.
 #   -s SCALE_N  pods for the scaling pass (default 1000; env SCALE_N; 0 skips it)
+#   -R RUNS     scaling passes, each in a fresh host namespace (default 3; env SCALE_RUNS)
 #   -T TOOLS    comma-separated subset of vethctl,iproute2,ptp (default all; env TOOLS)
 #   -o FILE     also write the Markdown results to FILE
 #
@@ -27,21 +28,23 @@ N=${N:-200}
 TTFP_N=${TTFP_N:-20}
 PTP_N=${PTP_N:-}
 SCALE_N=${SCALE_N:-1000}
+SCALE_RUNS=${SCALE_RUNS:-3}
 TOOLS=${TOOLS:-vethctl,iproute2,ptp}
 OUT=${OUT:-}
-while getopts "n:t:p:s:T:o:h" opt; do
+while getopts "n:t:p:s:R:T:o:h" opt; do
     case $opt in
     n) N=$OPTARG ;;
     t) TTFP_N=$OPTARG ;;
     p) PTP_N=$OPTARG ;;
     s) SCALE_N=$OPTARG ;;
+    R) SCALE_RUNS=$OPTARG ;;
     T) TOOLS=$OPTARG ;;
     o) OUT=$OPTARG ;;
-    *) sed -n '2,22p' "$0"; exit 2 ;;
+    *) sed -n '2,23p' "$0"; exit 2 ;;
     esac
 done
 PTP_N=${PTP_N:-$N}
-export N TTFP_N PTP_N SCALE_N TOOLS OUT
+export N TTFP_N PTP_N SCALE_N SCALE_RUNS TOOLS OUT
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VETHCTL=${VETHCTL:-$ROOT/target/release/vethctl}
@@ -67,14 +70,19 @@ fi
 
 # ---------------------------------------------------------------- inside the namespaces
 
-T=$(mktemp -d /tmp/wiring.XXXXXX)
-mount -t tmpfs wiring-run /run        # private mount namespace: hides nothing outside
-mkdir -p /run/netns
+if [[ -n ${WIRING_SCALE_DIR:-} ]]; then
+    # One scaling pass (see run_scale_passes), in a host namespace of its own.
+    T=$WIRING_SCALE_DIR
+else
+    T=$(mktemp -d /tmp/wiring.XXXXXX)
+    mount -t tmpfs wiring-run /run    # private mount namespace: hides nothing outside
+    mkdir -p /run/netns
+fi
 PIDS=()
 cleanup() {
     local p
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || :; done
-    rm -rf "$T"
+    [[ -n ${WIRING_SCALE_DIR:-} ]] || rm -rf "$T"
 }
 trap cleanup EXIT
 
@@ -307,8 +315,38 @@ run_scale() {
     /usr/bin/time -f %M -o "$T/rss.n" "$VETHCTL" setup --container-id pod$((2000 + n + 1)) \
         --netns "/proc/${pids[n + 1]}/ns/net" --ip6 "${PRE6[$((2000 + n + 1))]}" \
         --ip4 "${PRE4[$((2000 + n + 1))]}" >/dev/null
-    log "scale: done (the namespaces go when the script exits)"
+    log "scale: pass done (its namespaces go when it exits)"
 }
+
+# The scaling passes: each in a fresh host namespace (this script again, under
+# `unshare --net`, which runs run_scale alone), so every pass starts from an empty host.
+# The kernel destroys a finished pass's namespaces (1000 veths) in the background; each
+# pass first waits until the CPUs are idle again.
+wait_quiet() { # until 90% idle over 0.5 s (at most 2 minutes)
+    local i j tot a b
+    for ((i = 0; i < 240; i++)); do
+        read -ra a </proc/stat
+        sleep 0.5
+        read -ra b </proc/stat
+        tot=0
+        for j in 1 2 3 4 5 6 7 8; do tot=$((tot + b[j] - a[j])); done
+        ((tot > 0 && (b[4] - a[4]) * 100 >= 90 * tot)) && return 0
+    done
+    log "the machine did not become quiet within 2 minutes; going on"
+}
+run_scale_passes() {
+    local k
+    for ((k = 1; k <= SCALE_RUNS; k++)); do
+        wait_quiet
+        mkdir -p "$T/scale$k"
+        log "scale: pass $k of $SCALE_RUNS, in a fresh host namespace"
+        WIRING_SCALE_DIR=$T/scale$k unshare --net bash "$0" || log "scale: pass $k failed"
+    done
+}
+if [[ -n ${WIRING_SCALE_DIR:-} ]]; then
+    run_scale "$SCALE_N"
+    exit 0
+fi
 
 # ---------------------------------------------------------------- run
 
@@ -323,7 +361,7 @@ if ((TTFP_N > 0)); then
     for tool in vethctl iproute2 ptp; do has $tool && run_ttfp $tool "$TTFP_N"; done
 fi
 has vethctl && run_syscalls
-has vethctl && ((SCALE_N > 0)) && run_scale "$SCALE_N"
+has vethctl && ((SCALE_N > 0 && SCALE_RUNS > 0)) && run_scale_passes
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- report
@@ -373,20 +411,28 @@ med() { [[ -s $1 ]] && median <"$1" || echo nan; }
         echo '```'
         cat "$T/strace-summary.txt"
         echo '```'
-        if ((SCALE_N > 0)); then
-            f=$T/scale.setup
-            first=$(head -1 "$f"); last=$(tail -1 "$f")
-            m1=$(head -10 "$f" | median); mn=$(tail -10 "$f" | median)
+        if ((SCALE_N > 0 && SCALE_RUNS > 0)); then
             echo
-            echo "Scaling: $SCALE_N pods set up one after the other in one host namespace."
+            echo "Scaling: $SCALE_N pods set up one after the other in one host namespace; $SCALE_RUNS passes, each in a fresh host namespace."
             echo
-            echo "| measure | pod 1 | pod $SCALE_N | ratio |"
-            echo "|---|---:|---:|---:|"
-            echo "| setup (ms) | $(ms "$first") | $(ms "$last") | $(ratio "$last" "$first") |"
-            echo "| setup, median of pods 1-10 / $((SCALE_N - 9))-$SCALE_N (ms) | $(ms "$m1") | $(ms "$mn") | $(ratio "$mn" "$m1") |"
-            echo "| peak RSS of a setup process (KiB) | $(cat "$T/rss.0") | $(cat "$T/rss.n") | $(ratio "$(cat "$T/rss.n")" "$(cat "$T/rss.0")") |"
+            echo "| pass | pod 1 (ms) | pod $SCALE_N (ms) | ratio | pods 1-10, median (ms) | pods $((SCALE_N - 9))-$SCALE_N, median (ms) | ratio |"
+            echo "|---|---:|---:|---:|---:|---:|---:|"
+            : >"$T/scale.r1"
+            : >"$T/scale.r10"
+            for ((k = 1; k <= SCALE_RUNS; k++)); do
+                f=$T/scale$k/scale.setup
+                [[ -s $f ]] || { echo "| $k | pass failed | | | | | |"; continue; }
+                first=$(head -1 "$f"); last=$(tail -1 "$f")
+                m1=$(head -10 "$f" | median); mn=$(tail -10 "$f" | median)
+                echo "$(ratio "$last" "$first")" >>"$T/scale.r1"
+                echo "$(ratio "$mn" "$m1")" >>"$T/scale.r10"
+                echo "| $k | $(ms "$first") | $(ms "$last") | $(ratio "$last" "$first") | $(ms "$m1") | $(ms "$mn") | $(ratio "$mn" "$m1") |"
+            done
+            echo "| median of the passes | | | $(median <"$T/scale.r1") | | | $(median <"$T/scale.r10") |"
+            r0=$(cat "$T/scale1/rss.0" 2>/dev/null || echo nan)
+            rn=$(cat "$T/scale1/rss.n" 2>/dev/null || echo nan)
             echo
-            echo "(Peak RSS: \`/usr/bin/time -f %M\` around one extra setup with no pod present, and one with $SCALE_N present.)"
+            echo "Peak RSS of a setup process (\`/usr/bin/time -f %M\`, pass 1): $r0 KiB with no pod present, $rn KiB with $SCALE_N present ($(ratio "$rn" "$r0")x)."
         fi
     fi
 } | tee "${OUT:-/dev/null}"
