@@ -9,7 +9,9 @@
 #   -p PTP_N    pods for ptp's setup/teardown medians (default N; env PTP_N). A dual-stack
 #               ptp ADD takes about 2 s, so 200 pods take about 7 minutes.
 #   -s SCALE_N  pods for the scaling pass (default 1000; env SCALE_N; 0 skips it)
-#   -R RUNS     scaling passes, each in a fresh host namespace (default 3; env SCALE_RUNS)
+#   -R RUNS     scaling passes, each in a fresh host namespace (default 3; env SCALE_RUNS);
+#               each ends with SCALE_K (env, default 30) setups with SCALE_N pods present
+#               alternating with SCALE_K in an empty host namespace
 #   -T TOOLS    comma-separated subset of vethctl,iproute2,ptp (default all; env TOOLS)
 #   -o FILE     also write the Markdown results to FILE
 #
@@ -40,7 +42,7 @@ while getopts "n:t:p:s:R:T:o:h" opt; do
     R) SCALE_RUNS=$OPTARG ;;
     T) TOOLS=$OPTARG ;;
     o) OUT=$OPTARG ;;
-    *) sed -n '2,23p' "$0"; exit 2 ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
     esac
 done
 PTP_N=${PTP_N:-$N}
@@ -294,28 +296,88 @@ run_syscalls() {
 
 # ---- pass D: scaling and peak RSS
 
+# One pass of one tool, in a host namespace of its own (see run_scale_passes): n pods set
+# up one after the other (pod 1 against pod n). Then the side-by-side part: SCALE_K more
+# setups in this host (n pods present) alternate with SCALE_K setups in an empty host
+# namespace, so both see the same machine at the same time. Each of those is timed by a
+# small shell of its own inside its host namespace (no nsenter in the timed region, and
+# the same fork cost on both sides: this script's shell, with a thousand children and
+# their arrays, forks measurably slower). Peak RSS is measured for vethctl.
+SCALE_K=${SCALE_K:-30}
+# timer_shell NAME PID: a shell in the network namespace of PID that runs one timed setup
+# per line written to fd ${NAME_IN} ("tool i pid ip6 ip4") and answers the µs on fd
+# ${NAME_OUT}.
+timer_shell() {
+    local name=$1 pid=$2 in out
+    mkfifo "$T/$name.in" "$T/$name.out"
+    nsenter --net="/proc/$pid/ns/net" bash -c "$(declare -f setup_vethctl setup_iproute2)"'
+        declare -A PRE4 PRE6
+        while read -r tool i pid ip6 ip4; do
+            PRE6[$i]=$ip6 PRE4[$i]=$ip4
+            t0=${EPOCHREALTIME/./}
+            "setup_$tool" "$i" "$pid" || echo "$tool: setup of pod $i failed" >&2
+            t1=${EPOCHREALTIME/./}
+            echo $((t1 - t0))
+        done' <"$T/$name.in" >"$T/$name.out" &
+    PIDS+=("$!")
+    exec {in}>"$T/$name.in" {out}<"$T/$name.out"
+    printf -v "${name}_IN" %s "$in"
+    printf -v "${name}_OUT" %s "$out"
+}
+# timed NAME tool i pid FILE: one setup through timer shell NAME; its µs go to FILE.
+timed() {
+    local name=$1 in out us
+    in=${name}_IN out=${name}_OUT
+    echo "$2 $3 $4 ${PRE6[$3]} ${PRE4[$3]}" >&"${!in}"
+    read -r us <&"${!out}"
+    echo "$us" >>"$5"
+}
 run_scale() {
-    local n=$1 i t0 t1 pids=() p0 pn
+    local tool=$1 n=$2 i k t0 t1 us pids=() epids=() e base=2000
     : >"$T/scale.setup"
-    log "scale: starting $n pod namespaces"
-    for ((i = 0; i <= n + 1; i++)); do new_pod; pids[i]=$POD; done
-    for ((i = 0; i <= n + 1; i++)); do settle_pod "${pids[i]}"; prepare_vethctl $((2000 + i)) "${pids[i]}"; done
-    # Peak RSS with no pods present (pod 0, then removed again).
-    /usr/bin/time -f %M -o "$T/rss.0" "$VETHCTL" setup --container-id pod2000 \
-        --netns "/proc/${pids[0]}/ns/net" --ip6 "${PRE6[2000]}" --ip4 "${PRE4[2000]}" >/dev/null
-    teardown_vethctl 2000 "${pids[0]}"
-    log "scale: setup of $n pods"
+    : >"$T/scale.loaded"
+    : >"$T/scale.empty"
+    log "scale, $tool: starting $((n + 2 + 2 * SCALE_K)) pod namespaces"
+    for ((i = 0; i <= n + 1 + SCALE_K; i++)); do new_pod; pids[i]=$POD; done
+    for ((k = 1; k <= SCALE_K; k++)); do new_pod; epids[k]=$POD; done
+    new_pod; e=$POD
+    for ((i = 0; i <= n + 1 + SCALE_K; i++)); do settle_pod "${pids[i]}"; "prepare_$tool" $((base + i)) "${pids[i]}"; done
+    for ((k = 1; k <= SCALE_K; k++)); do settle_pod "${epids[k]}"; "prepare_$tool" $((base + 5000 + k)) "${epids[k]}"; done
+    settle_pod "$e"
+    nsenter --net="/proc/$e/ns/net" ip link set lo up
+    timer_shell EMPTY "$e"
+    timer_shell LOADED $$
+    if [[ $tool == vethctl ]]; then
+        # Peak RSS with no pods present (pod 0, then removed again).
+        /usr/bin/time -f %M -o "$T/rss.0" "$VETHCTL" setup --container-id pod$base \
+            --netns "/proc/${pids[0]}/ns/net" --ip6 "${PRE6[$base]}" --ip4 "${PRE4[$base]}" >/dev/null
+        teardown_vethctl $base "${pids[0]}"
+    fi
+    log "scale, $tool: setup of $n pods"
     for ((i = 1; i <= n; i++)); do
         t0=${EPOCHREALTIME/./}
-        setup_vethctl $((2000 + i)) "${pids[i]}"
+        "setup_$tool" $((base + i)) "${pids[i]}"
         t1=${EPOCHREALTIME/./}
         echo $((t1 - t0)) >>"$T/scale.setup"
     done
-    # Peak RSS with n pods present.
-    /usr/bin/time -f %M -o "$T/rss.n" "$VETHCTL" setup --container-id pod$((2000 + n + 1)) \
-        --netns "/proc/${pids[n + 1]}/ns/net" --ip6 "${PRE6[$((2000 + n + 1))]}" \
-        --ip4 "${PRE4[$((2000 + n + 1))]}" >/dev/null
-    log "scale: pass done (its namespaces go when it exits)"
+    if [[ $tool == vethctl ]]; then
+        # Peak RSS with n pods present.
+        /usr/bin/time -f %M -o "$T/rss.n" "$VETHCTL" setup --container-id pod$((base + n + 1)) \
+            --netns "/proc/${pids[n + 1]}/ns/net" --ip6 "${PRE6[$((base + n + 1))]}" \
+            --ip4 "${PRE4[$((base + n + 1))]}" >/dev/null
+    fi
+    log "scale, $tool: $SCALE_K setups with $n pods present, alternating with $SCALE_K in an empty host"
+    loaded() { timed LOADED "$tool" $((base + n + 1 + k)) "${pids[n + 1 + k]}" "$T/scale.loaded"; }
+    empty() { timed EMPTY "$tool" $((base + 5000 + k)) "${epids[k]}" "$T/scale.empty"; }
+    for ((k = 1; k <= SCALE_K; k++)); do
+        if ((k % 2)); then loaded; empty; else empty; loaded; fi
+    done
+    exec {EMPTY_IN}>&- {LOADED_IN}>&-
+    if [[ $tool == iproute2 ]]; then
+        for ((i = 0; i <= n + 1 + SCALE_K; i++)); do ip netns delete "p$((base + i))" 2>/dev/null || :; done
+        for ((k = 1; k <= SCALE_K; k++)); do ip netns delete "p$((base + 5000 + k))" 2>/dev/null || :; done
+    fi
+    log "scale, $tool: pass done (its namespaces go when it exits)"
 }
 
 # The scaling passes: each in a fresh host namespace (this script again, under
@@ -334,17 +396,23 @@ wait_quiet() { # until 90% idle over 0.5 s (at most 2 minutes)
     done
     log "the machine did not become quiet within 2 minutes; going on"
 }
+SCALE_TOOLS=()
 run_scale_passes() {
-    local k
-    for ((k = 1; k <= SCALE_RUNS; k++)); do
-        wait_quiet
-        mkdir -p "$T/scale$k"
-        log "scale: pass $k of $SCALE_RUNS, in a fresh host namespace"
-        WIRING_SCALE_DIR=$T/scale$k unshare --net bash "$0" || log "scale: pass $k failed"
+    local k tool
+    for tool in vethctl iproute2; do
+        has $tool || continue
+        SCALE_TOOLS+=("$tool")
+        for ((k = 1; k <= SCALE_RUNS; k++)); do
+            wait_quiet
+            mkdir -p "$T/scale-$tool-$k"
+            log "scale, $tool: pass $k of $SCALE_RUNS, in a fresh host namespace"
+            WIRING_SCALE_DIR=$T/scale-$tool-$k WIRING_SCALE_TOOL=$tool unshare --net bash "$0" ||
+                log "scale, $tool: pass $k failed"
+        done
     done
 }
 if [[ -n ${WIRING_SCALE_DIR:-} ]]; then
-    run_scale "$SCALE_N"
+    run_scale "$WIRING_SCALE_TOOL" "$SCALE_N"
     exit 0
 fi
 
@@ -361,7 +429,7 @@ if ((TTFP_N > 0)); then
     for tool in vethctl iproute2 ptp; do has $tool && run_ttfp $tool "$TTFP_N"; done
 fi
 has vethctl && run_syscalls
-has vethctl && ((SCALE_N > 0 && SCALE_RUNS > 0)) && run_scale_passes
+((SCALE_N > 0 && SCALE_RUNS > 0)) && run_scale_passes
 LOAD1=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- report
@@ -411,28 +479,37 @@ med() { [[ -s $1 ]] && median <"$1" || echo nan; }
         echo '```'
         cat "$T/strace-summary.txt"
         echo '```'
-        if ((SCALE_N > 0 && SCALE_RUNS > 0)); then
-            echo
-            echo "Scaling: $SCALE_N pods set up one after the other in one host namespace; $SCALE_RUNS passes, each in a fresh host namespace."
-            echo
-            echo "| pass | pod 1 (ms) | pod $SCALE_N (ms) | ratio | pods 1-10, median (ms) | pods $((SCALE_N - 9))-$SCALE_N, median (ms) | ratio |"
-            echo "|---|---:|---:|---:|---:|---:|---:|"
+    fi
+    if ((SCALE_N > 0 && SCALE_RUNS > 0)); then
+        echo
+        echo "Scaling: $SCALE_N pods set up one after the other in one host namespace; $SCALE_RUNS passes per tool, each in a fresh host namespace."
+        echo "Side by side: then $SCALE_K setups with $SCALE_N pods present alternating with $SCALE_K in an empty host namespace (medians)."
+        echo
+        echo "| tool | pass | pod 1 (ms) | pod $SCALE_N (ms) | ratio | pods 1-10, median (ms) | pods $((SCALE_N - 9))-$SCALE_N, median (ms) | ratio | side by side: empty host (ms) | side by side: $SCALE_N pods (ms) | difference (ms) | ratio |"
+        echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for tool in "${SCALE_TOOLS[@]}"; do
             : >"$T/scale.r1"
             : >"$T/scale.r10"
+            : >"$T/scale.rk"
             for ((k = 1; k <= SCALE_RUNS; k++)); do
-                f=$T/scale$k/scale.setup
-                [[ -s $f ]] || { echo "| $k | pass failed | | | | | |"; continue; }
+                d=$T/scale-$tool-$k
+                f=$d/scale.setup
+                [[ -s $f ]] || { echo "| $tool | $k | pass failed | | | | | | | | | |"; continue; }
                 first=$(head -1 "$f"); last=$(tail -1 "$f")
                 m1=$(head -10 "$f" | median); mn=$(tail -10 "$f" | median)
+                me=$(med "$d/scale.empty"); ml=$(med "$d/scale.loaded")
                 echo "$(ratio "$last" "$first")" >>"$T/scale.r1"
                 echo "$(ratio "$mn" "$m1")" >>"$T/scale.r10"
-                echo "| $k | $(ms "$first") | $(ms "$last") | $(ratio "$last" "$first") | $(ms "$m1") | $(ms "$mn") | $(ratio "$mn" "$m1") |"
+                echo "$(ratio "$ml" "$me")" >>"$T/scale.rk"
+                echo "| $tool | $k | $(ms "$first") | $(ms "$last") | $(ratio "$last" "$first") | $(ms "$m1") | $(ms "$mn") | $(ratio "$mn" "$m1") | $(ms "$me") | $(ms "$ml") | $(ms "$(awk -v a="$ml" -v b="$me" 'BEGIN { print a - b }')") | $(ratio "$ml" "$me") |"
             done
-            echo "| median of the passes | | | $(median <"$T/scale.r1") | | | $(median <"$T/scale.r10") |"
-            r0=$(cat "$T/scale1/rss.0" 2>/dev/null || echo nan)
-            rn=$(cat "$T/scale1/rss.n" 2>/dev/null || echo nan)
+            echo "| $tool | median of the passes | | | $(median <"$T/scale.r1") | | | $(median <"$T/scale.r10") | | | | $(median <"$T/scale.rk") |"
+        done
+        if has vethctl; then
+            r0=$(cat "$T/scale-vethctl-1/rss.0" 2>/dev/null || echo nan)
+            rn=$(cat "$T/scale-vethctl-1/rss.n" 2>/dev/null || echo nan)
             echo
-            echo "Peak RSS of a setup process (\`/usr/bin/time -f %M\`, pass 1): $r0 KiB with no pod present, $rn KiB with $SCALE_N present ($(ratio "$rn" "$r0")x)."
+            echo "Peak RSS of a vethctl setup process (\`/usr/bin/time -f %M\`, pass 1): $r0 KiB with no pod present, $rn KiB with $SCALE_N present ($(ratio "$rn" "$r0")x)."
         fi
     fi
 } | tee "${OUT:-/dev/null}"
