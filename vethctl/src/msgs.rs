@@ -216,6 +216,34 @@ pub struct LinkChange {
     pub up: Option<bool>,
 }
 
+impl LinkChange {
+    /// What it sets, for a request's label: `rename to X, mtu 1500, addr_gen_mode none`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = &self.name {
+            parts.push(format!("rename to {n}"));
+        }
+        if self.addr_gen_mode_none {
+            parts.push("addr_gen_mode none".to_owned());
+        }
+        if self.ipv4_conf {
+            parts.push("proxy_arp, forwarding".to_owned());
+        }
+        if let Some(m) = self.mtu {
+            parts.push(format!("mtu {m}"));
+        }
+        if let Some(a) = &self.alias {
+            parts.push(format!("alias {a:?}"));
+        }
+        match self.up {
+            Some(true) => parts.push("up".to_owned()),
+            Some(false) => parts.push("down".to_owned()),
+            None => {}
+        }
+        parts.join(", ")
+    }
+}
+
 /// `RTM_NEWLINK` (no `NLM_F_CREATE`) on the existing link `index`.
 pub fn set_link(index: i32, c: &LinkChange) -> Res {
     message(RTM_NEWLINK, REQ_ACK, |m| {

@@ -647,7 +647,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     }
     if hc != LinkChange::default() {
         out.host.push(Step::Netlink(req(
-            format!("set addr_gen_mode none, proxy_arp, forwarding, mtu, alias on {h}"),
+            format!("set {} on {h}", hc.describe()),
             msgs::set_link(hi, &hc),
             Policy::STRICT,
         )?));
@@ -845,7 +845,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     );
     if pc != LinkChange::default() {
         out.pod.push(Step::Netlink(req(
-            format!("set addr_gen_mode none, mtu on {p}"),
+            format!("set {} on {p}", pc.describe()),
             msgs::set_link(pi, &pc),
             Policy::STRICT,
         )?));
@@ -919,7 +919,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         if have != Have::Ok {
             out.exist_ok.push((Side::Pod, out.pod.len(), what.clone()));
             out.pod.push(Step::Netlink(req(
-                format!("add {ip}/{len} nodad on {p}"),
+                format!("add {}", what.strip_prefix("address ").unwrap_or(&what)),
                 msgs::new_addr(ip, len, pi_u, POD_ADDR_FLAGS, replace),
                 Policy::EXIST_OK,
             )?));
@@ -1411,11 +1411,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let mut a = Vec::new();
     if let Some(ip6) = early_v6 {
         pod_sock.watch_local_route(ip6, peer)?;
-        a.push(req(
-            format!("add {ip6}/128 nodad on ifindex {peer} (the new peer, before its routes)"),
-            msgs::new_addr(IpAddr::V6(ip6), 128, peer, POD_ADDR_FLAGS, false),
-            Policy::EXIST_OK,
-        )?);
+        a.push(early_addr(ip6, peer)?);
     }
     let early = a.len();
     a.extend(pod_reads(spec, Some(peer))?);
@@ -1755,9 +1751,20 @@ fn as_created(spec: &Spec) -> (Link, Link) {
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
+        link_netnsid: Some(0),
         ..Default::default()
     };
     (host, pod)
+}
+
+/// Pod phase A's first request when setup created the veth: the pod's IPv6 address on the
+/// new peer, so that it is usable before phase B adds the routes that use it.
+fn early_addr(ip6: Ipv6Addr, peer: u32) -> Result<Request> {
+    req(
+        format!("add {ip6}/128 nodad on ifindex {peer} (the new peer, before its routes)"),
+        msgs::new_addr(IpAddr::V6(ip6), 128, peer, POD_ADDR_FLAGS, false),
+        Policy::EXIST_OK,
+    )
 }
 
 /// `plan`: read the live state and list the requests setup would send. Changes nothing.
@@ -1793,6 +1800,7 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
         let (hl, pl) = as_created(spec);
         host.link = Some(hl);
         host.addrs = Some(Vec::new());
+        host.fresh = true;
         pod.link = Some(pl);
         pod.addrs.clear();
         out.notes.push(format!(
@@ -1801,14 +1809,22 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
         ));
     }
     let peer = host.link.as_ref().and_then(|l| l.link);
-    out.phases.push((
-        "phase A: read".into(),
-        Side::Pod,
-        pod_reads(spec, peer)?
-            .into_iter()
-            .map(Step::Netlink)
-            .collect(),
-    ));
+    let mut pod_a = Vec::new();
+    let mut label = "phase A: read";
+    if let (true, Some(ip6), Some(pi)) = (fresh, spec.ip6, peer) {
+        // As setup does on a veth it created: the IPv6 address first, then the reads,
+        // which see it.
+        pod_a.push(Step::Netlink(early_addr(ip6, pi)?));
+        pod.addrs.push(Addr {
+            index: pi,
+            prefix_len: 128,
+            flags: POD_ADDR_FLAGS,
+            ip: IpAddr::V6(ip6),
+        });
+        label = "phase A: add the IPv6 address, read";
+    }
+    pod_a.extend(pod_reads(spec, peer)?.into_iter().map(Step::Netlink));
+    out.phases.push((label.into(), Side::Pod, pod_a));
     if !fresh {
         // Setup does not read the host's addresses; it verifies an EEXIST instead.
         host.addrs = None;
