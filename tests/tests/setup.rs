@@ -254,14 +254,46 @@ fn plan_and_json() {
     }
     host_before.assert_same(&host.snapshot(), "plan (host namespace)");
     pod_before.assert_same(&pod_ns.snapshot(), "plan (pod namespace)");
+    // On a veth it creates, setup adds the pod's IPv6 address in the pod's first batch,
+    // before the reads; the plan shows it there.
+    let ip6 = pod.ip6.as_deref().expect("a dual-stack pod");
+    let pod_a = plan
+        .stdout
+        .split("## ")
+        .find(|section| section.starts_with("pod phase A"))
+        .unwrap_or_else(|| panic!("plan has no pod phase A: {plan}"));
+    assert!(
+        pod_a.contains(&format!("add {ip6}/128 nodad")),
+        "plan's pod phase A does not add {ip6} first: {pod_a}"
+    );
 
+    // The plan lists as many requests (and sysctl writes) as setup then sends: fresh,
+    // then on the wired pod.
+    let steps = |plan: &vethctl_tests::Run| {
+        plan.stdout
+            .lines()
+            .filter(|l| {
+                l.strip_prefix("# ")
+                    .and_then(|r| r.split_once(". "))
+                    .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+            })
+            .count() as u64
+    };
+    let mut planned = steps(&plan);
     for sub in ["setup", "setup", "teardown"] {
         let mut args = pod.args(sub);
         args.push("--json".to_owned());
         let run = host.vethctl(&args);
         run.expect(0);
-        if let Err(e) = serde_json::from_str::<serde_json::Value>(&run.stdout) {
-            panic!("{sub} --json printed no JSON document ({e}): {run}");
+        let json = serde_json::from_str::<serde_json::Value>(&run.stdout)
+            .unwrap_or_else(|e| panic!("{sub} --json printed no JSON document ({e}): {run}"));
+        if sub == "setup" {
+            assert_eq!(
+                json["requests"].as_u64(),
+                Some(planned),
+                "plan listed {planned} steps, setup sent another number: {run}"
+            );
+            planned = steps(&vethctl_expect(&host, &pod, "plan", 0));
         }
     }
 }

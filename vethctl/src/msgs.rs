@@ -438,6 +438,28 @@ mod tests {
     use std::net::Ipv4Addr;
     use zerocopy::FromBytes;
 
+    #[test]
+    fn link_change_labels_name_what_is_sent() {
+        let c = LinkChange {
+            addr_gen_mode_none: true,
+            ipv4_conf: true,
+            alias: Some("vethctl:x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            c.describe(),
+            "addr_gen_mode none, proxy_arp, forwarding, alias \"vethctl:x\""
+        );
+        let c = LinkChange {
+            name: Some("eth0".into()),
+            mtu: Some(9000),
+            up: Some(false),
+            ..Default::default()
+        };
+        assert_eq!(c.describe(), "rename to eth0, mtu 9000, down");
+        assert_eq!(LinkChange::default().describe(), "");
+    }
+
     fn one(buf: &[u8]) -> netlink_codec::header::NlMsg<'_> {
         let mut it = Messages::new(buf);
         let m = it.next().unwrap().unwrap();
