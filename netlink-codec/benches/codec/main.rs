@@ -7,12 +7,15 @@
 //! - `encode/setup_plan`: the 14 requests of one dual-stack pod setup (see `plan.rs`).
 //!
 //! After criterion's own report, a table of medians and ratios (peer / netlink-codec) for
-//! the benchmarks of this run is printed.
+//! the benchmarks of this run is printed, then paired ratios: each peer and netlink-codec
+//! alternated in short rounds, so both see the same moments of a noisy machine (criterion
+//! measures one benchmark after the other; a disturbance during one of them shows as a
+//! ratio that the paired rounds do not have).
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use netlink_codec::attr::SliceBuf;
@@ -231,8 +234,122 @@ fn fmt_ns(ns: f64) -> String {
     }
 }
 
+/// Rounds of a paired comparison, and the work timed per side and round.
+const ROUNDS: usize = 51;
+const BATCH: Duration = Duration::from_millis(2);
+
+/// `base` and `peer` alternated in [`ROUNDS`] rounds (which goes first alternates too),
+/// each side timing a batch of about [`BATCH`]; the per-round ratios peer / base, sorted.
+fn paired(base: &mut dyn FnMut(), peer: &mut dyn FnMut()) -> Vec<f64> {
+    let iterations = |f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        let mut n = 0u32;
+        while t.elapsed() < BATCH {
+            f();
+            n += 1;
+        }
+        n
+    };
+    let time = |f: &mut dyn FnMut(), n: u32| {
+        let t = Instant::now();
+        for _ in 0..n {
+            f();
+        }
+        t.elapsed().as_nanos() as f64 / f64::from(n)
+    };
+    let (nb, np) = (iterations(base), iterations(peer));
+    let mut ratios: Vec<f64> = (0..ROUNDS)
+        .map(|r| {
+            if r % 2 == 0 {
+                let b = time(base, nb);
+                time(peer, np) / b
+            } else {
+                let p = time(peer, np);
+                p / time(base, nb)
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    ratios
+}
+
+/// The paired comparisons behind the targets: each peer against netlink-codec's typed
+/// walk (decode) or `Vec` encoder (encode). `filter`: criterion's name filter, if any.
+fn paired_summary(filter: Option<&str>) {
+    let wanted = |group: &str| filter.map_or(true, |f| group.contains(f));
+    let mut rows: Vec<(String, String, Vec<f64>)> = Vec::new();
+    for d in inputs::dumps() {
+        let group = format!("decode/{}", d.name);
+        if !wanted(&group) {
+            continue;
+        }
+        let b = &d.bytes[..];
+        let neli = peers::neli_walk(d.msg_type);
+        let mut ours = || {
+            black_box(walk::walk_dump(black_box(b)).ok());
+        };
+        let mut npr = || {
+            black_box(peers::npr_walk(black_box(b)));
+        };
+        let mut nl = || {
+            black_box(neli(black_box(b)));
+        };
+        rows.push((group.clone(), NPR.into(), paired(&mut ours, &mut npr)));
+        rows.push((group, "neli".into(), paired(&mut ours, &mut nl)));
+    }
+    if wanted("encode/setup_plan") {
+        let pod = &plan::POD;
+        let msgs = plan::npr_plan(pod);
+        let mut buf: Vec<u8> = Vec::with_capacity(4096);
+        let mut out = vec![0u8; 4096];
+        let mut ours = || {
+            buf.clear();
+            plan::encode_plan(&mut buf, black_box(pod)).unwrap();
+            black_box(buf.len());
+        };
+        let mut npr = || {
+            black_box(plan::npr_emit(black_box(&msgs), &mut out));
+        };
+        rows.push((
+            "encode/setup_plan".into(),
+            NPR.into(),
+            paired(&mut ours, &mut npr),
+        ));
+    }
+    if rows.is_empty() {
+        return;
+    }
+    println!(
+        "\nPaired ratios (peer / {CODEC}'s typed walk or Vec encoder; the two alternated in \
+         {ROUNDS} rounds of about {} ms a side):\n",
+        BATCH.as_millis()
+    );
+    println!(
+        "| {:<20} | {:<22} | {:>8} | {:>8} | {:>8} | {:>8} |",
+        "group", "peer", "median", "p25", "p75", "min"
+    );
+    println!(
+        "|{:-<22}|{:-<24}|{:->10}|{:->10}|{:->10}|{:->10}|",
+        "", "", "", "", "", ""
+    );
+    for (group, peer, r) in rows {
+        let q = |p: usize| r[(r.len() - 1) * p / 100];
+        println!(
+            "| {:<20} | {:<22} | {:>7.2}x | {:>7.2}x | {:>7.2}x | {:>7.2}x |",
+            group,
+            peer,
+            q(50),
+            q(25),
+            q(75),
+            r[0]
+        );
+    }
+}
+
 fn main() {
     let since = SystemTime::now();
+    // criterion's name filter: its first argument that is not an option.
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     let mut c = Criterion::default()
         .output_directory(&criterion_dir())
         .configure_from_args();
@@ -240,4 +357,5 @@ fn main() {
     encode(&mut c);
     c.final_summary();
     summary(since);
+    paired_summary(filter.as_deref());
 }
