@@ -79,3 +79,19 @@ for s in netlink_sendmsg rtnl_newlink veth_newlink rtnl_getlink linkwatch_sync_d
     a=$(us empty "$s"); b=$(us loaded "$s")
     echo "| \`$s\` | $a | $b | $((b - a)) |"
 done
+
+# The kernel's work queues (kworker threads: the IPv6 address work item that installs the
+# local and anycast routes, MLD reports, linkwatch) run beside vethctl on the same CPUs and
+# take the RTNL it waits for. Their top functions, self time, µs per setup.
+for f in empty loaded; do
+    perf report -i "$T/$f" --no-children --sort comm,sym -q --stdio -g none -n 2>/dev/null |
+        awk -v f=$F -v k="$K" '$3 ~ /^kworker/ { us[$NF] += $2 * 1e6 / f / k }
+            END { for (s in us) printf "%s %.0f\n", s, us[s] }' >"$T/$f.kw"
+done
+echo
+echo "| kernel work queues (kworker), function (self) | µs per setup, empty host | µs per setup, $N pods |"
+echo "|---|---:|---:|"
+sort -k2 -rn "$T/loaded.kw" | head -6 | while read -r s b; do
+    a=$(awk -v s="$s" '$1 == s { print $2 }' "$T/empty.kw")
+    echo "| \`$s\` | ${a:-0} | $b |"
+done
