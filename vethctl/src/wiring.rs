@@ -24,8 +24,9 @@
 //!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
 //!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and
 //!    forwarding), MTU, the owner tag `IFLA_IFALIAS` `vethctl:ID`, `RTM_SETNEIGHTBL`
-//!    proxy_delay 0, up, `fe80::1/64` nodad noprefixroute, the host routes; with IPv6, last, the
-//!    lookup of `fe80::1`'s local route on the host veth.
+//!    proxy_delay 0, up, `fe80::1/64` nodad noprefixroute, the host routes; with IPv6 on
+//!    a veth that step 1 did not create, last, the lookup of `fe80::1`'s local route on
+//!    the host veth (on a new one, the route notification alone tells).
 //! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, and, when a link went up, a
 //!    read of both links (which settles their carrier state at once, before the
 //!    addresses: IPv6 then finds the link ready), the addresses not yet in place
@@ -1450,11 +1451,12 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     if local_route_read(&host_answers, plan.host_ready_read, V6_GATEWAY, hi)? {
         s.host.saw_local_route();
     }
-    // The pod's default route must not exist before the gateway answers: a neighbour
-    // solicitation for a tentative fe80::1 is ignored (the host has not even joined its
-    // solicited-node group yet), and the pod's next one follows only a second later.
-    // Waiting for the notification costs no round trip.
-    // Likewise the pod's address, added in phase A (usually up by now).
+    // The pod's default route must not exist before both ends of it are usable: a
+    // neighbour solicitation for a tentative fe80::1 is ignored (the host has not even
+    // joined its solicited-node group yet), a tentative pod address makes the pod solicit
+    // from ::1, and the pod's next solicitation follows only a second later. So wait for
+    // the gateway's local route and for that of the address phase A added (usually up by
+    // now); the notifications cost no round trip.
     let mut ready_first = Vec::new();
     if plan.host_watch {
         ready_first.push(Side::Host);
