@@ -49,11 +49,11 @@ const _: () = assert!(core::mem::size_of::<IfAddrMsg>() == 8);
 
 impl IfAddrMsg {
     /// Size on the wire.
-    pub const LEN: usize = 8;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "ifaddrmsg",
-        len: 8,
+        len: Self::LEN,
         fields: &[
             field!("ifa_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
             field!("ifa_prefixlen", 1, 1),

@@ -53,7 +53,7 @@ const _: () = assert!(core::mem::size_of::<RtAttr>() == 4);
 
 impl RtAttr {
     /// Size of the header on the wire.
-    pub const LEN: usize = 4;
+    pub const LEN: usize = core::mem::size_of::<Self>();
 }
 
 /// A checked view of one attribute.

@@ -67,7 +67,7 @@ const _: () = assert!(core::mem::size_of::<NlMsgHdr>() == 16);
 
 impl NlMsgHdr {
     /// Size of the header on the wire.
-    pub const LEN: usize = 16;
+    pub const LEN: usize = core::mem::size_of::<Self>();
 
     /// Header field names, as the uapi spells them, with their values.
     pub fn fields(&self) -> [(&'static str, u64); 5] {

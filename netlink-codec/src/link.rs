@@ -62,11 +62,11 @@ const _: () = assert!(core::mem::size_of::<IfInfoMsg>() == 16);
 
 impl IfInfoMsg {
     /// Size on the wire.
-    pub const LEN: usize = 16;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields, for renderers and text encoders.
     pub const DEF: HeaderDef = HeaderDef {
         name: "ifinfomsg",
-        len: 16,
+        len: Self::LEN,
         fields: &[
             field!("ifi_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
             field!("__ifi_pad", 1, 1),

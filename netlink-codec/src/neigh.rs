@@ -41,11 +41,11 @@ const _: () = assert!(core::mem::size_of::<NdtMsg>() == 4);
 
 impl NdtMsg {
     /// Size on the wire.
-    pub const LEN: usize = 4;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "ndtmsg",
-        len: 4,
+        len: Self::LEN,
         fields: &[
             field!("ndtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
             field!("ndtm_pad1", 1, 1),

@@ -36,11 +36,11 @@ const _: () = assert!(core::mem::size_of::<RtGenMsg>() == 1);
 
 impl RtGenMsg {
     /// Size on the wire, before alignment.
-    pub const LEN: usize = 1;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "rtgenmsg",
-        len: 1,
+        len: Self::LEN,
         fields: &[field!(
             "rtgen_family",
             0,

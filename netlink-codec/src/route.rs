@@ -62,11 +62,11 @@ const _: () = assert!(core::mem::size_of::<RtMsg>() == 12);
 
 impl RtMsg {
     /// Size on the wire.
-    pub const LEN: usize = 12;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "rtmsg",
-        len: 12,
+        len: Self::LEN,
         fields: &[
             field!("rtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
             field!("rtm_dst_len", 1, 1),
@@ -318,11 +318,11 @@ const _: () = assert!(core::mem::size_of::<RtNexthop>() == 8);
 
 impl RtNexthop {
     /// Size on the wire.
-    pub const LEN: usize = 8;
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The header's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "rtnexthop",
-        len: 8,
+        len: Self::LEN,
         fields: &[
             field!("rtnh_len", 0, 2),
             field!("rtnh_flags", 2, 1, Names::Flags(RTNH_F_NAMES)),
