@@ -194,36 +194,32 @@ fn setup_with_given_names_and_mtu() {
     vethctl_expect(&host, &pod, "check", 0);
 }
 
-#[test]
-fn setup_ipv4_only() {
-    let host = host_or_skip!("setup_ipv4_only");
+/// Sets up a single-family pod: wired as wanted, and `check` finds nothing.
+fn single_family(test: &str, make: fn(&Netns) -> Pod, context: &str) {
+    let host = host_or_skip!(test);
     let pod_ns = Netns::with_lo();
-    let pod = Pod::new("v4-only", &pod_ns).ip4("10.99.3.3");
+    let pod = make(&pod_ns);
     vethctl_expect(&host, &pod, "setup", 0);
-    assert_wired(
-        &host,
-        &pod_ns,
-        &pod,
-        &pod.host_name(&host),
-        "after IPv4-only setup",
-    );
+    assert_wired(&host, &pod_ns, &pod, &pod.host_name(&host), context);
     vethctl_expect(&host, &pod, "check", 0);
 }
 
 #[test]
+fn setup_ipv4_only() {
+    single_family(
+        "setup_ipv4_only",
+        |ns| Pod::new("v4-only", ns).ip4("10.99.3.3"),
+        "after IPv4-only setup",
+    );
+}
+
+#[test]
 fn setup_ipv6_only() {
-    let host = host_or_skip!("setup_ipv6_only");
-    let pod_ns = Netns::with_lo();
-    let pod = Pod::new("v6-only", &pod_ns).ip6("fd00:99:4::4");
-    vethctl_expect(&host, &pod, "setup", 0);
-    assert_wired(
-        &host,
-        &pod_ns,
-        &pod,
-        &pod.host_name(&host),
+    single_family(
+        "setup_ipv6_only",
+        |ns| Pod::new("v6-only", ns).ip6("fd00:99:4::4"),
         "after IPv6-only setup",
     );
-    vethctl_expect(&host, &pod, "check", 0);
 }
 
 #[test]
