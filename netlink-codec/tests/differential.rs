@@ -9,9 +9,11 @@
 //!   output interface, table, priority), errors, echoes and `NLMSG_DONE`. It is only used
 //!   to parse (it panics re-emitting the iproute2 veth create, see DESIGN.md).
 
+mod common;
+
+use common::corpus;
 use std::io::Cursor;
 use std::net::IpAddr;
-use std::path::PathBuf;
 
 use netlink_codec::ack::{DoneView, ErrorView};
 use netlink_codec::addr::IfAddrMsg;
@@ -23,22 +25,6 @@ use netlink_codec::model::{AttrValue, Message, Node};
 use netlink_codec::route::RtMsg;
 use netlink_codec::{addr, link, route};
 use zerocopy::FromBytes;
-
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect();
-    v.sort();
-    assert!(v.len() >= 100, "corpus missing: {} files", v.len());
-    v
-}
 
 /// Compare the echoed request header of a neli ACK or error (two unrelated neli types with
 /// the same accessors) with ours, field by field, named as `NlMsgHdr::fields` names them.

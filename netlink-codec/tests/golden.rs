@@ -1,31 +1,12 @@
 //! Golden tests over real captures (`tests/corpus`, a copy of `shared/corpus`): every
 //! buffer parses and re-encodes byte for byte, and every truncation is an error.
 
-use std::path::PathBuf;
+mod common;
+
+use common::corpus;
 
 use netlink_codec::header::Messages;
 use netlink_codec::model::Message;
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
-}
-
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let mut v: Vec<_> = std::fs::read_dir(corpus_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect();
-    v.sort();
-    assert!(v.len() >= 100, "corpus missing: {} files", v.len());
-    v
-}
 
 #[test]
 fn every_buffer_round_trips_byte_for_byte() {

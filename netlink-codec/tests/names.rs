@@ -2,29 +2,15 @@
 //! refers to is listed in `family::SPACES`), and right for real traffic (every attribute of
 //! the corpus has a name, and decodes to the typed value its shape promises).
 
+mod common;
+
+use common::corpus;
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use netlink_codec::family::{Family, SPACES};
 use netlink_codec::header::msg_type_name;
 use netlink_codec::model::{AttrValue, Body, Message, Node};
 use netlink_codec::schema::{Elem, Labels, Shape, Space};
-
-fn corpus() -> Vec<(String, Vec<u8>)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(&p).unwrap())
-        })
-        .collect();
-    v.sort();
-    assert!(v.len() >= 100, "corpus missing: {} files", v.len());
-    v
-}
 
 fn listed(s: &Space) -> bool {
     SPACES.iter().any(|l| core::ptr::eq(*l, s))

@@ -1,0 +1,25 @@
+//! The golden corpus, shared by the integration tests that walk it.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+/// `tests/corpus`: the captured buffers (`*.bin`) and their strace `manifest.json`.
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Every `*.bin` buffer of the corpus with its file name, sorted by name.
+pub fn corpus() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    v.sort();
+    assert!(v.len() >= 100, "corpus missing: {} files", v.len());
+    v
+}
