@@ -89,6 +89,18 @@ pub fn create_veth(host: &str, peer: &str, mtu: u32, netns_fd: u32) -> Res {
 
 /// `RTM_GETLINK` of one link, by name (`index` 0) or by index, without statistics.
 pub fn get_link(name: Option<&str>, index: i32) -> Res {
+    get_one_link(name, index, None)
+}
+
+/// `RTM_GETLINK` of link `index` in the namespace this one calls `target_nsid`
+/// (`IFLA_TARGET_NETNSID`). A `RTM_GETLINK` of one link also makes the kernel process the
+/// link's pending carrier event at once (`linkwatch_sync_dev`), so operstate and the
+/// routes' `linkdown` flags are settled when the answer arrives.
+pub fn get_link_in(index: i32, target_nsid: Option<i32>) -> Res {
+    get_one_link(None, index, target_nsid)
+}
+
+fn get_one_link(name: Option<&str>, index: i32, target_nsid: Option<i32>) -> Res {
     message(RTM_GETLINK, REQ_ACK, |m| {
         m.family_header(&IfInfoMsg {
             ifi_index: index.into(),
@@ -99,22 +111,6 @@ pub fn get_link(name: Option<&str>, index: i32) -> Res {
         if let Some(n) = name {
             a.str(IFLA_IFNAME, n)?;
         }
-        Ok(())
-    })
-}
-
-/// `RTM_GETLINK` of link `index` in the namespace this one calls `target_nsid`
-/// (`IFLA_TARGET_NETNSID`). A `RTM_GETLINK` of one link also makes the kernel process the
-/// link's pending carrier event at once (`linkwatch_sync_dev`), so operstate and the
-/// routes' `linkdown` flags are settled when the answer arrives.
-pub fn get_link_in(index: i32, target_nsid: Option<i32>) -> Res {
-    message(RTM_GETLINK, REQ_ACK, |m| {
-        m.family_header(&IfInfoMsg {
-            ifi_index: index.into(),
-            ..Default::default()
-        })?;
-        let a = m.attrs();
-        a.u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS)?;
         if let Some(id) = target_nsid {
             a.i32(IFLA_TARGET_NETNSID, id)?;
         }
