@@ -128,6 +128,27 @@ fn host_name_is_a_veth_into_another_namespace() {
     refuses(&host, &pod_ns, &pod, "vforeign0", &[&elsewhere]);
 }
 
+/// The pod holds, at the index the host veth names as its peer, a veth whose own peer has
+/// the host veth's index, but in a third namespace: only the namespace ids tell the two
+/// pairs apart.
+#[test]
+fn host_name_is_a_veth_into_another_namespace_with_lookalike_indexes() {
+    let host = host_or_skip!("host_name_is_a_veth_into_another_namespace_with_lookalike_indexes");
+    let pod_ns = Netns::with_lo();
+    let elsewhere = Netns::with_lo();
+    let third = Netns::with_lo();
+    let pod = Pod::dual("lookalike-veth", &pod_ns, 1, 1).host_iface("vlook0");
+    host.ip(&format!(
+        "link add vlook0 index 50 type veth peer name eth0 index 7 netns {}",
+        elsewhere.path()
+    ));
+    pod_ns.ip(&format!(
+        "link add vlook1 index 7 type veth peer name vlook2 index 50 netns {}",
+        third.path()
+    ));
+    refuses(&host, &pod_ns, &pod, "vlook0", &[&elsewhere, &third]);
+}
+
 #[test]
 fn host_name_is_a_veth_with_its_peer_on_the_host() {
     let host = host_or_skip!("host_name_is_a_veth_with_its_peer_on_the_host");

@@ -21,7 +21,7 @@ use netlink_codec::link::{
     IPV4_DEVCONF_PROXY_ARP, RTEXT_FILTER_SKIP_STATS, VETH_INFO_PEER,
 };
 use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_PROXY_DELAY};
-use netlink_codec::nsid::{RtGenMsg, NETNSA_FD};
+use netlink_codec::nsid::{RtGenMsg, NETNSA_PID};
 use netlink_codec::route::{
     RtMsg, RtmFlags, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PRIORITY, RTA_TABLE, RTN_UNICAST,
     RTPROT_BOOT, RT_SCOPE_LINK, RT_SCOPE_UNIVERSE,
@@ -118,13 +118,14 @@ fn get_one_link(name: Option<&str>, index: i32, target_nsid: Option<i32>) -> Res
     })
 }
 
-/// `RTM_GETNSID` with `NETNSA_FD`: the id this namespace gives the namespace `fd`.
-pub fn get_nsid(fd: u32) -> Res {
+/// `RTM_GETNSID` with `NETNSA_PID`: the id this namespace gives the network namespace of
+/// task `tid` (a thread id works: the kernel looks the task up by id).
+pub fn get_nsid_of_task(tid: u32) -> Res {
     message(RTM_GETNSID, REQ_ACK, |m| {
         m.family_header(&RtGenMsg {
             rtgen_family: AF_UNSPEC,
         })?;
-        m.attrs().u32(NETNSA_FD, fd)
+        m.attrs().u32(NETNSA_PID, tid)
     })
 }
 

@@ -84,7 +84,7 @@ impl Netns {
         &self.path
     }
 
-    /// The namespace file descriptor (for `IFLA_NET_NS_FD`, `NETNSA_FD`).
+    /// The namespace file descriptor (for `IFLA_NET_NS_FD`).
     pub fn fd(&self) -> BorrowedFd<'_> {
         self.file.as_fd()
     }

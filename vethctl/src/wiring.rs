@@ -9,15 +9,17 @@
 //!
 //! 1. host, phase A: create the veth (`NLM_F_CREATE|NLM_F_EXCL`, the peer born in the pod
 //!    with `IFLA_NET_NS_FD` inside `VETH_INFO_PEER`; EEXIST = verify), read the host link
-//!    by name, read the pod namespace's id (`RTM_GETNSID`, `NETNSA_FD`), and look up the
-//!    host routes of the pod's addresses (`RTM_F_FIB_MATCH`). The link read decides: ours
-//!    (a veth whose `IFLA_LINK_NETNSID` is the pod's id) or somebody else's (stop, exit 1,
-//!    nothing changed).
+//!    by name, and look up the host routes of the pod's addresses (`RTM_F_FIB_MATCH`). A
+//!    link that is not a veth with its peer in another namespace, or that is tagged for
+//!    another container, is somebody else's: stop, exit 1, nothing changed.
 //! 2. pod, phase A: when step 1 created the veth, first add the IPv6 address to the new
 //!    peer (nodad; see IPv6 readiness below); then read the peer (index = the host link's
-//!    `IFLA_LINK`), its IPv6 address (`RTM_GETADDR` of that address) and the routes of all
-//!    tables (one dump, last: a batch holds at most one dump that is not empty; the IPv4
-//!    address shows as its `local` route).
+//!    `IFLA_LINK`), the id the pod gives the host's namespace (`RTM_GETNSID`,
+//!    `NETNSA_PID` of the calling thread), its IPv6 address (`RTM_GETADDR` of that
+//!    address) and the routes of all tables (one dump, last: a batch holds at most one dump
+//!    that is not empty; the IPv4 address shows as its `local` route). Ownership is
+//!    decided here, before any change to a veth setup did not create: the peer must be a
+//!    veth whose own peer is the host link in the host's namespace (see [`ours`]).
 //! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding` and `force_forwarding`
 //!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
 //!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
@@ -155,8 +157,6 @@ impl Step {
 pub struct HostView {
     /// The host link (`None`: absent).
     pub link: Option<Link>,
-    /// The id the host namespace gives the pod namespace (-1: none).
-    pub pod_nsid: Option<i32>,
     /// The host link's IPv6 addresses (`None`: not read).
     pub addrs: Option<Vec<Addr>>,
     /// `proxy_delay` of the host link, in `USER_HZ` (`None`: not read).
@@ -175,6 +175,8 @@ pub struct HostView {
 pub struct PodView {
     /// The peer (`None`: absent).
     pub link: Option<Link>,
+    /// The id the pod's namespace gives the host's (-1: none; `None`: not read).
+    pub host_nsid: Option<i32>,
     /// The peer's addresses.
     pub addrs: Vec<Addr>,
     /// The pod's main routing table.
@@ -413,8 +415,10 @@ fn foreign_alias(spec: &Spec, link: &Link) -> Option<String> {
     }
 }
 
-/// Is `link` our host veth: a veth whose peer lives in the pod's namespace?
-pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Result<(), String> {
+/// Could `link` be our host veth, as far as the host can tell: a veth, not tagged for
+/// another container, with its peer in another namespace? [`ours`] completes the proof
+/// from the pod's side.
+pub fn ours_by_host(spec: &Spec, link: &Link, netns: &str) -> Result<(), String> {
     let h = &spec.host_iface;
     match link.kind.as_deref() {
         Some("veth") => {}
@@ -432,16 +436,43 @@ pub fn ours(spec: &Spec, link: &Link, pod_nsid: Option<i32>, netns: &str) -> Res
     if let Some(why) = foreign_alias(spec, link) {
         return Err(why);
     }
-    match (link.link_netnsid, pod_nsid) {
-        (Some(a), Some(b)) if a == b && b >= 0 => Ok(()),
+    match (link.link_netnsid, link.link) {
+        (Some(_), Some(_)) => Ok(()),
         (None, _) => Err(format!(
             "host interface {h} is a veth whose peer is in the host namespace, not in {netns}; \
              leaving it alone"
         )),
-        (Some(a), _) => Err(format!(
-            "host interface {h} is a veth whose peer is in another network namespace \
-             (nsid {a}), not in {netns}; leaving it alone"
+        (Some(_), None) => Err(format!(
+            "host interface {h} is a veth that reports no peer (IFLA_LINK); leaving it alone"
         )),
+    }
+}
+
+/// Is `link` our host veth: a veth whose peer lives in the pod's namespace? Besides
+/// [`ours_by_host`], the pod's side of the proof: the pod's link at the index the host
+/// link names as its peer (`IFLA_LINK`) is a veth whose own peer is the host link, in the
+/// namespace the pod calls the host's. A veth pair is symmetric, so that pins the host
+/// link's peer in the pod. (The host could compare its `IFLA_LINK_NETNSID` with the id it
+/// gives the pod's namespace instead, but finding that id walks every id the host has
+/// given out, one per pod; the pod has given out few.)
+pub fn ours(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(), String> {
+    ours_by_host(spec, link, netns)?;
+    let back = pod.link.as_ref().is_some_and(|pl| {
+        pl.kind.as_deref() == Some("veth")
+            && pl.link == Some(link.index.unsigned_abs())
+            && pl.link_netnsid.is_some()
+            && pl.link_netnsid == pod.host_nsid
+            && pod.host_nsid.is_some_and(|id| id >= 0)
+    });
+    if back {
+        Ok(())
+    } else {
+        Err(format!(
+            "host interface {} is a veth whose peer is in another network namespace \
+             (nsid {}), not in {netns}; leaving it alone",
+            spec.host_iface,
+            shown(link.link_netnsid)
+        ))
     }
 }
 
@@ -1205,22 +1236,14 @@ fn nsfd(netns: &Netns) -> u32 {
     netns.fd().as_raw_fd().unsigned_abs()
 }
 
-/// Phase A's host reads (after an optional create): the link, the pod's nsid, the route
-/// lookups. Returns the requests and where the lookups are.
-fn host_reads(spec: &Spec, netns: Option<&Netns>) -> Result<Vec<Request>> {
+/// Phase A's host reads (after an optional create): the link, the route lookups.
+fn host_reads(spec: &Spec) -> Result<Vec<Request>> {
     let h = &spec.host_iface;
     let mut v = vec![req(
         format!("read link {h}"),
         msgs::get_link(Some(h), 0),
         Policy::LINK_LOOKUP,
     )?];
-    if let Some(ns) = netns {
-        v.push(req(
-            "read the id of the pod's namespace",
-            msgs::get_nsid(nsfd(ns)),
-            Policy::STRICT,
-        )?);
-    }
     for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
         .into_iter()
         .flatten()
@@ -1234,22 +1257,16 @@ fn host_reads(spec: &Spec, netns: Option<&Netns>) -> Result<Vec<Request>> {
     Ok(v)
 }
 
-/// Fill a [`HostView`] from the answers of [`host_reads`] (starting at `at`).
-fn read_host(spec: &Spec, answers: &[Answer], with_nsid: bool) -> Result<HostView> {
+/// Fill a [`HostView`] from the answers of [`host_reads`].
+fn read_host(spec: &Spec, answers: &[Answer]) -> Result<HostView> {
     let mut it = answers.iter();
     let mut next = || {
         it.next()
             .ok_or_else(|| Error::Unexpected("fewer answers than requests".into()))
     };
     let link = state::link_of(next()?, "read host link")?;
-    let pod_nsid = if with_nsid {
-        state::nsid_of(next()?, "read pod nsid")?
-    } else {
-        None
-    };
     let mut view = HostView {
         link,
-        pod_nsid,
         ..Default::default()
     };
     if spec.ip6.is_some() {
@@ -1267,8 +1284,10 @@ fn read_host(spec: &Spec, answers: &[Answer], with_nsid: bool) -> Result<HostVie
 
 /// Phase A's pod reads. One batch can hold only one dump that is not empty (the next
 /// dump would find the socket busy), so the route dump, of all tables, comes last and
-/// the rest are single-object reads: the peer, its IPv6 address (`RTM_GETADDR` of that
-/// address). The IPv4 address shows as its `local` route in the dump.
+/// the rest are single-object reads: the peer, the id the pod gives the host's namespace
+/// (`RTM_GETNSID` of this thread's namespace, after the peer's read, which assigns it),
+/// the peer's IPv6 address (`RTM_GETADDR` of that address). The IPv4 address shows as its
+/// `local` route in the dump.
 fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
     let mut v = Vec::new();
     if let Some(i) = peer {
@@ -1277,6 +1296,11 @@ fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
             format!("read the peer (ifindex {i})"),
             msgs::get_link(None, idx),
             Policy::LINK_LOOKUP,
+        )?);
+        v.push(req(
+            "read the id the pod gives the host's namespace",
+            msgs::get_nsid_of_task(nix::unistd::gettid().as_raw().unsigned_abs()),
+            Policy::STRICT,
         )?);
         if let Some(ip) = spec.ip6 {
             v.push(req(
@@ -1312,6 +1336,7 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
     };
     if let Some(pi) = peer {
         view.link = state::link_of(next()?, "read the peer")?;
+        view.host_nsid = state::nsid_of(next()?, "read the host's nsid")?;
         if spec.ip6.is_some() {
             view.addrs = state::addrs_of(next()?, "read the peer's IPv6 address")?;
             view.addrs.retain(|a| a.index == pi);
@@ -1347,21 +1372,6 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
     Ok(view)
 }
 
-/// The peer of our host veth in the pod, checked: it exists and points back at us.
-fn check_peer(spec: &Spec, host_link: &Link, pod: &PodView) -> Result<()> {
-    match &pod.link {
-        Some(pl) if pl.link == Some(host_link.index.unsigned_abs()) => Ok(()),
-        Some(pl) => Err(Error::Conflict(format!(
-            "ifindex {} in the pod ({}) is not the peer of host interface {}",
-            pl.index, pl.name, spec.host_iface
-        ))),
-        None => Err(Error::Unexpected(format!(
-            "the peer of host interface {} (ifindex {:?}) is not in the pod's namespace",
-            spec.host_iface, host_link.link
-        ))),
-    }
-}
-
 /// `setup`: create or converge the wiring. See the module docs for the round trips.
 pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<Report> {
     let mut s = Session {
@@ -1381,10 +1391,10 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
         msgs::create_veth(h, &spec.ifname, spec.mtu, nsfd(netns)),
         Policy::EXIST_VERIFY,
     )?];
-    a.extend(host_reads(spec, Some(netns))?);
+    a.extend(host_reads(spec)?);
     let answers = s.exec.batch(&mut s.host, &a)?;
     let created = answers[0].status == Status::Ok;
-    let mut host = read_host(spec, &answers[1..], true)?;
+    let mut host = read_host(spec, &answers[1..])?;
     let Some(link) = host.link.clone() else {
         // The create said EEXIST, yet no host link has the name: the pod's side is taken.
         return Err(Error::Conflict(format!(
@@ -1393,7 +1403,9 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
             a[0].what, spec.ifname
         )));
     };
-    ours(spec, &link, host.pod_nsid, &shown).map_err(Error::Conflict)?;
+    // What the host can tell of ownership now; the pod's reads below complete the proof
+    // before anything changes (a veth this setup created is ours anyway).
+    ours_by_host(spec, &link, &shown).map_err(Error::Conflict)?;
     let peer = link
         .link
         .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
@@ -1419,7 +1431,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let answers = s.exec.batch(pod_sock, &a)?;
     let early_added = early == 1 && answers[0].status == Status::Ok;
     let pod = read_pod(spec, &answers[early..], Some(peer))?;
-    check_peer(spec, &link, &pod)?;
+    ours(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
     if let Some(ip6) = early_v6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
@@ -1653,15 +1665,16 @@ fn wait_until_ready(s: &mut Session, spec: &Spec, sides: &[Side]) -> Result<()> 
     Ok(())
 }
 
-/// Read everything `check` and `plan` compare: host link, nsid, lookups, then the host's
-/// addresses and proxy_delay and the pod's peer, addresses and routes.
+/// Read everything `check` and `plan` compare: host link and lookups, the pod's peer, its
+/// id of the host's namespace (ownership), addresses and routes, then the host's
+/// addresses and proxy_delay.
 fn read_all(
     s: &mut Session,
     spec: &Spec,
     netns: &Netns,
 ) -> Result<(HostView, PodView, Option<String>)> {
-    let answers = s.exec.batch(&mut s.host, &host_reads(spec, Some(netns))?)?;
-    let mut host = read_host(spec, &answers, true)?;
+    let answers = s.exec.batch(&mut s.host, &host_reads(spec)?)?;
+    let mut host = read_host(spec, &answers)?;
     let shown = netns.path().display().to_string();
     let pod_sock = s
         .pod
@@ -1671,11 +1684,14 @@ fn read_all(
         let answers = s.exec.batch(pod_sock, &pod_reads(spec, None)?)?;
         return Ok((host, read_pod(spec, &answers, None)?, None));
     };
-    if let Err(why) = ours(spec, &link, host.pod_nsid, &shown) {
+    if let Err(why) = ours_by_host(spec, &link, &shown) {
         return Ok((host, PodView::default(), Some(why)));
     }
     let answers = s.exec.batch(pod_sock, &pod_reads(spec, link.link)?)?;
     let mut pod = read_pod(spec, &answers, link.link)?;
+    if let Err(why) = ours(spec, &link, &pod, &shown) {
+        return Ok((host, PodView::default(), Some(why)));
+    }
     if let (Some(pi), true) = (link.link, spec.ip4.is_some()) {
         // The IPv4 address exactly, also on a down link: one more round trip.
         let dump = [req(
@@ -1715,15 +1731,11 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
         report.drift.push(format!("host: {why}"));
         return Ok(report);
     }
-    let Some(link) = &host.link else {
+    if host.link.is_none() {
         report.drift.push(format!(
             "host: veth {} with peer {} in the pod: missing",
             spec.host_iface, spec.ifname
         ));
-        return Ok(report);
-    };
-    if let Err(e) = check_peer(spec, link, &pod) {
-        report.drift.push(format!("pod: {e}"));
         return Ok(report);
     }
     let a = assess(spec, &host, &pod)?;
@@ -1790,11 +1802,7 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
         msgs::create_veth(h, &spec.ifname, spec.mtu, nsfd(netns)),
         Policy::EXIST_VERIFY,
     )?)];
-    phase_a.extend(
-        host_reads(spec, Some(netns))?
-            .into_iter()
-            .map(Step::Netlink),
-    );
+    phase_a.extend(host_reads(spec)?.into_iter().map(Step::Netlink));
     out.phases
         .push(("phase A: create and read".into(), Side::Host, phase_a));
     let fresh = host.link.is_none();
@@ -1849,8 +1857,8 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
         exec: Exec::new(None),
     };
     let h = &spec.host_iface;
-    let answers = s.exec.batch(&mut s.host, &host_reads(spec, None)?)?;
-    let host = read_host(spec, &answers, false)?;
+    let answers = s.exec.batch(&mut s.host, &host_reads(spec)?)?;
+    let host = read_host(spec, &answers)?;
     let mut report = s.report("teardown", spec, false);
     let Some(link) = host.link else {
         report.already_gone.push(format!("host: veth {h}"));
@@ -1982,7 +1990,6 @@ mod tests {
         };
         let host = HostView {
             link: Some(hl),
-            pod_nsid: Some(0),
             addrs: Some(vec![Addr {
                 index: 10,
                 prefix_len: 64,
@@ -2011,6 +2018,7 @@ mod tests {
         };
         let pod = PodView {
             link: Some(pl),
+            host_nsid: Some(0),
             addrs: vec![
                 Addr {
                     index: 2,
@@ -2359,30 +2367,58 @@ mod tests {
     #[test]
     fn ownership() {
         let spec = spec();
-        let (host, _) = wired(&spec);
+        let (host, pod) = wired(&spec);
         let l = host.link.unwrap();
-        assert!(ours(&spec, &l, Some(0), "/x").is_ok());
-        let e = ours(&spec, &l, Some(3), "/x").unwrap_err();
+        assert!(ours(&spec, &l, &pod, "/x").is_ok());
+        // The pod gives the host's namespace another id than its peer's peer lives in: the
+        // peer's own peer is some other namespace's link with the same index.
+        let other_ns = PodView {
+            host_nsid: Some(3),
+            ..pod.clone()
+        };
+        let e = ours(&spec, &l, &other_ns, "/x").unwrap_err();
         assert!(e.contains("another network namespace"), "{e}");
+        // No id for the host at all, or the id not read.
+        for id in [Some(-1), None] {
+            let unknown = PodView {
+                host_nsid: id,
+                ..pod.clone()
+            };
+            assert!(ours(&spec, &l, &unknown, "/x").is_err(), "{id:?}");
+        }
+        // The pod's link at that index points at another host link, is no veth (a
+        // macvlan on the host link reports the same IFLA_LINK), or is missing.
+        let mut elsewhere = pod.clone();
+        elsewhere.link.as_mut().unwrap().link = Some(11);
+        assert!(ours(&spec, &l, &elsewhere, "/x").is_err());
+        let mut macvlan = pod.clone();
+        macvlan.link.as_mut().unwrap().kind = Some("macvlan".into());
+        assert!(ours(&spec, &l, &macvlan, "/x").is_err());
+        let missing = PodView {
+            link: None,
+            ..pod.clone()
+        };
+        assert!(ours(&spec, &l, &missing, "/x").is_err());
+        // Host-side refusals need no pod reads.
         let mut local = l.clone();
         local.link_netnsid = None;
-        assert!(ours(&spec, &local, Some(0), "/x")
+        assert!(ours_by_host(&spec, &local, "/x")
             .unwrap_err()
             .contains("host namespace"));
+        assert!(ours(&spec, &local, &pod, "/x").is_err());
         let mut bridge = l;
         bridge.kind = Some("bridge".into());
-        assert!(ours(&spec, &bridge, Some(0), "/x")
+        assert!(ours_by_host(&spec, &bridge, "/x")
             .unwrap_err()
             .contains("bridge"));
-        assert!(ours(&spec, &local, Some(-1), "/x").is_err());
         // Tagged for another container: not ours, even with the peer in the pod.
         let mut theirs = host_link_of(&spec);
         theirs.alias = Some("vethctl:other".into());
-        let e = ours(&spec, &theirs, Some(0), "/x").unwrap_err();
+        let e = ours(&spec, &theirs, &pod, "/x").unwrap_err();
         assert!(e.contains("someone else"), "{e}");
         // Untagged (a crash before the tag was set): still ours.
         theirs.alias = None;
-        assert!(ours(&spec, &theirs, Some(0), "/x").is_ok());
+        assert!(ours(&spec, &theirs, &pod, "/x").is_ok());
         assert_eq!(owner_alias("c1"), "vethctl:c1");
         assert!(owner_alias(&"x".repeat(300)).len() < 256);
     }
