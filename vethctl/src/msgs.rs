@@ -132,21 +132,17 @@ pub fn get_nsid_of_task(tid: u32) -> Res {
 /// `RTM_GETROUTE` with `RTM_F_FIB_MATCH`: the route the main tables would use for `ip`
 /// (`ip route get fibmatch IP`). Needs no interface index.
 pub fn route_lookup(ip: IpAddr) -> Res {
-    message(RTM_GETROUTE, REQ_ACK, |m| {
-        m.family_header(&RtMsg {
-            rtm_family: family_of(ip),
-            rtm_dst_len: full_len(ip),
-            rtm_flags: RtmFlags::FIB_MATCH.bits().into(),
-            ..Default::default()
-        })?;
-        m.attrs().ip(RTA_DST, ip)
-    })
+    fib_match(ip, None)
 }
 
 /// `RTM_GETROUTE` with `RTM_F_FIB_MATCH` for `ip` out of link `oif` (`ip route get
 /// fibmatch IP oif DEV`): what a link-local address needs. For one of the link's own
 /// addresses the answer is its `local` route once the kernel has added it.
 pub fn route_lookup_dev(ip: IpAddr, oif: u32) -> Res {
+    fib_match(ip, Some(oif))
+}
+
+fn fib_match(ip: IpAddr, oif: Option<u32>) -> Res {
     message(RTM_GETROUTE, REQ_ACK, |m| {
         m.family_header(&RtMsg {
             rtm_family: family_of(ip),
@@ -156,7 +152,10 @@ pub fn route_lookup_dev(ip: IpAddr, oif: u32) -> Res {
         })?;
         let a = m.attrs();
         a.ip(RTA_DST, ip)?;
-        a.u32(RTA_OIF, oif)
+        match oif {
+            Some(i) => a.u32(RTA_OIF, i),
+            None => Ok(()),
+        }
     })
 }
 
