@@ -723,6 +723,23 @@ mod tests {
         Request::new(what, msg, policy)
     }
 
+    /// Send `bytes` to `ours` (bound already) from another netlink socket: a sender that
+    /// is not the kernel.
+    fn forge(ours: &NlSocket, bytes: &[u8]) {
+        let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
+            .unwrap()
+            .pid();
+        let forger = open_fd().unwrap();
+        sendmsg(
+            forger.as_raw_fd(),
+            &[IoSlice::new(bytes)],
+            &[],
+            MsgFlags::empty(),
+            Some(&NetlinkAddr::new(port, 0)),
+        )
+        .unwrap();
+    }
+
     #[test]
     fn batch_answers_each_request_by_its_policy() {
         in_new_netns("batch_answers_each_request_by_its_policy", || {
@@ -804,11 +821,7 @@ mod tests {
                 )
             };
             ours.batch(&[lo()]).unwrap(); // binds a port
-            let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
-                .unwrap()
-                .pid();
-            // Another socket forges an ACK for the sequence number we send next.
-            let forger = open_fd().unwrap();
+                                          // Another socket forges an ACK for the sequence number we send next.
             let mut ack = Vec::new();
             ack.extend_from_slice(&36u32.to_ne_bytes());
             ack.extend_from_slice(&NLMSG_ERROR.to_ne_bytes());
@@ -817,14 +830,7 @@ mod tests {
             ack.extend_from_slice(&0u32.to_ne_bytes());
             ack.extend_from_slice(&0i32.to_ne_bytes());
             ack.extend_from_slice(&[0; 16]);
-            sendmsg(
-                forger.as_raw_fd(),
-                &[IoSlice::new(&ack)],
-                &[],
-                MsgFlags::empty(),
-                Some(&NetlinkAddr::new(port, 0)),
-            )
-            .unwrap();
+            forge(&ours, &ack);
             let a = ours.batch(&[lo()]).unwrap();
             assert_eq!(ours.dropped(), 1, "the forged ACK was not dropped");
             // The real answer still arrived: the link itself, then the kernel's ACK.
@@ -881,9 +887,6 @@ mod tests {
                 Policy::STRICT,
             );
             ours.batch(std::slice::from_ref(&lo)).unwrap(); // binds a port
-            let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
-                .unwrap()
-                .pid();
             let watched: Ipv6Addr = "fd00::7".parse().unwrap();
             ours.watch_local_route(watched, 1).unwrap();
             // Another socket sends exactly the notification we wait for.
@@ -908,15 +911,7 @@ mod tests {
                 .unwrap();
             a.u32(netlink_codec::route::RTA_OIF, 1).unwrap();
             m.finish().unwrap();
-            let forger = open_fd().unwrap();
-            sendmsg(
-                forger.as_raw_fd(),
-                &[IoSlice::new(&forged)],
-                &[],
-                MsgFlags::empty(),
-                Some(&NetlinkAddr::new(port, 0)),
-            )
-            .unwrap();
+            forge(&ours, &forged);
             ours.batch(&[lo]).unwrap();
             assert!(!ours.local_route_seen(), "a forged notification was taken");
             assert_eq!(ours.dropped(), 1);
