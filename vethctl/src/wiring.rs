@@ -457,12 +457,16 @@ pub fn ours_by_host(spec: &Spec, link: &Link, netns: &str) -> Result<(), String>
 /// given out, one per pod; the pod has given out few.)
 pub fn ours(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(), String> {
     ours_by_host(spec, link, netns)?;
+    peer_in_pod(spec, link, pod, netns)
+}
+
+/// The pod's side of [`ours`], for callers that checked [`ours_by_host`] already.
+fn peer_in_pod(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(), String> {
     let back = pod.link.as_ref().is_some_and(|pl| {
         pl.kind.as_deref() == Some("veth")
             && pl.link == Some(link.index.unsigned_abs())
-            && pl.link_netnsid.is_some()
-            && pl.link_netnsid == pod.host_nsid
             && pod.host_nsid.is_some_and(|id| id >= 0)
+            && pl.link_netnsid == pod.host_nsid
     });
     if back {
         Ok(())
@@ -1431,7 +1435,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let answers = s.exec.batch(pod_sock, &a)?;
     let early_added = early == 1 && answers[0].status == Status::Ok;
     let pod = read_pod(spec, &answers[early..], Some(peer))?;
-    ours(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
+    peer_in_pod(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
     if let Some(ip6) = early_v6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
@@ -1689,7 +1693,7 @@ fn read_all(
     }
     let answers = s.exec.batch(pod_sock, &pod_reads(spec, link.link)?)?;
     let mut pod = read_pod(spec, &answers, link.link)?;
-    if let Err(why) = ours(spec, &link, &pod, &shown) {
+    if let Err(why) = peer_in_pod(spec, &link, &pod, &shown) {
         return Ok((host, PodView::default(), Some(why)));
     }
     if let (Some(pi), true) = (link.link, spec.ip4.is_some()) {
@@ -2182,21 +2186,28 @@ mod tests {
         assert!(a.pod.is_empty(), "{:?}", a.pod);
     }
 
+    /// The views of a pair just created (ifindexes as in [`wired`]): nothing set yet.
+    fn created(spec: &Spec) -> (HostView, PodView) {
+        let (mut hl, mut pl) = as_created(spec);
+        hl.index = 10;
+        pl.index = 2;
+        let host = HostView {
+            link: Some(hl),
+            addrs: Some(Vec::new()),
+            ..Default::default()
+        };
+        let pod = PodView {
+            link: Some(pl),
+            host_nsid: Some(0),
+            ..Default::default()
+        };
+        (host, pod)
+    }
+
     #[test]
     fn fresh_link_gets_everything_in_order() {
         let spec = spec();
-        let (mut host, mut pod) = wired(&spec);
-        let (mut hl, mut pl) = as_created(&spec);
-        hl.index = 10;
-        pl.index = 2;
-        host.link = Some(hl);
-        host.addrs = Some(Vec::new());
-        host.proxy_delay = None;
-        host.route4 = None;
-        host.route6 = None;
-        pod.link = Some(pl);
-        pod.addrs.clear();
-        pod.routes.clear();
+        let (host, pod) = created(&spec);
         let a = assess(&spec, &host, &pod).unwrap();
         let kinds: Vec<String> = a.pod.iter().map(|s| s.what().to_owned()).collect();
         // addr_gen_mode is set before the link goes up; addresses before routes.
@@ -2266,17 +2277,8 @@ mod tests {
         // notification is sure to come); the pod batch reads both links back before
         // adding the addresses, and ends with the lookup of the pod address's local
         // route.
-        let (mut host, mut pod) = wired(&spec);
-        let (mut hl, mut pl) = as_created(&spec);
-        hl.index = 10;
-        pl.index = 2;
-        pl.link_netnsid = Some(0);
-        host.link = Some(hl);
-        host.addrs = Some(Vec::new());
+        let (mut host, pod) = created(&spec);
         host.fresh = true;
-        pod.link = Some(pl);
-        pod.addrs.clear();
-        pod.routes.clear();
         let a = assess(&spec, &host, &pod).unwrap();
         assert!(a.host_watch);
         assert_eq!(a.host_ready_read, None);
