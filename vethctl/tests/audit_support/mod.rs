@@ -1,10 +1,31 @@
 //! Shared helpers for the audit tests: the golden corpus and its strace manifest.
 #![allow(dead_code)]
 
-// The corpus loader of the codec's tests: one copy for both crates.
-#[path = "../../../netlink-codec/tests/common/mod.rs"]
-mod codec_common;
-pub use codec_common::{corpus, corpus_dir};
+use std::path::PathBuf;
+
+/// The codec's golden corpus (`netlink-codec/tests/corpus`): its captured buffers and
+/// their strace `manifest.json`. vethctl is never packaged, so it may name its sibling's
+/// directory; the codec's own tests load it from inside that crate, so that they also run
+/// from the packaged crate.
+pub fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../netlink-codec/tests/corpus")
+}
+
+/// Every `*.bin` buffer of the corpus with its file name, sorted by name.
+pub fn corpus() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 136, "corpus incomplete");
+    v
+}
 
 /// (file, strace text) for each manifest entry.
 pub fn manifest() -> Vec<(String, String)> {
