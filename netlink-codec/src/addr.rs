@@ -96,7 +96,7 @@ bitflags! {
 }
 
 /// Names of the `IFA_F_*` bits.
-pub static IFA_F_NAMES: &[(u64, &str)] = &[
+pub const IFA_F_NAMES: &[(u64, &str)] = &[
     (0x01, "IFA_F_SECONDARY"),
     (0x02, "IFA_F_NODAD"),
     (0x04, "IFA_F_OPTIMISTIC"),

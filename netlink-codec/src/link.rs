@@ -128,7 +128,7 @@ bitflags! {
 }
 
 /// Names of the `IFF_*` bits.
-pub static IFF_NAMES: &[(u64, &str)] = &[
+pub const IFF_NAMES: &[(u64, &str)] = &[
     (1 << 0, "IFF_UP"),
     (1 << 1, "IFF_BROADCAST"),
     (1 << 2, "IFF_DEBUG"),
@@ -151,7 +151,7 @@ pub static IFF_NAMES: &[(u64, &str)] = &[
 ];
 
 /// Names of common `ARPHRD_*` link types (`linux/if_arp.h`).
-pub static ARPHRD_NAMES: &[(u64, &str)] = &[
+pub const ARPHRD_NAMES: &[(u64, &str)] = &[
     (0, "ARPHRD_NETROM"),
     (1, "ARPHRD_ETHER"),
     (24, "ARPHRD_IEEE1394"),

@@ -97,7 +97,7 @@ pub const RTPROT_BOOT: u8 = 3;
 pub const RTPROT_STATIC: u8 = 4;
 
 /// Names of `rtm_type` values.
-pub static RTN_NAMES: &[(u64, &str)] = &[
+pub const RTN_NAMES: &[(u64, &str)] = &[
     (0, "RTN_UNSPEC"),
     (1, "RTN_UNICAST"),
     (2, "RTN_LOCAL"),
@@ -112,7 +112,7 @@ pub static RTN_NAMES: &[(u64, &str)] = &[
     (11, "RTN_XRESOLVE"),
 ];
 /// Names of `rtm_scope` / `ifa_scope` values.
-pub static RT_SCOPE_NAMES: &[(u64, &str)] = &[
+pub const RT_SCOPE_NAMES: &[(u64, &str)] = &[
     (0, "RT_SCOPE_UNIVERSE"),
     (200, "RT_SCOPE_SITE"),
     (253, "RT_SCOPE_LINK"),
@@ -120,7 +120,7 @@ pub static RT_SCOPE_NAMES: &[(u64, &str)] = &[
     (255, "RT_SCOPE_NOWHERE"),
 ];
 /// Names of `rtm_table` values.
-pub static RT_TABLE_NAMES: &[(u64, &str)] = &[
+pub const RT_TABLE_NAMES: &[(u64, &str)] = &[
     (0, "RT_TABLE_UNSPEC"),
     (252, "RT_TABLE_COMPAT"),
     (253, "RT_TABLE_DEFAULT"),
@@ -128,7 +128,7 @@ pub static RT_TABLE_NAMES: &[(u64, &str)] = &[
     (255, "RT_TABLE_LOCAL"),
 ];
 /// Names of `rtm_protocol` values.
-pub static RTPROT_NAMES: &[(u64, &str)] = &[
+pub const RTPROT_NAMES: &[(u64, &str)] = &[
     (0, "RTPROT_UNSPEC"),
     (1, "RTPROT_REDIRECT"),
     (2, "RTPROT_KERNEL"),
@@ -201,7 +201,7 @@ bitflags! {
 }
 
 /// Names of the `RTNH_F_*` bits.
-pub static RTNH_F_NAMES: &[(u64, &str)] = &[
+pub const RTNH_F_NAMES: &[(u64, &str)] = &[
     (1, "RTNH_F_DEAD"),
     (2, "RTNH_F_PERVASIVE"),
     (4, "RTNH_F_ONLINK"),
@@ -211,7 +211,7 @@ pub static RTNH_F_NAMES: &[(u64, &str)] = &[
     (64, "RTNH_F_TRAP"),
 ];
 /// Names of the bits of `rtm_flags` (`RTNH_F_*` in the low byte, then `RTM_F_*`).
-pub static RTM_F_NAMES: &[(u64, &str)] = &[
+pub const RTM_F_NAMES: &[(u64, &str)] = &[
     (1, "RTNH_F_DEAD"),
     (2, "RTNH_F_PERVASIVE"),
     (4, "RTNH_F_ONLINK"),

@@ -55,7 +55,7 @@ fn setup_then_local_routes(host: &Netns, pod: &Pod, pod_ns: &Netns) -> Result<()
     let local = |routes: &[Value], ip: &str, dev: Option<&str>| {
         routes.iter().any(|r| {
             r["type"] == "local"
-                && dev.map_or(true, |d| r["dev"] == d)
+                && dev.is_none_or(|d| r["dev"] == d)
                 && r["dst"]
                     .as_str()
                     .and_then(|d| d.parse::<std::net::IpAddr>().ok())

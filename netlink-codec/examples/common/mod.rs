@@ -3,7 +3,7 @@
 //! and a hex dump.
 #![allow(dead_code)] // each example uses a part
 
-pub mod nl;
+pub(crate) mod nl;
 
 use netlink_codec::attr::Attrs;
 use netlink_codec::family::Family;
@@ -16,7 +16,7 @@ use netlink_codec::DecodeError;
 const MAX_DEPTH: usize = 16;
 
 /// Print every message of `buf`; stop at the first malformed one with its error.
-pub fn print_datagram(buf: &[u8]) -> Result<(), DecodeError> {
+pub(crate) fn print_datagram(buf: &[u8]) -> Result<(), DecodeError> {
     for msg in Messages::new(buf) {
         print_message(&msg?)?;
     }
@@ -24,7 +24,7 @@ pub fn print_datagram(buf: &[u8]) -> Result<(), DecodeError> {
 }
 
 /// One message: its header, its family header's fields and its attributes as a tree.
-pub fn print_message(msg: &NlMsg<'_>) -> Result<(), DecodeError> {
+pub(crate) fn print_message(msg: &NlMsg<'_>) -> Result<(), DecodeError> {
     let t = msg.msg_type();
     println!(
         "{} (type {t}) flags {} seq {} pid {} len {}",
@@ -53,7 +53,11 @@ pub fn print_message(msg: &NlMsg<'_>) -> Result<(), DecodeError> {
 }
 
 /// The attributes of `attrs`, read with `space`, indented `depth` levels.
-pub fn print_attrs(attrs: Attrs<'_>, space: &Space, depth: usize) -> Result<(), DecodeError> {
+pub(crate) fn print_attrs(
+    attrs: Attrs<'_>,
+    space: &Space,
+    depth: usize,
+) -> Result<(), DecodeError> {
     let indent = "  ".repeat(depth);
     for attr in attrs.clone() {
         let attr = attr?;
@@ -111,7 +115,7 @@ fn flag_names(msg: &NlMsg<'_>) -> String {
 }
 
 /// Bytes as space-separated hex pairs.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes
         .iter()
         .map(|b| format!("{b:02x}"))

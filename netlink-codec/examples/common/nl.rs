@@ -14,11 +14,11 @@ use nix::sys::socket::{
 const RECV_LEN: usize = 64 * 1024;
 
 /// A `NETLINK_ROUTE` socket in the calling thread's network namespace.
-pub struct Route(OwnedFd);
+pub(crate) struct Route(OwnedFd);
 
 impl Route {
     /// Open the socket (the kernel binds it to a port on the first `sendto`).
-    pub fn open() -> Result<Self, Box<dyn Error>> {
+    pub(crate) fn open() -> Result<Self, Box<dyn Error>> {
         let fd = socket(
             AddressFamily::Netlink,
             SockType::Raw,
@@ -31,7 +31,7 @@ impl Route {
     /// Send `request` (one message with sequence number `seq`) and return the datagrams of
     /// its answer: up to `NLMSG_DONE` for a dump, up to the `NLMSG_ERROR` for anything else.
     /// A kernel error is an `Err` naming the errno and the extended-ACK message.
-    pub fn ask(&self, request: &[u8], seq: u32) -> Result<Vec<Vec<u8>>, Box<dyn Error>> {
+    pub(crate) fn ask(&self, request: &[u8], seq: u32) -> Result<Vec<Vec<u8>>, Box<dyn Error>> {
         sendto(
             self.0.as_raw_fd(),
             request,
