@@ -55,11 +55,11 @@ impl IfAddrMsg {
         name: "ifaddrmsg",
         len: Self::LEN,
         fields: &[
-            field!("ifa_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("ifa_prefixlen", 1, 1),
-            field!("ifa_flags", 2, 1, Names::Flags(IFA_F_NAMES)),
-            field!("ifa_scope", 3, 1, Names::Enum(crate::route::RT_SCOPE_NAMES)),
-            field!("ifa_index", 4, 4),
+            field!(Self, ifa_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, ifa_prefixlen),
+            field!(Self, ifa_flags, Names::Flags(IFA_F_NAMES)),
+            field!(Self, ifa_scope, Names::Enum(crate::route::RT_SCOPE_NAMES)),
+            field!(Self, ifa_index),
         ],
     };
 }

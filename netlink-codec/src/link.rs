@@ -68,12 +68,12 @@ impl IfInfoMsg {
         name: "ifinfomsg",
         len: Self::LEN,
         fields: &[
-            field!("ifi_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("__ifi_pad", 1, 1),
-            field!("ifi_type", 2, 2, Names::Enum(ARPHRD_NAMES)),
-            field!("ifi_index", 4, 4, signed),
-            field!("ifi_flags", 8, 4, Names::Flags(IFF_NAMES)),
-            field!("ifi_change", 12, 4, Names::Flags(IFF_NAMES)),
+            field!(Self, ifi_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, ifi_pad as "__ifi_pad"),
+            field!(Self, ifi_type, Names::Enum(ARPHRD_NAMES)),
+            field!(Self, ifi_index),
+            field!(Self, ifi_flags, Names::Flags(IFF_NAMES)),
+            field!(Self, ifi_change, Names::Flags(IFF_NAMES)),
         ],
     };
     /// `IFF_*` flags of `ifi_flags`.

@@ -68,15 +68,15 @@ impl RtMsg {
         name: "rtmsg",
         len: Self::LEN,
         fields: &[
-            field!("rtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("rtm_dst_len", 1, 1),
-            field!("rtm_src_len", 2, 1),
-            field!("rtm_tos", 3, 1),
-            field!("rtm_table", 4, 1, Names::Enum(RT_TABLE_NAMES)),
-            field!("rtm_protocol", 5, 1, Names::Enum(RTPROT_NAMES)),
-            field!("rtm_scope", 6, 1, Names::Enum(RT_SCOPE_NAMES)),
-            field!("rtm_type", 7, 1, Names::Enum(RTN_NAMES)),
-            field!("rtm_flags", 8, 4, Names::Flags(RTM_F_NAMES)),
+            field!(Self, rtm_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, rtm_dst_len),
+            field!(Self, rtm_src_len),
+            field!(Self, rtm_tos),
+            field!(Self, rtm_table, Names::Enum(RT_TABLE_NAMES)),
+            field!(Self, rtm_protocol, Names::Enum(RTPROT_NAMES)),
+            field!(Self, rtm_scope, Names::Enum(RT_SCOPE_NAMES)),
+            field!(Self, rtm_type, Names::Enum(RTN_NAMES)),
+            field!(Self, rtm_flags, Names::Flags(RTM_F_NAMES)),
         ],
     };
 }
@@ -324,10 +324,10 @@ impl RtNexthop {
         name: "rtnexthop",
         len: Self::LEN,
         fields: &[
-            field!("rtnh_len", 0, 2),
-            field!("rtnh_flags", 2, 1, Names::Flags(RTNH_F_NAMES)),
-            field!("rtnh_hops", 3, 1),
-            field!("rtnh_ifindex", 4, 4, signed),
+            field!(Self, rtnh_len),
+            field!(Self, rtnh_flags, Names::Flags(RTNH_F_NAMES)),
+            field!(Self, rtnh_hops),
+            field!(Self, rtnh_ifindex),
         ],
     };
 }

@@ -59,7 +59,7 @@ fn walk_message(m: &NlMsg<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
         ));
     }
     for f in def.fields {
-        acc.add(def.read(f, p) as u64);
+        acc.add(def.read(f, p).unwrap_or(0) as u64);
     }
     walk_attrs(m.attrs_after(def.len), fam.space(), acc)
 }

@@ -46,7 +46,10 @@ pub(crate) fn print_message(msg: &NlMsg<'_>) -> Result<(), DecodeError> {
     let fields: Vec<String> = def
         .fields
         .iter()
-        .map(|f| format!("{} {}", f.name, def.read(f, fixed)))
+        .map(|f| match def.read(f, fixed) {
+            Some(v) => format!("{} {v}", f.name),
+            None => format!("{} ?", f.name),
+        })
         .collect();
     println!("  {} {{ {} }}", def.name, fields.join(", "));
     print_attrs(msg.attrs_after(def.len), family.space(), 1)
