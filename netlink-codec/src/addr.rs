@@ -55,11 +55,11 @@ impl IfAddrMsg {
         name: "ifaddrmsg",
         len: Self::LEN,
         fields: &[
-            field!("ifa_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("ifa_prefixlen", 1, 1),
-            field!("ifa_flags", 2, 1, Names::Flags(IFA_F_NAMES)),
-            field!("ifa_scope", 3, 1, Names::Enum(crate::route::RT_SCOPE_NAMES)),
-            field!("ifa_index", 4, 4),
+            field!(Self, ifa_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, ifa_prefixlen),
+            field!(Self, ifa_flags, Names::Flags(IFA_F_NAMES)),
+            field!(Self, ifa_scope, Names::Enum(crate::route::RT_SCOPE_NAMES)),
+            field!(Self, ifa_index),
         ],
     };
 }
@@ -96,7 +96,7 @@ bitflags! {
 }
 
 /// Names of the `IFA_F_*` bits.
-pub static IFA_F_NAMES: &[(u64, &str)] = &[
+pub const IFA_F_NAMES: &[(u64, &str)] = &[
     (0x01, "IFA_F_SECONDARY"),
     (0x02, "IFA_F_NODAD"),
     (0x04, "IFA_F_OPTIMISTIC"),

@@ -22,7 +22,7 @@ pub const RTNL_FAMILY_IPMR: u8 = 128;
 pub const RTNL_FAMILY_IP6MR: u8 = 129;
 
 /// Names of the address families, for header fields such as `ifi_family`.
-pub static AF_NAMES: &[(u64, &str)] = &[
+pub const AF_NAMES: &[(u64, &str)] = &[
     (0, "AF_UNSPEC"),
     (1, "AF_UNIX"),
     (2, "AF_INET"),

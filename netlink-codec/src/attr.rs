@@ -329,6 +329,16 @@ pub struct Emitter<'b, B: EmitBuf + ?Sized> {
     open: usize,
 }
 
+/// The bytes written so far and the nests still open (the buffer itself need not be `Debug`).
+impl<B: EmitBuf + ?Sized> core::fmt::Debug for Emitter<'_, B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Emitter")
+            .field("len", &self.buf.len())
+            .field("open", &self.open)
+            .finish()
+    }
+}
+
 impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
     /// Emit attributes at the end of `buf`.
     pub fn new(buf: &'b mut B) -> Self {

@@ -24,6 +24,16 @@ pub struct MessageBuilder<'b, B: EmitBuf + ?Sized> {
     start: usize,
 }
 
+/// Where the message starts, and its emitter.
+impl<B: EmitBuf + ?Sized> core::fmt::Debug for MessageBuilder<'_, B> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("MessageBuilder")
+            .field("start", &self.start)
+            .field("emitter", &self.emitter)
+            .finish()
+    }
+}
+
 impl<'b, B: EmitBuf + ?Sized> MessageBuilder<'b, B> {
     /// Start a message: writes the `nlmsghdr` with `nlmsg_len` to be patched and `nlmsg_pid`
     /// 0 (the kernel fills in the sender).

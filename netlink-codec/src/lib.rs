@@ -56,4 +56,9 @@ pub mod rtnl;
 pub mod schema;
 
 pub use errno::Errno;
+
+/// The README's examples run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 pub use error::{DecodeError, DecodeErrorKind, EncodeError};

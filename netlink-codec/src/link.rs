@@ -68,12 +68,12 @@ impl IfInfoMsg {
         name: "ifinfomsg",
         len: Self::LEN,
         fields: &[
-            field!("ifi_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("__ifi_pad", 1, 1),
-            field!("ifi_type", 2, 2, Names::Enum(ARPHRD_NAMES)),
-            field!("ifi_index", 4, 4, signed),
-            field!("ifi_flags", 8, 4, Names::Flags(IFF_NAMES)),
-            field!("ifi_change", 12, 4, Names::Flags(IFF_NAMES)),
+            field!(Self, ifi_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, ifi_pad as "__ifi_pad"),
+            field!(Self, ifi_type, Names::Enum(ARPHRD_NAMES)),
+            field!(Self, ifi_index),
+            field!(Self, ifi_flags, Names::Flags(IFF_NAMES)),
+            field!(Self, ifi_change, Names::Flags(IFF_NAMES)),
         ],
     };
     /// `IFF_*` flags of `ifi_flags`.
@@ -128,7 +128,7 @@ bitflags! {
 }
 
 /// Names of the `IFF_*` bits.
-pub static IFF_NAMES: &[(u64, &str)] = &[
+pub const IFF_NAMES: &[(u64, &str)] = &[
     (1 << 0, "IFF_UP"),
     (1 << 1, "IFF_BROADCAST"),
     (1 << 2, "IFF_DEBUG"),
@@ -151,7 +151,7 @@ pub static IFF_NAMES: &[(u64, &str)] = &[
 ];
 
 /// Names of common `ARPHRD_*` link types (`linux/if_arp.h`).
-pub static ARPHRD_NAMES: &[(u64, &str)] = &[
+pub const ARPHRD_NAMES: &[(u64, &str)] = &[
     (0, "ARPHRD_NETROM"),
     (1, "ARPHRD_ETHER"),
     (24, "ARPHRD_IEEE1394"),

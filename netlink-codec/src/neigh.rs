@@ -47,9 +47,9 @@ impl NdtMsg {
         name: "ndtmsg",
         len: Self::LEN,
         fields: &[
-            field!("ndtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("ndtm_pad1", 1, 1),
-            field!("ndtm_pad2", 2, 2),
+            field!(Self, ndtm_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, ndtm_pad1),
+            field!(Self, ndtm_pad2),
         ],
     };
 }

@@ -41,12 +41,7 @@ impl RtGenMsg {
     pub const DEF: HeaderDef = HeaderDef {
         name: "rtgenmsg",
         len: Self::LEN,
-        fields: &[field!(
-            "rtgen_family",
-            0,
-            1,
-            Names::Enum(crate::af::AF_NAMES)
-        )],
+        fields: &[field!(Self, rtgen_family, Names::Enum(crate::af::AF_NAMES))],
     };
 }
 

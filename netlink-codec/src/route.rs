@@ -68,15 +68,15 @@ impl RtMsg {
         name: "rtmsg",
         len: Self::LEN,
         fields: &[
-            field!("rtm_family", 0, 1, Names::Enum(crate::af::AF_NAMES)),
-            field!("rtm_dst_len", 1, 1),
-            field!("rtm_src_len", 2, 1),
-            field!("rtm_tos", 3, 1),
-            field!("rtm_table", 4, 1, Names::Enum(RT_TABLE_NAMES)),
-            field!("rtm_protocol", 5, 1, Names::Enum(RTPROT_NAMES)),
-            field!("rtm_scope", 6, 1, Names::Enum(RT_SCOPE_NAMES)),
-            field!("rtm_type", 7, 1, Names::Enum(RTN_NAMES)),
-            field!("rtm_flags", 8, 4, Names::Flags(RTM_F_NAMES)),
+            field!(Self, rtm_family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, rtm_dst_len),
+            field!(Self, rtm_src_len),
+            field!(Self, rtm_tos),
+            field!(Self, rtm_table, Names::Enum(RT_TABLE_NAMES)),
+            field!(Self, rtm_protocol, Names::Enum(RTPROT_NAMES)),
+            field!(Self, rtm_scope, Names::Enum(RT_SCOPE_NAMES)),
+            field!(Self, rtm_type, Names::Enum(RTN_NAMES)),
+            field!(Self, rtm_flags, Names::Flags(RTM_F_NAMES)),
         ],
     };
 }
@@ -97,7 +97,7 @@ pub const RTPROT_BOOT: u8 = 3;
 pub const RTPROT_STATIC: u8 = 4;
 
 /// Names of `rtm_type` values.
-pub static RTN_NAMES: &[(u64, &str)] = &[
+pub const RTN_NAMES: &[(u64, &str)] = &[
     (0, "RTN_UNSPEC"),
     (1, "RTN_UNICAST"),
     (2, "RTN_LOCAL"),
@@ -112,7 +112,7 @@ pub static RTN_NAMES: &[(u64, &str)] = &[
     (11, "RTN_XRESOLVE"),
 ];
 /// Names of `rtm_scope` / `ifa_scope` values.
-pub static RT_SCOPE_NAMES: &[(u64, &str)] = &[
+pub const RT_SCOPE_NAMES: &[(u64, &str)] = &[
     (0, "RT_SCOPE_UNIVERSE"),
     (200, "RT_SCOPE_SITE"),
     (253, "RT_SCOPE_LINK"),
@@ -120,7 +120,7 @@ pub static RT_SCOPE_NAMES: &[(u64, &str)] = &[
     (255, "RT_SCOPE_NOWHERE"),
 ];
 /// Names of `rtm_table` values.
-pub static RT_TABLE_NAMES: &[(u64, &str)] = &[
+pub const RT_TABLE_NAMES: &[(u64, &str)] = &[
     (0, "RT_TABLE_UNSPEC"),
     (252, "RT_TABLE_COMPAT"),
     (253, "RT_TABLE_DEFAULT"),
@@ -128,7 +128,7 @@ pub static RT_TABLE_NAMES: &[(u64, &str)] = &[
     (255, "RT_TABLE_LOCAL"),
 ];
 /// Names of `rtm_protocol` values.
-pub static RTPROT_NAMES: &[(u64, &str)] = &[
+pub const RTPROT_NAMES: &[(u64, &str)] = &[
     (0, "RTPROT_UNSPEC"),
     (1, "RTPROT_REDIRECT"),
     (2, "RTPROT_KERNEL"),
@@ -201,7 +201,7 @@ bitflags! {
 }
 
 /// Names of the `RTNH_F_*` bits.
-pub static RTNH_F_NAMES: &[(u64, &str)] = &[
+pub const RTNH_F_NAMES: &[(u64, &str)] = &[
     (1, "RTNH_F_DEAD"),
     (2, "RTNH_F_PERVASIVE"),
     (4, "RTNH_F_ONLINK"),
@@ -211,7 +211,7 @@ pub static RTNH_F_NAMES: &[(u64, &str)] = &[
     (64, "RTNH_F_TRAP"),
 ];
 /// Names of the bits of `rtm_flags` (`RTNH_F_*` in the low byte, then `RTM_F_*`).
-pub static RTM_F_NAMES: &[(u64, &str)] = &[
+pub const RTM_F_NAMES: &[(u64, &str)] = &[
     (1, "RTNH_F_DEAD"),
     (2, "RTNH_F_PERVASIVE"),
     (4, "RTNH_F_ONLINK"),
@@ -324,10 +324,10 @@ impl RtNexthop {
         name: "rtnexthop",
         len: Self::LEN,
         fields: &[
-            field!("rtnh_len", 0, 2),
-            field!("rtnh_flags", 2, 1, Names::Flags(RTNH_F_NAMES)),
-            field!("rtnh_hops", 3, 1),
-            field!("rtnh_ifindex", 4, 4, signed),
+            field!(Self, rtnh_len),
+            field!(Self, rtnh_flags, Names::Flags(RTNH_F_NAMES)),
+            field!(Self, rtnh_hops),
+            field!(Self, rtnh_ifindex),
         ],
     };
 }

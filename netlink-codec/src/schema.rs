@@ -426,23 +426,27 @@ pub struct HeaderDef {
 }
 
 impl HeaderDef {
-    /// Read field `f` from `bytes` (which holds at least `self.len` bytes), sign-extended
-    /// for signed fields.
-    pub fn read(&self, f: &Field, bytes: &[u8]) -> i64 {
-        let b = &bytes[f.offset..f.offset + f.size];
-        match (f.size, f.signed) {
-            (1, false) => i64::from(b[0]),
-            (1, true) => i64::from(b[0] as i8),
-            (2, false) => i64::from(u16::from_ne_bytes([b[0], b[1]])),
-            (2, true) => i64::from(i16::from_ne_bytes([b[0], b[1]])),
-            (4, false) => i64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
-            _ => i64::from(i32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
-        }
+    /// Read field `f` from `bytes` (the header, as on the wire), sign-extended for signed
+    /// fields; `None` if `bytes` ends before the field does.
+    pub fn read(&self, f: &Field, bytes: &[u8]) -> Option<i64> {
+        let b = bytes.get(f.offset..f.offset.checked_add(f.size)?)?;
+        Some(match (b, f.signed) {
+            (&[x], false) => i64::from(x),
+            (&[x], true) => i64::from(i8::from_ne_bytes([x])),
+            (&[x, y], false) => i64::from(u16::from_ne_bytes([x, y])),
+            (&[x, y], true) => i64::from(i16::from_ne_bytes([x, y])),
+            (&[a, b, c, d], false) => i64::from(u32::from_ne_bytes([a, b, c, d])),
+            (&[a, b, c, d], true) => i64::from(i32::from_ne_bytes([a, b, c, d])),
+            _ => return None, // no header field has another width
+        })
     }
 
-    /// Write `v` into field `f` of `bytes`; fails if `v` does not fit the field.
+    /// Write `v` into field `f` of `bytes`; fails if `v` does not fit the field, or
+    /// `bytes` ends before the field does.
     pub fn write(&self, f: &Field, bytes: &mut [u8], v: i64) -> Result<(), &'static str> {
-        let b = &mut bytes[f.offset..f.offset + f.size];
+        const SHORT: &str = "past the end of the header";
+        let end = f.offset.checked_add(f.size).ok_or(SHORT)?;
+        let b = bytes.get_mut(f.offset..end).ok_or(SHORT)?;
         match (f.size, f.signed) {
             (1, false) => b.copy_from_slice(
                 &u8::try_from(v)
@@ -469,45 +473,74 @@ impl HeaderDef {
                     .map_err(|_| "out of range for u32")?
                     .to_ne_bytes(),
             ),
-            _ => b.copy_from_slice(
+            (4, true) => b.copy_from_slice(
                 &i32::try_from(v)
                     .map_err(|_| "out of range for i32")?
                     .to_ne_bytes(),
             ),
+            _ => return Err("a field width the codec does not know"),
         }
         Ok(())
     }
 }
 
-/// Define a [`Field`] concisely.
+/// The integer types of header struct fields: their width and signedness, so that a
+/// [`Field`] takes both from the struct instead of restating them.
+#[doc(hidden)]
+pub trait HeaderInt {
+    /// Width in bytes.
+    const SIZE: usize;
+    /// Signed (`int`) rather than unsigned.
+    const SIGNED: bool;
+}
+
+macro_rules! header_ints {
+    ($( $t:ty => $size:expr, $signed:expr; )*) => {
+        $( impl HeaderInt for $t {
+            const SIZE: usize = $size;
+            const SIGNED: bool = $signed;
+        } )*
+    };
+}
+
+header_ints! {
+    u8 => 1, false;
+    i8 => 1, true;
+    zerocopy::byteorder::native_endian::U16 => 2, false;
+    zerocopy::byteorder::native_endian::I16 => 2, true;
+    zerocopy::byteorder::native_endian::U32 => 4, false;
+    zerocopy::byteorder::native_endian::I32 => 4, true;
+}
+
+/// The width and signedness of the field that `get` borrows (`|h: &IfInfoMsg| &h.ifi_index`).
+#[doc(hidden)]
+pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool) {
+    (F::SIZE, F::SIGNED)
+}
+
+/// The [`Field`] for field `$field` of the zerocopy header struct `$T`: its offset
+/// (`offset_of!`), width and signedness (its type) come from the struct, so they cannot
+/// disagree with it. The uapi name is the field's, unless given (`ifi_pad as "__ifi_pad"`).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! field {
-    ($name:literal, $off:expr, $size:expr) => {
+    (@ $T:ty, $field:ident, $name:expr, $names:expr) => {{
+        let (size, signed) = $crate::schema::header_int(|h: &$T| &h.$field);
         $crate::schema::Field {
             name: $name,
-            offset: $off,
-            size: $size,
-            signed: false,
-            names: $crate::schema::Names::None,
-        }
-    };
-    ($name:literal, $off:expr, $size:expr, signed) => {
-        $crate::schema::Field {
-            name: $name,
-            offset: $off,
-            size: $size,
-            signed: true,
-            names: $crate::schema::Names::None,
-        }
-    };
-    ($name:literal, $off:expr, $size:expr, $names:expr) => {
-        $crate::schema::Field {
-            name: $name,
-            offset: $off,
-            size: $size,
-            signed: false,
+            offset: ::core::mem::offset_of!($T, $field),
+            size,
+            signed,
             names: $names,
         }
+    }};
+    ($T:ty, $field:ident) => {
+        $crate::field!(@ $T, $field, stringify!($field), $crate::schema::Names::None)
+    };
+    ($T:ty, $field:ident, $names:expr) => {
+        $crate::field!(@ $T, $field, stringify!($field), $names)
+    };
+    ($T:ty, $field:ident as $name:literal) => {
+        $crate::field!(@ $T, $field, $name, $crate::schema::Names::None)
     };
 }

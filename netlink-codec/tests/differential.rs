@@ -121,7 +121,7 @@ mod neli_side {
         );
     }
 
-    pub fn check(name: &str, bytes: &[u8], t: &mut Tally) {
+    pub(crate) fn check(name: &str, bytes: &[u8], t: &mut Tally) {
         let ours: Vec<NlMsg<'_>> = Messages::new(bytes).collect::<Result<_, _>>().unwrap();
         let mut cur = Cursor::new(bytes);
         let mut theirs = Vec::new();
@@ -336,7 +336,7 @@ mod npr_side {
         }
     }
 
-    pub fn check(name: &str, bytes: &[u8], t: &mut Tally) {
+    pub(crate) fn check(name: &str, bytes: &[u8], t: &mut Tally) {
         for (i, m) in Messages::new(bytes).enumerate() {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");

@@ -1,4 +1,4 @@
-//! The annotated dumps in `docs/wire-format.md` are the real bytes: every block between
+//! The annotated dumps in `netlink-codec/docs/wire-format.md` are the real bytes: every block between
 //! `<!-- NAME: begin (... corpus/FILE ...) -->` and `<!-- NAME: end -->` lists offsets that
 //! follow each other and bytes that concatenate to exactly the named capture.
 
@@ -48,7 +48,7 @@ fn blocks(doc: &str) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn annotated_dumps_are_the_captures() {
-    let doc = std::fs::read_to_string(root().join("../docs/wire-format.md")).unwrap();
+    let doc = std::fs::read_to_string(root().join("docs/wire-format.md")).unwrap();
     let blocks = blocks(&doc);
     assert!(blocks.len() >= 2, "annotated blocks missing");
     for (file, listed) in &blocks {

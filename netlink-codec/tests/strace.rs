@@ -458,7 +458,7 @@ fn check_family_header(
             Some(x) => t.eq(
                 &format!("{what} {}.{k} {a}", def.name),
                 x,
-                i128::from(def.read(f, bytes)),
+                i128::from(def.read(f, bytes).expect("the field is inside the header")),
             ),
             None => t.opaque += 1,
         }

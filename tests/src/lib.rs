@@ -30,6 +30,7 @@ const VETHCTL_TIMEOUT_SECS: &str = "60";
 /// Its path (`/proc/<pid>/ns/net`) is a valid netns path for `nsenter` and for
 /// `vethctl --netns` as long as the handle lives. Drop kills and reaps the process,
 /// and the kernel then destroys the namespace with everything in it.
+#[derive(Debug)]
 pub struct Netns {
     child: Child,
     path: String,
@@ -952,6 +953,7 @@ pub fn assert_wired(host: &Netns, pod_ns: &Netns, pod: &Pod, host_iface: &str, c
 /// A host namespace that looks like a node: `lo` up with 10.255.255.1/32 and
 /// fd00:ffff::1/128 on it, and a stand-in uplink (a veth to a throwaway "upstream"
 /// namespace) carrying both default routes, which proxy ARP needs to answer.
+#[derive(Debug)]
 pub struct Node {
     /// The host namespace, where vethctl runs.
     pub host: Netns,

@@ -698,8 +698,10 @@ fn error_text(error: i32) -> String {
 fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
     let mut s = format!("{}:", def.name);
     for f in def.fields {
-        let v = def.read(f, bytes);
-        let _ = write!(s, " {}={}", f.name, field_text(f, v));
+        match def.read(f, bytes) {
+            Some(v) => _ = write!(s, " {}={}", f.name, field_text(f, v)),
+            None => _ = write!(s, " {}=(truncated)", f.name),
+        }
     }
     s
 }

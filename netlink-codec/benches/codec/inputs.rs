@@ -10,20 +10,20 @@ use std::path::PathBuf;
 use netlink_codec::header::{Messages, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE};
 
 /// Messages per dump.
-pub const DUMP_LEN: usize = 1000;
+pub(crate) const DUMP_LEN: usize = 1000;
 
 /// A replicated dump and what it was made of.
-pub struct Dump {
+pub(crate) struct Dump {
     /// `"links"`, `"addresses"`, `"routes"`.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// `RTM_NEWLINK`, `RTM_NEWADDR`, `RTM_NEWROUTE`.
-    pub msg_type: u16,
+    pub(crate) msg_type: u16,
     /// The messages back to back.
-    pub bytes: Vec<u8>,
+    pub(crate) bytes: Vec<u8>,
     /// Number of messages in `bytes`.
-    pub count: usize,
+    pub(crate) count: usize,
     /// Number of distinct corpus messages repeated.
-    pub distinct: usize,
+    pub(crate) distinct: usize,
 }
 
 fn corpus_dir() -> PathBuf {
@@ -51,7 +51,7 @@ fn reply_files() -> Vec<Vec<u8>> {
 
 /// The distinct messages of type `msg_type` in the corpus replies (whole messages,
 /// including alignment padding).
-pub fn corpus_messages(msg_type: u16) -> Vec<Vec<u8>> {
+pub(crate) fn corpus_messages(msg_type: u16) -> Vec<Vec<u8>> {
     let mut out: Vec<Vec<u8>> = Vec::new();
     for buf in reply_files() {
         for m in Messages::new(&buf) {
@@ -74,7 +74,7 @@ pub fn corpus_messages(msg_type: u16) -> Vec<Vec<u8>> {
 }
 
 /// `n` messages of type `msg_type`, the corpus's distinct ones repeated round-robin.
-pub fn dump(name: &'static str, msg_type: u16, n: usize) -> Dump {
+pub(crate) fn dump(name: &'static str, msg_type: u16, n: usize) -> Dump {
     let msgs = corpus_messages(msg_type);
     let mut bytes = Vec::new();
     for m in msgs.iter().cycle().take(n) {
@@ -92,7 +92,7 @@ pub fn dump(name: &'static str, msg_type: u16, n: usize) -> Dump {
 }
 
 /// The three dumps: 1000 links, 1000 addresses, 1000 routes.
-pub fn dumps() -> [Dump; 3] {
+pub(crate) fn dumps() -> [Dump; 3] {
     [
         dump("links", RTM_NEWLINK, DUMP_LEN),
         dump("addresses", RTM_NEWADDR, DUMP_LEN),

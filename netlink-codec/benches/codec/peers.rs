@@ -97,7 +97,7 @@ fn route_attr(a: &RouteAttribute) -> u64 {
 }
 
 /// netlink-packet-route: parse every message of the dump and walk its typed attributes.
-pub fn npr_walk(buf: &[u8]) -> u64 {
+pub(crate) fn npr_walk(buf: &[u8]) -> u64 {
     let mut at = 0;
     let mut acc = 0u64;
     while at < buf.len() {
@@ -125,7 +125,7 @@ macro_rules! neli_walk {
     ($name:ident, $payload:ty) => {
         /// neli: parse every message (fixed headers typed, attributes as raw TLVs) and
         /// walk the top-level attributes.
-        pub fn $name(buf: &[u8]) -> u64 {
+        pub(crate) fn $name(buf: &[u8]) -> u64 {
             let mut cur = Cursor::new(buf);
             let mut acc = 0u64;
             while (cur.position() as usize) < buf.len() {
@@ -150,7 +150,7 @@ neli_walk!(neli_walk_addrs, Ifaddrmsg);
 neli_walk!(neli_walk_routes, Rtmsg);
 
 /// The neli walker for a dump's message type.
-pub fn neli_walk(msg_type: u16) -> fn(&[u8]) -> u64 {
+pub(crate) fn neli_walk(msg_type: u16) -> fn(&[u8]) -> u64 {
     match msg_type {
         netlink_codec::header::RTM_NEWLINK => neli_walk_links,
         netlink_codec::header::RTM_NEWADDR => neli_walk_addrs,

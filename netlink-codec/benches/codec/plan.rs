@@ -65,19 +65,19 @@ use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
 
 /// One pod's parameters. Interface indexes and the netns fd are what vethctl would know
 /// after the create's ACK and after opening the netns path.
-pub struct Pod {
-    pub host_iface: &'static str,
-    pub ifname: &'static str,
-    pub netns_fd: u32,
-    pub host_index: u32,
-    pub peer_index: u32,
-    pub mtu: u32,
-    pub ip4: Ipv4Addr,
-    pub ip6: Ipv6Addr,
+pub(crate) struct Pod {
+    pub(crate) host_iface: &'static str,
+    pub(crate) ifname: &'static str,
+    pub(crate) netns_fd: u32,
+    pub(crate) host_index: u32,
+    pub(crate) peer_index: u32,
+    pub(crate) mtu: u32,
+    pub(crate) ip4: Ipv4Addr,
+    pub(crate) ip6: Ipv6Addr,
 }
 
 /// The pod the benchmark encodes.
-pub const POD: Pod = Pod {
+pub(crate) const POD: Pod = Pod {
     host_iface: "vh7f3a9c2e41d0",
     ifname: "eth0",
     netns_fd: 5,
@@ -92,7 +92,7 @@ const LL_HOST: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
 const GW4: Ipv4Addr = Ipv4Addr::new(169, 254, 1, 1);
 
 /// Number of requests in the plan.
-pub const PLAN_LEN: usize = 14;
+pub(crate) const PLAN_LEN: usize = 14;
 
 const REQ_ACK: u16 = NLM_F_REQUEST | NLM_F_ACK;
 const CREATE_EXCL: u16 = REQ_ACK | NLM_F_CREATE | NLM_F_EXCL;
@@ -177,7 +177,7 @@ fn route_msg<B: EmitBuf + ?Sized>(
 }
 
 /// Encode the 14 requests of `pod`'s setup at the end of `buf` with the codec.
-pub fn encode_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result<(), EncodeError> {
+pub(crate) fn encode_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result<(), EncodeError> {
     // 1. Create the veth pair; the peer is born in the pod's namespace.
     let mut m = MessageBuilder::new(buf, RTM_NEWLINK, flags(CREATE_EXCL), 1)?;
     m.family_header(&link_hdr(0, false))?;
@@ -347,7 +347,7 @@ fn npr_route(oif: u32, dst: Option<(IpAddr, u8)>, gw: Option<IpAddr>) -> RouteNe
 }
 
 /// The same 14 requests as netlink-packet-route messages, built from its own types.
-pub fn npr_plan(pod: &Pod) -> Vec<NetlinkMessage<RouteNetlinkMessage>> {
+pub(crate) fn npr_plan(pod: &Pod) -> Vec<NetlinkMessage<RouteNetlinkMessage>> {
     let peer = npr_link(
         0,
         false,
@@ -459,7 +459,7 @@ pub fn npr_plan(pod: &Pod) -> Vec<NetlinkMessage<RouteNetlinkMessage>> {
 
 /// Serialize `msgs` back to back into `out` (which must be large enough); returns the
 /// bytes written. This is netlink-packet-route's emit path: `buffer_len` then `serialize`.
-pub fn npr_emit(msgs: &[NetlinkMessage<RouteNetlinkMessage>], out: &mut [u8]) -> usize {
+pub(crate) fn npr_emit(msgs: &[NetlinkMessage<RouteNetlinkMessage>], out: &mut [u8]) -> usize {
     let mut at = 0;
     for m in msgs {
         let len = m.buffer_len();

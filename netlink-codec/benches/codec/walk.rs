@@ -10,7 +10,7 @@ use netlink_codec::header::{Messages, NlMsg};
 use netlink_codec::schema::{kind_hint, Elem, Space, Value};
 
 /// Walk a dump; returns a checksum of everything read and the number of attributes.
-pub fn walk_dump(buf: &[u8]) -> Result<(u64, u64), DecodeError> {
+pub(crate) fn walk_dump(buf: &[u8]) -> Result<(u64, u64), DecodeError> {
     let mut acc = Acc::default();
     for m in Messages::new(buf) {
         walk_message(&m?, &mut acc)?;
@@ -20,7 +20,7 @@ pub fn walk_dump(buf: &[u8]) -> Result<(u64, u64), DecodeError> {
 
 /// The bare walk: message and attribute lengths only, no typed values, no recursion.
 /// A floor for comparison.
-pub fn bare_walk(buf: &[u8]) -> Result<u64, DecodeError> {
+pub(crate) fn bare_walk(buf: &[u8]) -> Result<u64, DecodeError> {
     let mut sum = 0u64;
     for m in Messages::new(buf) {
         let m = m?;
@@ -59,7 +59,7 @@ fn walk_message(m: &NlMsg<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
         ));
     }
     for f in def.fields {
-        acc.add(def.read(f, p) as u64);
+        acc.add(def.read(f, p).unwrap_or(0) as u64);
     }
     walk_attrs(m.attrs_after(def.len), fam.space(), acc)
 }

@@ -1,13 +1,34 @@
 //! Shared helpers for the audit tests: the golden corpus and its strace manifest.
 #![allow(dead_code)]
 
-// The corpus loader of the codec's tests: one copy for both crates.
-#[path = "../../../netlink-codec/tests/common/mod.rs"]
-mod codec_common;
-pub use codec_common::{corpus, corpus_dir};
+use std::path::PathBuf;
+
+/// The codec's golden corpus (`netlink-codec/tests/corpus`): its captured buffers and
+/// their strace `manifest.json`. vethctl is never packaged, so it may name its sibling's
+/// directory; the codec's own tests load it from inside that crate, so that they also run
+/// from the packaged crate.
+pub(crate) fn corpus_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../netlink-codec/tests/corpus")
+}
+
+/// Every `*.bin` buffer of the corpus with its file name, sorted by name.
+pub(crate) fn corpus() -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = std::fs::read_dir(corpus_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 136, "corpus incomplete");
+    v
+}
 
 /// (file, strace text) for each manifest entry.
-pub fn manifest() -> Vec<(String, String)> {
+pub(crate) fn manifest() -> Vec<(String, String)> {
     let text = std::fs::read_to_string(corpus_dir().join("manifest.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     v.as_array()
@@ -23,30 +44,30 @@ pub fn manifest() -> Vec<(String, String)> {
 }
 
 /// The JSON Lines `decode --json` prints for `bytes`.
-pub fn json_of(bytes: &[u8]) -> String {
+pub(crate) fn json_of(bytes: &[u8]) -> String {
     let mut out = Vec::new();
     vethctl::render::write_json(&mut out, bytes).unwrap();
     String::from_utf8(out).unwrap()
 }
 
 /// The tree `decode` prints for `bytes`.
-pub fn text_of(bytes: &[u8]) -> String {
+pub(crate) fn text_of(bytes: &[u8]) -> String {
     let mut out = Vec::new();
     vethctl::render::write_text(&mut out, bytes).unwrap();
     String::from_utf8(out).unwrap()
 }
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
-pub struct Rng(pub u64);
+pub(crate) struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 }

@@ -1,0 +1,168 @@
+//! The family headers' field tables (`HeaderDef`) agree with their zerocopy structs: every
+//! field read through the table equals the struct's field of the same name, on every
+//! corpus message and on headers whose every byte differs (so that a wrong offset, width or
+//! signedness cannot hide behind zeros). And reading or writing a field of a short header
+//! is `None`/an error, never a panic.
+
+mod common;
+
+use common::corpus;
+
+use netlink_codec::addr::IfAddrMsg;
+use netlink_codec::family::Family;
+use netlink_codec::header::Messages;
+use netlink_codec::link::IfInfoMsg;
+use netlink_codec::neigh::NdtMsg;
+use netlink_codec::nsid::RtGenMsg;
+use netlink_codec::route::{RtMsg, RtNexthop};
+use netlink_codec::schema::HeaderDef;
+use zerocopy::FromBytes;
+
+/// (uapi name, value) of each field, read from the struct by name, in struct order.
+fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
+    match def.name {
+        "ifinfomsg" => {
+            let h = IfInfoMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("ifi_family", h.ifi_family.into()),
+                ("__ifi_pad", h.ifi_pad.into()),
+                ("ifi_type", h.ifi_type.get().into()),
+                ("ifi_index", h.ifi_index.get().into()),
+                ("ifi_flags", h.ifi_flags.get().into()),
+                ("ifi_change", h.ifi_change.get().into()),
+            ]
+        }
+        "ifaddrmsg" => {
+            let h = IfAddrMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("ifa_family", h.ifa_family.into()),
+                ("ifa_prefixlen", h.ifa_prefixlen.into()),
+                ("ifa_flags", h.ifa_flags.into()),
+                ("ifa_scope", h.ifa_scope.into()),
+                ("ifa_index", h.ifa_index.get().into()),
+            ]
+        }
+        "rtmsg" => {
+            let h = RtMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("rtm_family", h.rtm_family.into()),
+                ("rtm_dst_len", h.rtm_dst_len.into()),
+                ("rtm_src_len", h.rtm_src_len.into()),
+                ("rtm_tos", h.rtm_tos.into()),
+                ("rtm_table", h.rtm_table.into()),
+                ("rtm_protocol", h.rtm_protocol.into()),
+                ("rtm_scope", h.rtm_scope.into()),
+                ("rtm_type", h.rtm_type.into()),
+                ("rtm_flags", h.rtm_flags.get().into()),
+            ]
+        }
+        "rtnexthop" => {
+            let h = RtNexthop::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("rtnh_len", h.rtnh_len.get().into()),
+                ("rtnh_flags", h.rtnh_flags.into()),
+                ("rtnh_hops", h.rtnh_hops.into()),
+                ("rtnh_ifindex", h.rtnh_ifindex.get().into()),
+            ]
+        }
+        "ndtmsg" => {
+            let h = NdtMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("ndtm_family", h.ndtm_family.into()),
+                ("ndtm_pad1", h.ndtm_pad1.into()),
+                ("ndtm_pad2", h.ndtm_pad2.get().into()),
+            ]
+        }
+        "rtgenmsg" => {
+            let h = RtGenMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![("rtgen_family", h.rtgen_family.into())]
+        }
+        other => panic!("no struct reading for {other}"),
+    }
+}
+
+/// The same, read through the table.
+fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
+    def.fields
+        .iter()
+        .map(|f| (f.name, def.read(f, bytes).expect("field inside the header")))
+        .collect()
+}
+
+const DEFS: [&HeaderDef; 6] = [
+    &IfInfoMsg::DEF,
+    &IfAddrMsg::DEF,
+    &RtMsg::DEF,
+    &RtNexthop::DEF,
+    &NdtMsg::DEF,
+    &RtGenMsg::DEF,
+];
+
+#[test]
+fn every_table_field_reads_what_the_struct_holds_on_distinct_bytes() {
+    for def in DEFS {
+        // 0x81, 0x82, ...: no two bytes alike, and the top bit set, so that a field read as
+        // unsigned instead of signed (or the other way round) reads another value.
+        let bytes: Vec<u8> = (0..def.len).map(|i| 0x81 + i as u8).collect();
+        assert_eq!(
+            by_table(def, &bytes),
+            by_struct(def, &bytes),
+            "{}",
+            def.name
+        );
+        let covered: usize = def.fields.iter().map(|f| f.size).sum();
+        assert_eq!(covered, def.len, "{}: the fields leave bytes out", def.name);
+    }
+}
+
+#[test]
+fn every_table_field_reads_what_the_struct_holds_on_the_corpus() {
+    let mut checked = 0;
+    for (name, bytes) in corpus() {
+        for msg in Messages::new(&bytes) {
+            let msg = msg.unwrap();
+            let Some(family) = Family::of(msg.msg_type()) else {
+                continue;
+            };
+            let def = family.header();
+            let Some(header) = msg.payload().get(..def.len) else {
+                continue;
+            };
+            assert_eq!(
+                by_table(def, header),
+                by_struct(def, header),
+                "{name} {}",
+                def.name
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} headers checked");
+}
+
+#[test]
+fn fields_of_a_short_header_are_none_and_writing_them_fails() {
+    for def in DEFS {
+        let full = vec![0xa5; def.len];
+        for len in 0..def.len {
+            for f in def.fields {
+                let fits = f.offset + f.size <= len;
+                assert_eq!(
+                    def.read(f, &full[..len]).is_some(),
+                    fits,
+                    "{} {}",
+                    def.name,
+                    f.name
+                );
+                let mut short = full[..len].to_vec();
+                assert_eq!(
+                    def.write(f, &mut short, 0).is_ok(),
+                    fits,
+                    "{} {}",
+                    def.name,
+                    f.name
+                );
+            }
+        }
+    }
+}
