@@ -10,13 +10,13 @@
 //! +---------------------------------------------------------------+
 //! ```
 
-use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::U32;
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::uapi::uapi_flags;
 
 /// `struct ifaddrmsg` (8 bytes).
 #[derive(
@@ -64,52 +64,27 @@ impl IfAddrMsg {
     };
 }
 
-bitflags! {
+uapi_flags! {
     /// `IFA_F_*` address flags.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct IfaFlags: u32 {
-        /// `IFA_F_SECONDARY` (alias `IFA_F_TEMPORARY`).
-        const SECONDARY = 0x01;
-        /// `IFA_F_NODAD`: skip duplicate address detection.
-        const NODAD = 0x02;
-        /// `IFA_F_OPTIMISTIC`.
-        const OPTIMISTIC = 0x04;
-        /// `IFA_F_DADFAILED`.
-        const DADFAILED = 0x08;
-        /// `IFA_F_HOMEADDRESS`.
-        const HOMEADDRESS = 0x10;
-        /// `IFA_F_DEPRECATED`.
-        const DEPRECATED = 0x20;
-        /// `IFA_F_TENTATIVE`: DAD still running.
-        const TENTATIVE = 0x40;
-        /// `IFA_F_PERMANENT`.
-        const PERMANENT = 0x80;
-        /// `IFA_F_MANAGETEMPADDR`.
-        const MANAGETEMPADDR = 0x100;
-        /// `IFA_F_NOPREFIXROUTE`.
-        const NOPREFIXROUTE = 0x200;
-        /// `IFA_F_MCAUTOJOIN`.
-        const MCAUTOJOIN = 0x400;
-        /// `IFA_F_STABLE_PRIVACY`.
-        const STABLE_PRIVACY = 0x800;
+    pub struct IfaFlags: u32, "IFA_F_", IFA_F_NAMES {
+        /// Alias `IFA_F_TEMPORARY`.
+        SECONDARY = 0x01,
+        /// Skip duplicate address detection.
+        NODAD = 0x02,
+        OPTIMISTIC = 0x04,
+        DADFAILED = 0x08,
+        HOMEADDRESS = 0x10,
+        DEPRECATED = 0x20,
+        /// Duplicate address detection is still running.
+        TENTATIVE = 0x40,
+        PERMANENT = 0x80,
+        MANAGETEMPADDR = 0x100,
+        NOPREFIXROUTE = 0x200,
+        MCAUTOJOIN = 0x400,
+        STABLE_PRIVACY = 0x800,
     }
 }
-
-/// Names of the `IFA_F_*` bits.
-pub const IFA_F_NAMES: &[(u64, &str)] = &[
-    (0x01, "IFA_F_SECONDARY"),
-    (0x02, "IFA_F_NODAD"),
-    (0x04, "IFA_F_OPTIMISTIC"),
-    (0x08, "IFA_F_DADFAILED"),
-    (0x10, "IFA_F_HOMEADDRESS"),
-    (0x20, "IFA_F_DEPRECATED"),
-    (0x40, "IFA_F_TENTATIVE"),
-    (0x80, "IFA_F_PERMANENT"),
-    (0x100, "IFA_F_MANAGETEMPADDR"),
-    (0x200, "IFA_F_NOPREFIXROUTE"),
-    (0x400, "IFA_F_MCAUTOJOIN"),
-    (0x800, "IFA_F_STABLE_PRIVACY"),
-];
 
 /// `IFAPROT_UNSPEC`: `IFA_PROTO` value, origin unknown.
 pub const IFAPROT_UNSPEC: u8 = 0;

@@ -54,6 +54,7 @@ pub mod nsid;
 pub mod route;
 pub mod rtnl;
 pub mod schema;
+mod uapi;
 
 pub use errno::Errno;
 

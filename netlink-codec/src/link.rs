@@ -14,13 +14,13 @@
 //! +---------------------------------------------------------------+
 //! ```
 
-use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::{I32, U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::uapi::uapi_flags;
 
 mod kinds;
 mod stats;
@@ -82,73 +82,31 @@ impl IfInfoMsg {
     }
 }
 
-bitflags! {
+uapi_flags! {
     /// `IFF_*` interface flags (`linux/if.h`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct Iff: u32 {
-        /// `IFF_UP`.
-        const UP = 1 << 0;
-        /// `IFF_BROADCAST`.
-        const BROADCAST = 1 << 1;
-        /// `IFF_DEBUG`.
-        const DEBUG = 1 << 2;
-        /// `IFF_LOOPBACK`.
-        const LOOPBACK = 1 << 3;
-        /// `IFF_POINTOPOINT`.
-        const POINTOPOINT = 1 << 4;
-        /// `IFF_NOTRAILERS`.
-        const NOTRAILERS = 1 << 5;
-        /// `IFF_RUNNING`.
-        const RUNNING = 1 << 6;
-        /// `IFF_NOARP`.
-        const NOARP = 1 << 7;
-        /// `IFF_PROMISC`.
-        const PROMISC = 1 << 8;
-        /// `IFF_ALLMULTI`.
-        const ALLMULTI = 1 << 9;
-        /// `IFF_MASTER`.
-        const MASTER = 1 << 10;
-        /// `IFF_SLAVE`.
-        const SLAVE = 1 << 11;
-        /// `IFF_MULTICAST`.
-        const MULTICAST = 1 << 12;
-        /// `IFF_PORTSEL`.
-        const PORTSEL = 1 << 13;
-        /// `IFF_AUTOMEDIA`.
-        const AUTOMEDIA = 1 << 14;
-        /// `IFF_DYNAMIC`.
-        const DYNAMIC = 1 << 15;
-        /// `IFF_LOWER_UP`.
-        const LOWER_UP = 1 << 16;
-        /// `IFF_DORMANT`.
-        const DORMANT = 1 << 17;
-        /// `IFF_ECHO`.
-        const ECHO = 1 << 18;
+    pub struct Iff: u32, "IFF_", IFF_NAMES {
+        UP = 1 << 0,
+        BROADCAST = 1 << 1,
+        DEBUG = 1 << 2,
+        LOOPBACK = 1 << 3,
+        POINTOPOINT = 1 << 4,
+        NOTRAILERS = 1 << 5,
+        RUNNING = 1 << 6,
+        NOARP = 1 << 7,
+        PROMISC = 1 << 8,
+        ALLMULTI = 1 << 9,
+        MASTER = 1 << 10,
+        SLAVE = 1 << 11,
+        MULTICAST = 1 << 12,
+        PORTSEL = 1 << 13,
+        AUTOMEDIA = 1 << 14,
+        DYNAMIC = 1 << 15,
+        LOWER_UP = 1 << 16,
+        DORMANT = 1 << 17,
+        ECHO = 1 << 18,
     }
 }
-
-/// Names of the `IFF_*` bits.
-pub const IFF_NAMES: &[(u64, &str)] = &[
-    (1 << 0, "IFF_UP"),
-    (1 << 1, "IFF_BROADCAST"),
-    (1 << 2, "IFF_DEBUG"),
-    (1 << 3, "IFF_LOOPBACK"),
-    (1 << 4, "IFF_POINTOPOINT"),
-    (1 << 5, "IFF_NOTRAILERS"),
-    (1 << 6, "IFF_RUNNING"),
-    (1 << 7, "IFF_NOARP"),
-    (1 << 8, "IFF_PROMISC"),
-    (1 << 9, "IFF_ALLMULTI"),
-    (1 << 10, "IFF_MASTER"),
-    (1 << 11, "IFF_SLAVE"),
-    (1 << 12, "IFF_MULTICAST"),
-    (1 << 13, "IFF_PORTSEL"),
-    (1 << 14, "IFF_AUTOMEDIA"),
-    (1 << 15, "IFF_DYNAMIC"),
-    (1 << 16, "IFF_LOWER_UP"),
-    (1 << 17, "IFF_DORMANT"),
-    (1 << 18, "IFF_ECHO"),
-];
 
 /// Names of common `ARPHRD_*` link types (`linux/if_arp.h`).
 pub const ARPHRD_NAMES: &[(u64, &str)] = &[

@@ -12,7 +12,6 @@
 //! +---------------------------------------------------------------+
 //! ```
 
-use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::{I32, U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -22,6 +21,7 @@ use crate::error::{DecodeError, DecodeErrorKind};
 use crate::field;
 use crate::header::align;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::uapi::{concat_names, uapi_consts, uapi_flags};
 
 /// `struct rtmsg` (12 bytes).
 #[derive(
@@ -81,154 +81,113 @@ impl RtMsg {
     };
 }
 
-/// `RTN_UNICAST`: a gateway or direct route.
-pub const RTN_UNICAST: u8 = 1;
-/// `RT_SCOPE_UNIVERSE`.
-pub const RT_SCOPE_UNIVERSE: u8 = 0;
-/// `RT_SCOPE_LINK`.
-pub const RT_SCOPE_LINK: u8 = 253;
-/// `RT_SCOPE_HOST`.
-pub const RT_SCOPE_HOST: u8 = 254;
-/// `RT_TABLE_MAIN`.
-pub const RT_TABLE_MAIN: u8 = 254;
-/// `RTPROT_BOOT`: what `ip route add` uses.
-pub const RTPROT_BOOT: u8 = 3;
-/// `RTPROT_STATIC`.
-pub const RTPROT_STATIC: u8 = 4;
+uapi_consts! {
+    /// Names of `rtm_type` values.
+    RTN_NAMES: u8 {
+        RTN_UNSPEC = 0,
+        /// A gateway or direct route.
+        RTN_UNICAST = 1,
+        /// A local address (the `local` table).
+        RTN_LOCAL = 2,
+        RTN_BROADCAST = 3,
+        RTN_ANYCAST = 4,
+        RTN_MULTICAST = 5,
+        RTN_BLACKHOLE = 6,
+        RTN_UNREACHABLE = 7,
+        RTN_PROHIBIT = 8,
+        RTN_THROW = 9,
+        RTN_NAT = 10,
+        RTN_XRESOLVE = 11,
+    }
+}
 
-/// Names of `rtm_type` values.
-pub const RTN_NAMES: &[(u64, &str)] = &[
-    (0, "RTN_UNSPEC"),
-    (1, "RTN_UNICAST"),
-    (2, "RTN_LOCAL"),
-    (3, "RTN_BROADCAST"),
-    (4, "RTN_ANYCAST"),
-    (5, "RTN_MULTICAST"),
-    (6, "RTN_BLACKHOLE"),
-    (7, "RTN_UNREACHABLE"),
-    (8, "RTN_PROHIBIT"),
-    (9, "RTN_THROW"),
-    (10, "RTN_NAT"),
-    (11, "RTN_XRESOLVE"),
-];
-/// Names of `rtm_scope` / `ifa_scope` values.
-pub const RT_SCOPE_NAMES: &[(u64, &str)] = &[
-    (0, "RT_SCOPE_UNIVERSE"),
-    (200, "RT_SCOPE_SITE"),
-    (253, "RT_SCOPE_LINK"),
-    (254, "RT_SCOPE_HOST"),
-    (255, "RT_SCOPE_NOWHERE"),
-];
-/// Names of `rtm_table` values.
-pub const RT_TABLE_NAMES: &[(u64, &str)] = &[
-    (0, "RT_TABLE_UNSPEC"),
-    (252, "RT_TABLE_COMPAT"),
-    (253, "RT_TABLE_DEFAULT"),
-    (254, "RT_TABLE_MAIN"),
-    (255, "RT_TABLE_LOCAL"),
-];
-/// Names of `rtm_protocol` values.
-pub const RTPROT_NAMES: &[(u64, &str)] = &[
-    (0, "RTPROT_UNSPEC"),
-    (1, "RTPROT_REDIRECT"),
-    (2, "RTPROT_KERNEL"),
-    (3, "RTPROT_BOOT"),
-    (4, "RTPROT_STATIC"),
-    (8, "RTPROT_GATED"),
-    (9, "RTPROT_RA"),
-    (10, "RTPROT_MRT"),
-    (11, "RTPROT_ZEBRA"),
-    (12, "RTPROT_BIRD"),
-    (13, "RTPROT_DNROUTED"),
-    (14, "RTPROT_XORP"),
-    (15, "RTPROT_NTK"),
-    (16, "RTPROT_DHCP"),
-    (17, "RTPROT_MROUTED"),
-    (18, "RTPROT_KEEPALIVED"),
-    (42, "RTPROT_BABEL"),
-    (99, "RTPROT_OPENR"),
-    (186, "RTPROT_BGP"),
-    (187, "RTPROT_ISIS"),
-    (188, "RTPROT_OSPF"),
-    (189, "RTPROT_RIP"),
-    (192, "RTPROT_EIGRP"),
-];
+uapi_consts! {
+    /// Names of `rtm_scope` / `ifa_scope` values.
+    RT_SCOPE_NAMES: u8 {
+        RT_SCOPE_UNIVERSE = 0,
+        RT_SCOPE_SITE = 200,
+        RT_SCOPE_LINK = 253,
+        RT_SCOPE_HOST = 254,
+        RT_SCOPE_NOWHERE = 255,
+    }
+}
 
-bitflags! {
+uapi_consts! {
+    /// Names of `rtm_table` values (`RTA_TABLE` carries ids above 255 as a `u32`).
+    RT_TABLE_NAMES: u8 {
+        RT_TABLE_UNSPEC = 0,
+        RT_TABLE_COMPAT = 252,
+        RT_TABLE_DEFAULT = 253,
+        RT_TABLE_MAIN = 254,
+        RT_TABLE_LOCAL = 255,
+    }
+}
+
+uapi_consts! {
+    /// Names of `rtm_protocol` values.
+    RTPROT_NAMES: u8 {
+        RTPROT_UNSPEC = 0,
+        RTPROT_REDIRECT = 1,
+        /// Installed by the kernel (local and connected routes).
+        RTPROT_KERNEL = 2,
+        /// What `ip route add` uses.
+        RTPROT_BOOT = 3,
+        RTPROT_STATIC = 4,
+        RTPROT_GATED = 8,
+        RTPROT_RA = 9,
+        RTPROT_MRT = 10,
+        RTPROT_ZEBRA = 11,
+        RTPROT_BIRD = 12,
+        RTPROT_DNROUTED = 13,
+        RTPROT_XORP = 14,
+        RTPROT_NTK = 15,
+        RTPROT_DHCP = 16,
+        RTPROT_MROUTED = 17,
+        RTPROT_KEEPALIVED = 18,
+        RTPROT_BABEL = 42,
+        RTPROT_OPENR = 99,
+        RTPROT_BGP = 186,
+        RTPROT_ISIS = 187,
+        RTPROT_OSPF = 188,
+        RTPROT_RIP = 189,
+        RTPROT_EIGRP = 192,
+    }
+}
+
+uapi_flags! {
     /// `RTM_F_*` flags of `rtm_flags` (the low byte holds `RTNH_F_*`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct RtmFlags: u32 {
-        /// `RTM_F_NOTIFY`.
-        const NOTIFY = 0x100;
-        /// `RTM_F_CLONED`.
-        const CLONED = 0x200;
-        /// `RTM_F_EQUALIZE`.
-        const EQUALIZE = 0x400;
-        /// `RTM_F_PREFIX`.
-        const PREFIX = 0x800;
-        /// `RTM_F_LOOKUP_TABLE`.
-        const LOOKUP_TABLE = 0x1000;
-        /// `RTM_F_FIB_MATCH`.
-        const FIB_MATCH = 0x2000;
-        /// `RTM_F_OFFLOAD`.
-        const OFFLOAD = 0x4000;
-        /// `RTM_F_TRAP`.
-        const TRAP = 0x8000;
-        /// `RTM_F_OFFLOAD_FAILED`.
-        const OFFLOAD_FAILED = 0x2000_0000;
+    pub struct RtmFlags: u32, "RTM_F_", RTM_F_ONLY_NAMES {
+        NOTIFY = 0x100,
+        CLONED = 0x200,
+        EQUALIZE = 0x400,
+        PREFIX = 0x800,
+        LOOKUP_TABLE = 0x1000,
+        FIB_MATCH = 0x2000,
+        OFFLOAD = 0x4000,
+        TRAP = 0x8000,
+        OFFLOAD_FAILED = 0x2000_0000,
     }
 }
 
-bitflags! {
+uapi_flags! {
     /// `RTNH_F_*` next-hop flags (`rtnh_flags`, and the low byte of `rtm_flags`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct RtnhFlags: u8 {
-        /// `RTNH_F_DEAD`.
-        const DEAD = 1;
-        /// `RTNH_F_PERVASIVE`.
-        const PERVASIVE = 2;
-        /// `RTNH_F_ONLINK`.
-        const ONLINK = 4;
-        /// `RTNH_F_OFFLOAD`.
-        const OFFLOAD = 8;
-        /// `RTNH_F_LINKDOWN`.
-        const LINKDOWN = 16;
-        /// `RTNH_F_UNRESOLVED`.
-        const UNRESOLVED = 32;
-        /// `RTNH_F_TRAP`.
-        const TRAP = 64;
+    pub struct RtnhFlags: u8, "RTNH_F_", RTNH_F_NAMES {
+        DEAD = 1,
+        PERVASIVE = 2,
+        ONLINK = 4,
+        OFFLOAD = 8,
+        LINKDOWN = 16,
+        UNRESOLVED = 32,
+        TRAP = 64,
     }
 }
 
-/// Names of the `RTNH_F_*` bits.
-pub const RTNH_F_NAMES: &[(u64, &str)] = &[
-    (1, "RTNH_F_DEAD"),
-    (2, "RTNH_F_PERVASIVE"),
-    (4, "RTNH_F_ONLINK"),
-    (8, "RTNH_F_OFFLOAD"),
-    (16, "RTNH_F_LINKDOWN"),
-    (32, "RTNH_F_UNRESOLVED"),
-    (64, "RTNH_F_TRAP"),
-];
-/// Names of the bits of `rtm_flags` (`RTNH_F_*` in the low byte, then `RTM_F_*`).
-pub const RTM_F_NAMES: &[(u64, &str)] = &[
-    (1, "RTNH_F_DEAD"),
-    (2, "RTNH_F_PERVASIVE"),
-    (4, "RTNH_F_ONLINK"),
-    (8, "RTNH_F_OFFLOAD"),
-    (16, "RTNH_F_LINKDOWN"),
-    (32, "RTNH_F_UNRESOLVED"),
-    (64, "RTNH_F_TRAP"),
-    (0x100, "RTM_F_NOTIFY"),
-    (0x200, "RTM_F_CLONED"),
-    (0x400, "RTM_F_EQUALIZE"),
-    (0x800, "RTM_F_PREFIX"),
-    (0x1000, "RTM_F_LOOKUP_TABLE"),
-    (0x2000, "RTM_F_FIB_MATCH"),
-    (0x4000, "RTM_F_OFFLOAD"),
-    (0x8000, "RTM_F_TRAP"),
-    (0x2000_0000, "RTM_F_OFFLOAD_FAILED"),
-];
+/// Names of the bits of `rtm_flags`: `RTNH_F_*` in the low byte, then `RTM_F_*`.
+pub const RTM_F_NAMES: &[(u64, &str)] = &concat_names::<
+    { RTNH_F_NAMES.len() + RTM_F_ONLY_NAMES.len() },
+>(RTNH_F_NAMES, RTM_F_ONLY_NAMES);
 
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
 #[derive(
