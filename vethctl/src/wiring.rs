@@ -383,20 +383,32 @@ fn show_route(r: &Route, name: &dyn Fn(u32) -> String) -> String {
     s
 }
 
-/// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`.
+/// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`: `vethctl:ID`.
 pub const ALIAS_PREFIX: &str = "vethctl:";
+/// Prefix of the owner tag of an id too long for an alias: `vethctl-sha256:HEX`. Its own
+/// prefix, so that no literal id can produce it: `vethctl:sha256:HEX`, what older
+/// versions wrote for a long id, is also the tag of the literal id `sha256:HEX`, so such a
+/// tag is read as that literal id's (the only unambiguous reading).
+pub const HASHED_ALIAS_PREFIX: &str = "vethctl-sha256:";
+/// The longest container id that is its own tag; longer ones are hashed.
+pub const ALIAS_ID_MAX: usize = 200;
 
-/// The owner tag of the host veth of `container_id`: `vethctl:ID` (a SHA-256 of the id
-/// stands in for an id too long for an alias).
+/// The owner tag of the host veth of `container_id`: `vethctl:ID`, or for an id over
+/// [`ALIAS_ID_MAX`] bytes `vethctl-sha256:HEX` (the SHA-256 of the id).
 pub fn owner_alias(container_id: &str) -> String {
-    if container_id.len() <= 200 {
+    if container_id.len() <= ALIAS_ID_MAX {
         format!("{ALIAS_PREFIX}{container_id}")
     } else {
         use sha2::{Digest, Sha256};
         let d = Sha256::digest(container_id.as_bytes());
         let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{ALIAS_PREFIX}sha256:{hex}")
+        format!("{HASHED_ALIAS_PREFIX}{hex}")
     }
+}
+
+/// Is `alias` an owner tag of vethctl's (of any container)?
+pub fn is_owner_tag(alias: &str) -> bool {
+    alias.starts_with(ALIAS_PREFIX) || alias.starts_with(HASHED_ALIAS_PREFIX)
 }
 
 /// A host link tagged as another container's (`vethctl:OTHER`), or as anything not ours:
@@ -2423,5 +2435,31 @@ mod tests {
         assert!(ours(&spec, &theirs, &pod, "/x").is_ok());
         assert_eq!(owner_alias("c1"), "vethctl:c1");
         assert!(owner_alias(&"x".repeat(300)).len() < 256);
+    }
+
+    #[test]
+    fn owner_tags_do_not_collide() {
+        // A long id is hashed; the literal id that spells that hash must get another tag.
+        let long = "x".repeat(ALIAS_ID_MAX + 1);
+        let hashed = owner_alias(&long);
+        let hex = hashed.rsplit(':').next().unwrap().to_owned();
+        assert_eq!(hex.len(), 64, "{hashed}");
+        assert_ne!(hashed, owner_alias(&format!("sha256:{hex}")));
+        // At the limit the id is its own tag, one byte over it is not.
+        let at = "y".repeat(ALIAS_ID_MAX);
+        assert_eq!(owner_alias(&at), format!("vethctl:{at}"));
+        assert!(owner_alias(&format!("{at}y")).starts_with(HASHED_ALIAS_PREFIX));
+        assert!(is_owner_tag(&hashed) && is_owner_tag(&owner_alias("c1")));
+        assert!(!is_owner_tag("eth0 uplink"));
+        // A host veth tagged by the literal id is not the long id's.
+        let spec = Spec {
+            container_id: long,
+            ..spec()
+        };
+        let mut l = host_link_of(&spec);
+        l.alias = Some(owner_alias(&format!("sha256:{hex}")));
+        assert!(ours_by_host(&spec, &l, "/x")
+            .unwrap_err()
+            .contains("someone else"));
     }
 }
