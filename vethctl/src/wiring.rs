@@ -416,11 +416,11 @@ pub fn is_owner_tag(alias: &str) -> bool {
 /// its tag was set).
 fn foreign_alias(spec: &Spec, link: &Link) -> Option<String> {
     let want = owner_alias(&spec.container_id);
-    match link.alias.as_deref() {
-        None | Some("") => None,
-        Some(a) if a == want => None,
+    match &link.alias {
+        None => None,
+        Some(a) if a.is("") || a.is(&want) => None,
         Some(a) => Some(format!(
-            "host interface {} is tagged {a:?}, not {want:?}: it belongs to someone else; \
+            "host interface {} is tagged \"{a}\", not {want:?}: it belongs to someone else; \
              leaving it alone",
             spec.host_iface
         )),
@@ -659,14 +659,14 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         true,
     );
     let alias = owner_alias(&spec.container_id);
-    let alias_ok = hl.alias.as_deref() == Some(alias.as_str());
+    let alias_ok = hl.alias.as_ref().is_some_and(|a| a.is(&alias));
     if !alias_ok {
         hc.alias = Some(alias.clone());
     }
     item(
         Side::Host,
         format!("alias {alias:?} on {h}"),
-        want(alias_ok, format!("alias is {}", shown(hl.alias.as_deref()))),
+        want(alias_ok, format!("alias is {}", shown(hl.alias.as_ref()))),
         true,
     );
     let up_ok = hl.is_up();
@@ -836,13 +836,13 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         Side::Pod,
         format!("link {p}, the peer of {h}"),
         want(
-            pl.name == p,
+            pl.name.is(p),
             format!("the peer is named {} (want {p})", pl.name),
         ),
         true,
     );
     let mut up_now = pl.is_up();
-    if pl.name != p {
+    if !pl.name.is(p) {
         if up_now {
             out.pod.push(Step::Netlink(req(
                 format!("set {} down to rename it", pl.name),
@@ -1076,7 +1076,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 && r.dst == Some(IpAddr::V6(ip6))
                 && r.oif == Some(pi_u)
         });
-        let in_place = routed && v6_addr_ok && pl.is_up() && pl.name == p;
+        let in_place = routed && v6_addr_ok && pl.is_up() && pl.name.is(p);
         if !in_place {
             out.pod_ready_read = Some(out.pod.len());
             out.pod.push(Step::Netlink(req(
@@ -1769,7 +1769,7 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
 fn as_created(spec: &Spec) -> (Link, Link) {
     let host = Link {
         index: 0,
-        name: spec.host_iface.clone(),
+        name: spec.host_iface.as_str().into(),
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
@@ -1777,7 +1777,7 @@ fn as_created(spec: &Spec) -> (Link, Link) {
     };
     let pod = Link {
         index: 0,
-        name: spec.ifname.clone(),
+        name: spec.ifname.as_str().into(),
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
@@ -1944,6 +1944,7 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Text;
     use netlink_codec::header::{
         NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_GETROUTE, RTM_NEWADDR, RTM_NEWLINK,
         RTM_NEWROUTE,
@@ -1967,7 +1968,7 @@ mod tests {
     fn wired(spec: &Spec) -> (HostView, PodView) {
         let hl = Link {
             index: 10,
-            name: spec.host_iface.clone(),
+            name: spec.host_iface.as_str().into(),
             flags: Iff::UP,
             kind: Some("veth".into()),
             mtu: Some(1500),
@@ -1978,7 +1979,7 @@ mod tests {
             ipv4_proxy_arp: Some(1),
             ipv6_forwarding: Some(1),
             ipv6_force_forwarding: Some(1),
-            alias: Some(owner_alias(&spec.container_id)),
+            alias: Some(owner_alias(&spec.container_id).into()),
         };
         let pl = Link {
             index: 2,
@@ -2438,6 +2439,32 @@ mod tests {
     }
 
     #[test]
+    fn names_and_aliases_that_are_not_utf8_are_drift_or_foreign() {
+        let spec = spec();
+        // The pod renamed its eth0 to bytes that are not UTF-8: drift, renamed back.
+        let (host, mut pod) = wired(&spec);
+        pod.link.as_mut().unwrap().name = Text::NotUtf8(vec![0xff, 0xfe]);
+        let a = assess(&spec, &host, &pod).unwrap();
+        let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("\\xff\\xfe (not UTF-8) (want eth0)")),
+            "{lines:?}"
+        );
+        assert!(a
+            .pod
+            .iter()
+            .any(|s| s.what() == "rename \\xff\\xfe (not UTF-8) to eth0"));
+        // A host link whose alias is not UTF-8 is not tagged for us: leave it alone.
+        let mut l = host_link_of(&spec);
+        l.alias = Some(Text::NotUtf8(vec![0xff]));
+        assert!(ours_by_host(&spec, &l, "/x")
+            .unwrap_err()
+            .contains("someone else"));
+    }
+
+    #[test]
     fn owner_tags_do_not_collide() {
         // A long id is hashed; the literal id that spells that hash must get another tag.
         let long = "x".repeat(ALIAS_ID_MAX + 1);
@@ -2457,7 +2484,7 @@ mod tests {
             ..spec()
         };
         let mut l = host_link_of(&spec);
-        l.alias = Some(owner_alias(&format!("sha256:{hex}")));
+        l.alias = Some(owner_alias(&format!("sha256:{hex}")).into());
         assert!(ours_by_host(&spec, &l, "/x")
             .unwrap_err()
             .contains("someone else"));
