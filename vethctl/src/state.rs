@@ -119,6 +119,12 @@ pub struct Link {
     /// IPv6 `force_forwarding` (`IFLA_INET6_CONF`, `DEVCONF_FORCE_FORWARDING`, Linux 6.17+).
     /// `None` with [`Link::ipv6_forwarding`] reported: the kernel has no such setting.
     pub ipv6_force_forwarding: Option<i32>,
+    /// The link has IPv6 (`IFLA_AF_SPEC` reports `AF_INET6`): not so on a link with an
+    /// MTU under 1280, which has no `net.ipv6.conf.<dev>` either.
+    pub inet6: bool,
+    /// IPv6 `disable_ipv6` (`IFLA_INET6_CONF`, `DEVCONF_DISABLE_IPV6`): such a link takes
+    /// no IPv6 address.
+    pub ipv6_disabled: Option<bool>,
     /// `IFLA_IFALIAS`.
     pub alias: Option<Text>,
 }
@@ -177,6 +183,10 @@ fn each<'a>(
 /// `force_forwarding` in `IFLA_INET6_CONF`. An older kernel sends a shorter array.
 pub const DEVCONF_FORCE_FORWARDING: usize = 59;
 
+/// `DEVCONF_DISABLE_IPV6` (`linux/ipv6.h`): the index of `disable_ipv6` in
+/// `IFLA_INET6_CONF`.
+pub const DEVCONF_DISABLE_IPV6: usize = 26;
+
 fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
     let b = a.payload().get(i * 4..i * 4 + 4)?;
     Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
@@ -214,19 +224,25 @@ impl Link {
                                     array_u32(&conf, usize::from(IPV4_DEVCONF_PROXY_ARP) - 1);
                             }
                         }
-                        10 => each(af.nested(), |x| {
-                            match x.kind() {
-                                IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
-                                // DEVCONF_FORWARDING is element 0 of the s32 array.
-                                IFLA_INET6_CONF => {
-                                    l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
-                                    l.ipv6_force_forwarding =
-                                        array_u32(x, DEVCONF_FORCE_FORWARDING).map(|v| v as i32);
+                        10 => {
+                            l.inet6 = true;
+                            each(af.nested(), |x| {
+                                match x.kind() {
+                                    IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
+                                    // DEVCONF_FORWARDING is element 0 of the s32 array.
+                                    IFLA_INET6_CONF => {
+                                        l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
+                                        l.ipv6_force_forwarding =
+                                            array_u32(x, DEVCONF_FORCE_FORWARDING)
+                                                .map(|v| v as i32);
+                                        l.ipv6_disabled =
+                                            array_u32(x, DEVCONF_DISABLE_IPV6).map(|v| v != 0);
+                                    }
+                                    _ => {}
                                 }
-                                _ => {}
-                            }
-                            Ok(())
-                        })?,
+                                Ok(())
+                            })?
+                        }
                         _ => {}
                     }
                     Ok(())
@@ -390,6 +406,8 @@ mod tests {
         assert_eq!(l.ipv6_forwarding, Some(0));
         // Captured on Linux 6.18: the array has DEVCONF_FORCE_FORWARDING.
         assert_eq!(l.ipv6_force_forwarding, Some(0));
+        assert!(l.inet6);
+        assert_eq!(l.ipv6_disabled, Some(false));
         assert!(!l.is_up());
 
         // 0057-rep.bin: the same link later, up, with forwarding and proxy_arp on.

@@ -95,6 +95,9 @@ pub const V6_GATEWAY_FLAGS: IfaFlags = IfaFlags::NODAD.union(IfaFlags::NOPREFIXR
 const POD_ADDR_FLAGS: IfaFlags = IfaFlags::NODAD;
 /// The metric the kernel gives an IPv6 route added without one (`IP6_RT_PRIO_USER`).
 pub const V6_METRIC: u32 = 1024;
+/// The smallest MTU a link can have IPv6 on (`IPV6_MIN_MTU`): the kernel gives a link
+/// under it no IPv6 at all.
+pub const IPV6_MIN_MTU: u32 = 1280;
 /// `RT_TABLE_MAIN`.
 pub const TABLE_MAIN: u32 = 254;
 /// `RT_TABLE_LOCAL`.
@@ -492,6 +495,48 @@ fn peer_in_pod(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(
     }
 }
 
+/// With `--ip6`, why `link` cannot take the pod's IPv6 wiring, if it cannot: IPv6
+/// disabled on it (`disable_ipv6`, which a new link inherits from its namespace's
+/// `default`), or no IPv6 at all (an MTU under 1280).
+fn ipv6_impossible(spec: &Spec, side: Side, link: &Link) -> Option<String> {
+    spec.ip6?;
+    let (name, where_) = (&link.name, side.as_str());
+    if link.ipv6_disabled == Some(true) {
+        Some(format!(
+            "IPv6 is disabled on the {where_}'s interface {name} \
+             (net.ipv6.conf.{name}.disable_ipv6 = 1): cannot wire --ip6"
+        ))
+    } else if !link.inet6 {
+        Some(format!(
+            "the {where_}'s interface {name} has no IPv6 (mtu {}, IPv6 needs \
+             {IPV6_MIN_MTU}): cannot wire --ip6",
+            shown(link.mtu)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Setup stops before its first change but the veth it just created: that one goes
+/// again, so the refusal leaves everything as it was.
+fn refuse(s: &mut Session, created: bool, link: &Link, why: String) -> Error {
+    if !created {
+        return Error::Conflict(why);
+    }
+    let undo = req(
+        format!("delete the veth {} setup just created", link.name),
+        msgs::del_link(link.index),
+        Policy::GONE_OK,
+    )
+    .and_then(|r| s.exec.batch(&mut s.host, &[r]));
+    match undo {
+        Ok(_) => Error::Conflict(why),
+        Err(e) => Error::Conflict(format!(
+            "{why}; removing the veth setup just created failed too: {e}"
+        )),
+    }
+}
+
 /// A value read from the kernel, or "not reported".
 fn shown<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map_or_else(|| "not reported".to_owned(), |v| v.to_string())
@@ -573,17 +618,23 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         want(mtu_ok, format!("mtu is {}", shown(hl.mtu))),
         true,
     );
-    let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
-    hc.addr_gen_mode_none = !agm_ok;
-    item(
-        Side::Host,
-        format!("addr_gen_mode none on {h}"),
-        want(
-            agm_ok,
-            format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode)),
-        ),
-        true,
-    );
+    // IPv6: everything with --ip6. Without it nothing of IPv6 is needed (a node or a pod
+    // may have IPv6 disabled, a link under 1280 bytes has none), only addr_gen_mode none
+    // on a link that has IPv6, which keeps the kernel from giving it a link-local address.
+    let v6 = spec.ip6.is_some();
+    if v6 || hl.inet6 {
+        let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        hc.addr_gen_mode_none = !agm_ok;
+        item(
+            Side::Host,
+            format!("addr_gen_mode none on {h}"),
+            want(
+                agm_ok,
+                format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode)),
+            ),
+            true,
+        );
+    }
     let parp_ok = hl.ipv4_proxy_arp == Some(1);
     let fwd4_ok = hl.ipv4_forwarding == Some(1);
     hc.ipv4_conf = !parp_ok || !fwd4_ok;
@@ -605,21 +656,24 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         ),
         true,
     );
-    let fwd6_ok = hl.ipv6_forwarding == Some(1);
-    item(
-        Side::Host,
-        format!("net.ipv6.conf.{h}.forwarding = 1"),
-        want(
-            fwd6_ok,
-            format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding)),
-        ),
-        true,
-    );
+    let fwd6_ok = !v6 || hl.ipv6_forwarding == Some(1);
+    if v6 {
+        item(
+            Side::Host,
+            format!("net.ipv6.conf.{h}.forwarding = 1"),
+            want(
+                fwd6_ok,
+                format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding)),
+            ),
+            true,
+        );
+    }
     // IPv6 forwards a packet only when `all.forwarding` is on, whatever the device says;
     // `force_forwarding` (Linux 6.17+) is the per-device switch that forwards anyway.
     let ffwd_path = PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/force_forwarding"));
     let ffwd_what = format!("net.ipv6.conf.{h}.force_forwarding = 1");
     let ffwd_step = match (hl.ipv6_force_forwarding, hl.ipv6_forwarding) {
+        _ if !v6 => None,
         (Some(1), _) => {
             item(Side::Host, ffwd_what, Have::Ok, true);
             None
@@ -636,9 +690,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         // The link reports its IPv6 settings without force_forwarding: this kernel has
         // none. Nothing to set; pod-to-pod IPv6 then depends on the node.
         (None, Some(_)) => {
-            if spec.ip6.is_some() {
-                out.notes.push(no_force_forwarding_note(h));
-            }
+            out.notes.push(no_force_forwarding_note(h));
             None
         }
         // Not known (a link not created yet): write it if the kernel has it.
@@ -725,6 +777,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     let gw6 = IpAddr::V6(V6_GATEWAY);
     let gw_what = format!("address fe80::1/64 nodad noprefixroute on {h}");
     match &host.addrs {
+        _ if !v6 => {}
         Some(addrs) => {
             let found = addrs
                 .iter()
@@ -880,17 +933,19 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         want(pmtu_ok, format!("mtu is {}", shown(pl.mtu))),
         true,
     );
-    let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
-    pc.addr_gen_mode_none = !pagm_ok;
-    item(
-        Side::Pod,
-        format!("addr_gen_mode none on {p}"),
-        want(
-            pagm_ok,
-            format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode)),
-        ),
-        true,
-    );
+    if v6 || pl.inet6 {
+        let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        pc.addr_gen_mode_none = !pagm_ok;
+        item(
+            Side::Pod,
+            format!("addr_gen_mode none on {p}"),
+            want(
+                pagm_ok,
+                format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode)),
+            ),
+            true,
+        );
+    }
     if pc != LinkChange::default() {
         out.pod.push(Step::Netlink(req(
             format!("set {} on {p}", pc.describe()),
@@ -1422,6 +1477,9 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     // What the host can tell of ownership now; the pod's reads below complete the proof
     // before anything changes (a veth this setup created is ours anyway).
     ours_by_host(spec, &link, &shown).map_err(Error::Conflict)?;
+    if let Some(why) = ipv6_impossible(spec, Side::Host, &link) {
+        return Err(refuse(&mut s, created, &link, why));
+    }
     let peer = link
         .link
         .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
@@ -1448,6 +1506,13 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     let early_added = early == 1 && answers[0].status == Status::Ok;
     let pod = read_pod(spec, &answers[early..], Some(peer))?;
     peer_in_pod(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
+    if let Some(why) = pod
+        .link
+        .as_ref()
+        .and_then(|pl| ipv6_impossible(spec, Side::Pod, pl))
+    {
+        return Err(refuse(&mut s, created, &link, why));
+    }
     if let Some(ip6) = early_v6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
@@ -1722,13 +1787,16 @@ fn read_all(
             "read the peer's IPv4 addresses",
         )?);
     }
-    let gw = [req(
-        format!("read address fe80::1 on {}", spec.host_iface),
-        msgs::get_addr6(V6_GATEWAY, link.index.unsigned_abs()),
-        Policy::ADDR_LOOKUP,
-    )?];
-    let answers = s.exec.batch(&mut s.host, &gw)?;
-    host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
+    host.addrs = Some(Vec::new());
+    if spec.ip6.is_some() {
+        let gw = [req(
+            format!("read address fe80::1 on {}", spec.host_iface),
+            msgs::get_addr6(V6_GATEWAY, link.index.unsigned_abs()),
+            Policy::ADDR_LOOKUP,
+        )?];
+        let answers = s.exec.batch(&mut s.host, &gw)?;
+        host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
+    }
     host.proxy_delay = Some(read_proxy_delay(&spec.host_iface)?);
     Ok((host, pod, None))
 }
@@ -1773,6 +1841,7 @@ fn as_created(spec: &Spec) -> (Link, Link) {
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
+        inet6: spec.mtu >= IPV6_MIN_MTU,
         ..Default::default()
     };
     let pod = Link {
@@ -1782,6 +1851,7 @@ fn as_created(spec: &Spec) -> (Link, Link) {
         mtu: Some(spec.mtu),
         link: Some(0),
         link_netnsid: Some(0),
+        inet6: spec.mtu >= IPV6_MIN_MTU,
         ..Default::default()
     };
     (host, pod)
@@ -1979,6 +2049,8 @@ mod tests {
             ipv4_proxy_arp: Some(1),
             ipv6_forwarding: Some(1),
             ipv6_force_forwarding: Some(1),
+            inet6: true,
+            ipv6_disabled: Some(false),
             alias: Some(owner_alias(&spec.container_id).into()),
         };
         let pl = Link {
@@ -1990,6 +2062,7 @@ mod tests {
             link: Some(10),
             link_netnsid: Some(0),
             addr_gen_mode: Some(1),
+            inet6: true,
             ..Default::default()
         };
         let hr = |ip: IpAddr| Route {
@@ -2462,6 +2535,52 @@ mod tests {
         assert!(ours_by_host(&spec, &l, "/x")
             .unwrap_err()
             .contains("someone else"));
+    }
+
+    #[test]
+    fn ipv4_only_needs_nothing_of_ipv6() {
+        let mut v4 = spec();
+        v4.ip6 = None;
+        v4.mtu = 68;
+        let (mut host, mut pod) = created(&v4);
+        assert!(!host.link.as_ref().unwrap().inet6, "no IPv6 under 1280");
+        host.fresh = true;
+        let a = assess(&v4, &host, &pod).unwrap();
+        let all: Vec<String> = a
+            .items
+            .iter()
+            .map(Item::label)
+            .chain(a.host.iter().chain(&a.pod).map(|s| s.what().to_owned()))
+            .collect();
+        for word in ["ipv6", "IPv6", "fe80", "addr_gen_mode", "force_forwarding"] {
+            assert!(all.iter().all(|l| !l.contains(word)), "{word}: {all:?}");
+        }
+        assert!(a.host.iter().all(|s| matches!(s, Step::Netlink(_))));
+        assert!(a.notes.is_empty() && a.verify_gateway.is_none());
+        // A link that has IPv6 (disabled or not) still gets addr_gen_mode none, and only
+        // that.
+        for l in [host.link.as_mut().unwrap(), pod.link.as_mut().unwrap()] {
+            l.inet6 = true;
+            l.ipv6_disabled = Some(true);
+        }
+        let a = assess(&v4, &host, &pod).unwrap();
+        let v6_items: Vec<String> = a
+            .items
+            .iter()
+            .map(Item::label)
+            .filter(|l| l.contains("ipv6") || l.contains("addr_gen_mode") || l.contains("fe80"))
+            .collect();
+        assert_eq!(
+            v6_items,
+            [
+                "host: addr_gen_mode none on vh1",
+                "pod: addr_gen_mode none on eth0"
+            ]
+        );
+        assert!(ipv6_impossible(&v4, Side::Host, host.link.as_ref().unwrap()).is_none());
+        // With --ip6, such a link is named as the reason setup cannot go on.
+        let why = ipv6_impossible(&spec(), Side::Host, host.link.as_ref().unwrap()).unwrap();
+        assert!(why.contains("net.ipv6.conf.vh1.disable_ipv6 = 1"), "{why}");
     }
 
     #[test]
