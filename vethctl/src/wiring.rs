@@ -65,7 +65,7 @@ use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::os::fd::AsRawFd;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use netlink_codec::addr::IfaFlags;
@@ -535,6 +535,37 @@ fn refuse(s: &mut Session, created: bool, link: &Link, why: String) -> Error {
             "{why}; removing the veth setup just created failed too: {e}"
         )),
     }
+}
+
+/// Teardown's proof that `link` is ours (see [`teardown`]).
+fn teardown_owns(s: &mut Session, spec: &Spec, link: &Link, netns: Option<&Path>) -> Result<()> {
+    let h = &spec.host_iface;
+    let shown = netns.map_or_else(|| "the pod".to_owned(), |p| p.display().to_string());
+    ours_by_host(spec, link, &shown).map_err(Error::Conflict)?;
+    let tagged = link
+        .alias
+        .as_ref()
+        .is_some_and(|a| a.is(&owner_alias(&spec.container_id)));
+    if tagged {
+        return Ok(());
+    }
+    let Some(path) = netns else {
+        return Err(Error::Conflict(format!(
+            "host interface {h} is a veth without the tag {:?}: nothing proves it is this \
+             container's (a setup that crashed before tagging it leaves one; --netns of the \
+             pod proves it); leaving it alone",
+            owner_alias(&spec.container_id)
+        )));
+    };
+    let ns = Netns::open(path)?;
+    let mut sock = ns.socket()?;
+    let peer = link
+        .link
+        .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
+    let answers = s.exec.batch(&mut sock, &ownership_reads(peer)?)?;
+    let mut pod = PodView::default();
+    read_ownership(&mut pod, &answers[0], &answers[1])?;
+    peer_in_pod(spec, link, &pod, &shown).map_err(Error::Conflict)
 }
 
 /// A value read from the kernel, or "not reported".
@@ -1362,17 +1393,7 @@ fn read_host(spec: &Spec, answers: &[Answer]) -> Result<HostView> {
 fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
     let mut v = Vec::new();
     if let Some(i) = peer {
-        let idx = i32::try_from(i).unwrap_or(0);
-        v.push(req(
-            format!("read the peer (ifindex {i})"),
-            msgs::get_link(None, idx),
-            Policy::LINK_LOOKUP,
-        )?);
-        v.push(req(
-            "read the id the pod gives the host's namespace",
-            msgs::get_nsid_of_task(nix::unistd::gettid().as_raw().unsigned_abs()),
-            Policy::STRICT,
-        )?);
+        v.extend(ownership_reads(i)?);
         if let Some(ip) = spec.ip6 {
             v.push(req(
                 format!("read address {ip} on ifindex {i}"),
@@ -1387,6 +1408,31 @@ fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
         Policy::STRICT,
     )?);
     Ok(v)
+}
+
+/// The pod's reads that [`peer_in_pod`] decides on: the link at the index `peer` (the
+/// host link's `IFLA_LINK`), then the id the pod gives the host's namespace
+/// (`RTM_GETNSID` of this thread's namespace, after the link's read, which assigns it).
+fn ownership_reads(peer: u32) -> Result<[Request; 2]> {
+    Ok([
+        req(
+            format!("read the peer (ifindex {peer})"),
+            msgs::get_link(None, i32::try_from(peer).unwrap_or(0)),
+            Policy::LINK_LOOKUP,
+        )?,
+        req(
+            "read the id the pod gives the host's namespace",
+            msgs::get_nsid_of_task(nix::unistd::gettid().as_raw().unsigned_abs()),
+            Policy::STRICT,
+        )?,
+    ])
+}
+
+/// The answers of [`ownership_reads`] into `view`.
+fn read_ownership(view: &mut PodView, link: &Answer, nsid: &Answer) -> Result<()> {
+    view.link = state::link_of(link, "read the peer")?;
+    view.host_nsid = state::nsid_of(nsid, "read the host's nsid")?;
+    Ok(())
 }
 
 /// `RTN_LOCAL`.
@@ -1406,8 +1452,8 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
             .ok_or_else(|| Error::Unexpected("fewer answers than requests".into()))
     };
     if let Some(pi) = peer {
-        view.link = state::link_of(next()?, "read the peer")?;
-        view.host_nsid = state::nsid_of(next()?, "read the host's nsid")?;
+        let link = next()?;
+        read_ownership(&mut view, link, next()?)?;
         if spec.ip6.is_some() {
             view.addrs = state::addrs_of(next()?, "read the peer's IPv6 address")?;
             view.addrs.retain(|a| a.index == pi);
@@ -1935,8 +1981,15 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
 }
 
 /// `teardown`: remove the host veth (its peer goes with it) and the host routes to the
-/// pod's addresses. What is already gone is success; the pod's namespace is not needed.
-pub fn teardown(spec: &Spec) -> Result<Report> {
+/// pod's addresses. What is already gone is success, and needs no pod namespace.
+///
+/// A link is removed only when it is provably ours, by the rule setup follows
+/// ([`ours_by_host`], then [`peer_in_pod`]): a veth, its peer in another namespace, and
+/// either tagged for this container (only setup sets the tag, once it has proved the peer
+/// in the pod) or, untagged (a setup that crashed before it tagged the link), with its
+/// peer in the pod `netns` names (`--netns`, opened only then). Anything else is
+/// [`Error::Conflict`], and nothing is touched.
+pub fn teardown(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
     let mut s = Session {
         host: NlSocket::open()?,
         pod: None,
@@ -1958,18 +2011,7 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
         }
         return Ok(report);
     };
-    match link.kind.as_deref() {
-        Some("veth") => {}
-        other => {
-            return Err(Error::Conflict(format!(
-                "host interface {h} is a {}, not a veth; leaving it alone",
-                other.unwrap_or("link without a kind")
-            )))
-        }
-    }
-    if let Some(why) = foreign_alias(spec, &link) {
-        return Err(Error::Conflict(why));
-    }
+    teardown_owns(&mut s, spec, &link, netns)?;
     let hi = link.index.unsigned_abs();
     let mut reqs = Vec::new();
     let mut labels = Vec::new();
