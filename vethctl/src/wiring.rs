@@ -517,6 +517,61 @@ fn ipv6_impossible(spec: &Spec, side: Side, link: &Link) -> Option<String> {
     }
 }
 
+/// A host route setup must not take over, and whose it is: the node's own address (a
+/// `local` route: the node would keep the pod's traffic), or a host route through another
+/// container's veth (tagged for it: that pod's traffic would break). Only the latter
+/// needs a read (of the link the route goes through, when it is not ours). A route
+/// through any other device is replaced, as before.
+fn route_conflict(
+    s: &mut Session,
+    spec: &Spec,
+    host: &HostView,
+    ours: u32,
+) -> Result<Option<String>> {
+    for (ip, found) in [
+        (spec.ip6.map(IpAddr::V6), &host.route6),
+        (spec.ip4.map(IpAddr::V4), &host.route4),
+    ] {
+        let (Some(ip), Some(r)) = (ip, found) else {
+            continue;
+        };
+        if r.rtype == RTN_LOCAL {
+            return Ok(Some(format!(
+                "{ip} is an address of the node itself (route {} in table {}): not the \
+                 pod's to take; leaving it alone",
+                show_route(r, &|i| format!("ifindex {i}")),
+                r.table
+            )));
+        }
+        let host_route = r.dst == Some(ip) && r.dst_len == full(ip) && r.table == TABLE_MAIN;
+        let Some(oif) = r.oif.filter(|&o| host_route && o != ours) else {
+            continue;
+        };
+        let read = [req(
+            format!("read ifindex {oif}, which the host route to {ip} goes through"),
+            msgs::get_link(None, i32::try_from(oif).unwrap_or(0)),
+            Policy::LINK_LOOKUP,
+        )?];
+        let answers = s.exec.batch(&mut s.host, &read)?;
+        let Some(other) = state::link_of(&answers[0], "read the route's link")? else {
+            continue;
+        };
+        let tag = other.alias.as_ref().and_then(|a| a.as_str()).unwrap_or("");
+        if other.kind.as_deref() == Some("veth")
+            && is_owner_tag(tag)
+            && tag != owner_alias(&spec.container_id)
+        {
+            return Ok(Some(format!(
+                "the host route {ip}/{} goes through {}, the veth of another pod (tagged \
+                 {tag:?}): {ip} is that pod's; leaving it alone",
+                full(ip),
+                other.name
+            )));
+        }
+    }
+    Ok(None)
+}
+
 /// Setup stops before its first change but the veth it just created: that one goes
 /// again, so the refusal leaves everything as it was.
 fn refuse(s: &mut Session, created: bool, link: &Link, why: String) -> Error {
@@ -1524,6 +1579,9 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     // before anything changes (a veth this setup created is ours anyway).
     ours_by_host(spec, &link, &shown).map_err(Error::Conflict)?;
     if let Some(why) = ipv6_impossible(spec, Side::Host, &link) {
+        return Err(refuse(&mut s, created, &link, why));
+    }
+    if let Some(why) = route_conflict(&mut s, spec, &host, link.index.unsigned_abs())? {
         return Err(refuse(&mut s, created, &link, why));
     }
     let peer = link
