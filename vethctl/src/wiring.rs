@@ -11,7 +11,11 @@
 //!    with `IFLA_NET_NS_FD` inside `VETH_INFO_PEER`; EEXIST = verify), read the host link
 //!    by name, and look up the host routes of the pod's addresses (`RTM_F_FIB_MATCH`). A
 //!    link that is not a veth with its peer in another namespace, or that is tagged for
-//!    another container, is somebody else's: stop, exit 1, nothing changed.
+//!    another container, is somebody else's: stop, exit 1, nothing changed. So is a host
+//!    route to a pod address of type `local` (the node's own address) or through a veth
+//!    tagged for another container (read only when the route goes through another link;
+//!    see `route_conflict`), and, with `--ip6`, a link with IPv6 disabled. A veth this
+//!    step created is removed again when setup stops.
 //! 2. pod, phase A: when step 1 created the veth, first add the IPv6 address to the new
 //!    peer (nodad; see IPv6 readiness below); then read the peer (index = the host link's
 //!    `IFLA_LINK`), the id the pod gives the host's namespace (`RTM_GETNSID`,
@@ -20,7 +24,9 @@
 //!    that is not empty; the IPv4 address shows as its `local` route). Ownership is
 //!    decided here, before any change to a veth setup did not create: the peer must be a
 //!    veth whose own peer is the host link in the host's namespace (see [`ours`]).
-//! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding` and `force_forwarding`
+//! 3. host, phase B (the IPv6 pieces only with `--ip6`; without it, only addr_gen_mode
+//!    none, on a link that has IPv6): `/proc/sys/net/ipv6/conf/HOST/forwarding` and
+//!    `force_forwarding`
 //!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
 //!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
 //!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
@@ -2042,7 +2048,7 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
 /// pod's addresses. What is already gone is success, and needs no pod namespace.
 ///
 /// A link is removed only when it is provably ours, by the rule setup follows
-/// ([`ours_by_host`], then [`peer_in_pod`]): a veth, its peer in another namespace, and
+/// ([`ours_by_host`], then `peer_in_pod`): a veth, its peer in another namespace, and
 /// either tagged for this container (only setup sets the tag, once it has proved the peer
 /// in the pod) or, untagged (a setup that crashed before it tagged the link), with its
 /// peer in the pod `netns` names (`--netns`, opened only then). Anything else is
