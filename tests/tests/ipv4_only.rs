@@ -42,10 +42,19 @@ fn wires_cleanly(host: &Netns, pod_ns: &Netns, pod: &Pod, context: &str) {
     );
     let run = vethctl_expect(host, pod, "check", 0);
     assert!(run.lines().is_empty(), "{context}: check: {run}");
-    assert!(
-        !run.stdout.contains("ipv6") && !run.stdout.contains("fe80::1"),
-        "{context}: check reports IPv6 pieces of an IPv4-only pod: {run}"
-    );
+    // What check compared (in place) names no IPv6 piece an IPv4-only pod never wanted.
+    let mut json = pod.args("check");
+    json.push("--json".to_owned());
+    let run = host.vethctl(&json);
+    run.expect(0);
+    if pod.ip6.is_none() {
+        for word in ["net.ipv6", "IPv6", "fe80::1", "force_forwarding"] {
+            assert!(
+                !run.stdout.contains(word),
+                "{context}: check reports {word} for an IPv4-only pod: {run}"
+            );
+        }
+    }
     let run = vethctl_expect(host, pod, "setup", 0);
     assert!(
         !run.stdout.contains("created") && !run.stdout.contains("changed"),
@@ -104,6 +113,27 @@ fn dual_stack_at_mtu_1280() {
     let pod_ns = Netns::with_lo();
     let pod = Pod::dual("dual-mtu-1280", &pod_ns, 1, 4).mtu(1280);
     wires_cleanly(&host, &pod_ns, &pod, "--mtu 1280, dual stack");
+}
+
+#[test]
+fn ipv6_pod_with_ipv6_disabled_in_the_pod_is_refused() {
+    let host = host_or_skip!("ipv6_pod_with_ipv6_disabled_in_the_pod_is_refused");
+    let pod_ns = Netns::with_lo();
+    disable_ipv6(&pod_ns);
+    let pod = Pod::dual("v6-no-ipv6-pod", &pod_ns, 1, 6);
+    host.settle();
+    pod_ns.settle();
+    let (host_before, pod_before) = (host.snapshot(), pod_ns.snapshot());
+    // Twice: the first run leaves nothing that makes the second any different.
+    for attempt in ["first", "second"] {
+        let run = vethctl_expect(&host, &pod, "setup", 1);
+        assert!(
+            run.stderr.contains("EACCES") && run.stderr.contains("IPv6 is disabled"),
+            "{attempt} run: the error does not name the kernel's refusal: {run}"
+        );
+        host_before.assert_same(&host.snapshot(), "refused --ip6 setup (host)");
+        pod_before.assert_same(&pod_ns.snapshot(), "refused --ip6 setup (pod)");
+    }
 }
 
 #[test]

@@ -581,21 +581,25 @@ fn route_conflict(
 /// Setup stops before its first change but the veth it just created: that one goes
 /// again, so the refusal leaves everything as it was.
 fn refuse(s: &mut Session, created: bool, link: &Link, why: String) -> Error {
-    if !created {
-        return Error::Conflict(why);
-    }
-    let undo = req(
-        format!("delete the veth {} setup just created", link.name),
-        msgs::del_link(link.index),
-        Policy::GONE_OK,
-    )
-    .and_then(|r| s.exec.batch(&mut s.host, &[r]));
-    match undo {
-        Ok(_) => Error::Conflict(why),
+    match undo_create(s, created, link) {
+        Ok(()) => Error::Conflict(why),
         Err(e) => Error::Conflict(format!(
             "{why}; removing the veth setup just created failed too: {e}"
         )),
     }
+}
+
+/// Remove the veth this setup created (`created`), which nothing else has touched yet.
+fn undo_create(s: &mut Session, created: bool, link: &Link) -> Result<()> {
+    if created {
+        let undo = req(
+            format!("delete the veth {} setup just created", link.name),
+            msgs::del_link(link.index),
+            Policy::GONE_OK,
+        )?;
+        s.exec.batch(&mut s.host, &[undo])?;
+    }
+    Ok(())
 }
 
 /// Teardown's proof that `link` is ours (see [`teardown`]).
@@ -1612,7 +1616,16 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     }
     let early = a.len();
     a.extend(pod_reads(spec, Some(peer))?);
-    let answers = s.exec.batch(pod_sock, &a)?;
+    let answers = match s.exec.batch(pod_sock, &a) {
+        Ok(answers) => answers,
+        // The pod refused the new peer's IPv6 address (IPv6 disabled in the pod: EACCES):
+        // the veth goes again, and the kernel's error is the answer.
+        Err(e @ Error::Kernel { .. }) if early_v6.is_some() => {
+            undo_create(&mut s, created, &link)?;
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     let early_added = early == 1 && answers[0].status == Status::Ok;
     let pod = read_pod(spec, &answers[early..], Some(peer))?;
     peer_in_pod(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
