@@ -152,8 +152,15 @@ fn ipv6_pod_on_a_node_with_ipv6_disabled_is_refused() {
     );
     host_before.assert_same(&host.snapshot(), "refused --ip6 setup (host)");
     pod_before.assert_same(&pod_ns.snapshot(), "refused --ip6 setup (pod)");
-    // An IPv4-only pod with the same flags otherwise wires.
+    // On a veth that exists (made by an IPv4-only setup), check names the reason too.
     let mut v4 = pod.clone();
     v4.ip6 = None;
+    vethctl_expect(&host, &v4, "setup", 0);
+    let run = vethctl_expect(&host, &pod, "check", 1);
+    assert!(run.stdout.contains("disable_ipv6 = 1"), "{run}");
+    let run = vethctl_expect(&host, &pod, "setup", 1);
+    assert!(run.stderr.contains("disable_ipv6 = 1"), "{run}");
+    vethctl_expect(&host, &v4, "teardown", 0);
+    // An IPv4-only pod with the same flags otherwise wires.
     wires_cleanly(&host, &pod_ns, &v4, "the same pod without --ip6");
 }

@@ -43,6 +43,14 @@ fn another_pods_addresses() {
         run.stderr.contains("vethctl:route-owner-a"),
         "the error does not name the other pod's tag: {run}"
     );
+    // Check and plan say what setup would stop at.
+    for sub in ["check", "plan"] {
+        let run = vethctl_expect(&host, &b, sub, 1);
+        assert!(
+            format!("{}{}", run.stdout, run.stderr).contains("vethctl:route-owner-a"),
+            "{sub} does not name the other pod: {run}"
+        );
+    }
     assert_wired(&host, &a_ns, &a, &a_name, "A after B's refused setup");
     vethctl_expect(&host, &a, "check", 0);
 

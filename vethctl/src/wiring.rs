@@ -1880,6 +1880,11 @@ fn read_all(
     let answers = s.exec.batch(&mut s.host, &host_reads(spec)?)?;
     let mut host = read_host(spec, &answers)?;
     let shown = netns.path().display().to_string();
+    // What would stop setup before its first change stops check and plan too.
+    let ours_index = host.link.as_ref().map_or(0, |l| l.index.unsigned_abs());
+    if let Some(why) = route_conflict(s, spec, &host, ours_index)? {
+        return Ok((host, PodView::default(), Some(why)));
+    }
     let pod_sock = s
         .pod
         .as_mut()
@@ -1888,12 +1893,20 @@ fn read_all(
         let answers = s.exec.batch(pod_sock, &pod_reads(spec, None)?)?;
         return Ok((host, read_pod(spec, &answers, None)?, None));
     };
-    if let Err(why) = ours_by_host(spec, &link, &shown) {
+    let host_why = ours_by_host(spec, &link, &shown)
+        .err()
+        .or_else(|| ipv6_impossible(spec, Side::Host, &link));
+    if let Some(why) = host_why {
         return Ok((host, PodView::default(), Some(why)));
     }
     let answers = s.exec.batch(pod_sock, &pod_reads(spec, link.link)?)?;
     let mut pod = read_pod(spec, &answers, link.link)?;
-    if let Err(why) = peer_in_pod(spec, &link, &pod, &shown) {
+    let pod_why = peer_in_pod(spec, &link, &pod, &shown).err().or_else(|| {
+        pod.link
+            .as_ref()
+            .and_then(|pl| ipv6_impossible(spec, Side::Pod, pl))
+    });
+    if let Some(why) = pod_why {
         return Ok((host, PodView::default(), Some(why)));
     }
     if let (Some(pi), true) = (link.link, spec.ip4.is_some()) {
