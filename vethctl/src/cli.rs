@@ -27,13 +27,22 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create or repair the wiring of a pod (idempotent, safe to rerun).
+    ///
+    /// A host veth of that name is repaired only when it is ours: its peer is in the pod
+    /// and it is tagged for this container, or untagged (what a setup that crashed before
+    /// tagging it leaves; setup adopts it). A host route to the pod's address through
+    /// another pod's veth, or an address of the node itself, is refused (exit 1), as is
+    /// --ip6 on a link whose IPv6 is disabled. Without --ip6 nothing of IPv6 is needed.
     Setup(WireArgs),
     /// Compare the live state with the desired state; print one line per difference
     /// and exit 1 if there is any.
     Check(WireArgs),
-    /// Remove the host veth (its peer goes with it) and the host routes through it. What
-    /// is already gone is success. Only a veth tagged for this container is removed
-    /// without --netns; an untagged one (a crashed setup) only with --netns of its pod.
+    /// Remove the host veth (its peer goes with it) and the host routes through it.
+    ///
+    /// What is already gone is success. Only our veth is removed: its peer in another
+    /// namespace and tagged for this container, or, untagged (what a setup that crashed
+    /// before tagging it leaves), with --netns of the pod and its peer proved there.
+    /// Anything else is refused (exit 1) and left alone.
     Teardown(TeardownArgs),
     /// Print each request setup would send, decoded and as hex. Changes nothing.
     Plan(WireArgs),
