@@ -150,7 +150,9 @@ fn derived_host_names_differ_per_container() {
         "id with '/' and ' '",
     );
     vethctl_expect(&host, &pod, "check", 0);
-    let long_pod = Pod::dual(&long, &pod_ns, 8, 8).ifname("net1");
+    // Its own addresses: a second pod with the first one's would take over its host
+    // routes, which setup refuses.
+    let long_pod = Pod::dual(&long, &pod_ns, 8, 9).ifname("net1");
     vethctl_expect(&host, &long_pod, "setup", 0);
     assert_wired(
         &host,

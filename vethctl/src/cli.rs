@@ -27,12 +27,22 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create or repair the wiring of a pod (idempotent, safe to rerun).
+    ///
+    /// A host veth of that name is repaired only when it is ours: its peer is in the pod
+    /// and it is tagged for this container, or untagged (what a setup that crashed before
+    /// tagging it leaves; setup adopts it). A host route to the pod's address through
+    /// another pod's veth, or an address of the node itself, is refused (exit 1), as is
+    /// --ip6 on a link whose IPv6 is disabled. Without --ip6 nothing of IPv6 is needed.
     Setup(WireArgs),
     /// Compare the live state with the desired state; print one line per difference
     /// and exit 1 if there is any.
     Check(WireArgs),
-    /// Remove the host veth (its peer goes with it) and the host routes. What is
-    /// already gone is success; the pod's namespace is not needed.
+    /// Remove the host veth (its peer goes with it) and the host routes through it.
+    ///
+    /// What is already gone is success. Only our veth is removed: its peer in another
+    /// namespace and tagged for this container, or, untagged (what a setup that crashed
+    /// before tagging it leaves), with --netns of the pod and its peer proved there.
+    /// Anything else is refused (exit 1) and left alone.
     Teardown(TeardownArgs),
     /// Print each request setup would send, decoded and as hex. Changes nothing.
     Plan(WireArgs),
@@ -92,6 +102,11 @@ pub struct TeardownArgs {
     /// The host interface name (default: derived from --container-id).
     #[arg(long, value_name = "NAME", value_parser = ifname)]
     pub host_iface: Option<String>,
+    /// The pod's network namespace: proves an untagged veth (what a setup that crashed
+    /// before tagging it leaves) is this pod's. Opened only for such a veth; not needed
+    /// (and may be gone) otherwise.
+    #[arg(long, value_name = "PATH")]
+    pub netns: Option<PathBuf>,
     /// The pod's IPv6 address, whose host route is removed.
     #[arg(long, value_name = "ADDR", value_parser = config::parse_ip6)]
     pub ip6: Option<Ipv6Addr>,
@@ -241,7 +256,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
                 DEFAULT_MTU,
                 false,
             )?;
-            let report = wiring::teardown(&spec)?;
+            let report = wiring::teardown(&spec, a.netns.as_deref())?;
             print_report(&mut out, &report, a.json)?;
             ExitCode::SUCCESS
         }
@@ -436,8 +451,15 @@ mod tests {
         ])
         .unwrap_err();
         assert!(e.to_string().contains("--mtu"), "{e}");
-        // teardown takes no --netns.
-        assert!(parse(&["teardown", "--container-id", "c", "--netns", "/x"]).is_err());
+        // teardown takes an optional --netns (it proves an untagged veth is the pod's),
+        // and parsing does not open it: a pod namespace that is gone is no error.
+        let Command::Teardown(t) = parse(&["teardown", "--container-id", "c", "--netns", "/gone"])
+            .unwrap()
+            .command
+        else {
+            panic!("not teardown")
+        };
+        assert_eq!(t.netns.as_deref(), Some(std::path::Path::new("/gone")));
         parse(&[
             "teardown",
             "--container-id",

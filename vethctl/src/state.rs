@@ -20,13 +20,84 @@ use netlink_codec::DecodeError;
 use crate::error::{Error, Result};
 use crate::request::Answer;
 
+/// A name or alias as the kernel reported it. Anyone with `CAP_NET_ADMIN` in a
+/// namespace (a pod, too) can give its links names and aliases that are not UTF-8: such
+/// bytes are foreign data, never a decode failure of the whole reply, shown escaped and
+/// equal to no text vethctl wants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// Valid UTF-8.
+    Utf8(String),
+    /// Bytes that are not UTF-8.
+    NotUtf8(Vec<u8>),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Utf8(String::new())
+    }
+}
+
+impl Text {
+    /// Read a string attribute (up to its NUL).
+    fn of(a: &Attr<'_>) -> Text {
+        let b = a.payload();
+        let b = &b[..b.iter().position(|&c| c == 0).unwrap_or(b.len())];
+        match std::str::from_utf8(b) {
+            Ok(s) => Text::Utf8(s.to_owned()),
+            Err(_) => Text::NotUtf8(b.to_vec()),
+        }
+    }
+
+    /// The text, when it is UTF-8.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Text::Utf8(s) => Some(s),
+            Text::NotUtf8(_) => None,
+        }
+    }
+
+    /// Is it exactly `s`?
+    pub fn is(&self, s: &str) -> bool {
+        self.as_str() == Some(s)
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, s: &&str) -> bool {
+        self.is(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::Utf8(s.to_owned())
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Utf8(s)
+    }
+}
+
+impl std::fmt::Display for Text {
+    /// The text, or the bytes with every byte that is not printable ASCII as `\xNN`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Text::Utf8(s) => f.write_str(s),
+            Text::NotUtf8(b) => write!(f, "{} (not UTF-8)", b.escape_ascii()),
+        }
+    }
+}
+
 /// A link, as far as the wiring cares.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Link {
     /// `ifi_index`.
     pub index: i32,
     /// `IFLA_IFNAME`.
-    pub name: String,
+    pub name: Text,
     /// `ifi_flags`.
     pub flags: Iff,
     /// `IFLA_INFO_KIND` (`"veth"`); `None` for a link without one.
@@ -48,8 +119,14 @@ pub struct Link {
     /// IPv6 `force_forwarding` (`IFLA_INET6_CONF`, `DEVCONF_FORCE_FORWARDING`, Linux 6.17+).
     /// `None` with [`Link::ipv6_forwarding`] reported: the kernel has no such setting.
     pub ipv6_force_forwarding: Option<i32>,
+    /// The link has IPv6 (`IFLA_AF_SPEC` reports `AF_INET6`): not so on a link with an
+    /// MTU under 1280, which has no `net.ipv6.conf.<dev>` either.
+    pub inet6: bool,
+    /// IPv6 `disable_ipv6` (`IFLA_INET6_CONF`, `DEVCONF_DISABLE_IPV6`): such a link takes
+    /// no IPv6 address.
+    pub ipv6_disabled: Option<bool>,
     /// `IFLA_IFALIAS`.
-    pub alias: Option<String>,
+    pub alias: Option<Text>,
 }
 
 /// An address.
@@ -106,6 +183,10 @@ fn each<'a>(
 /// `force_forwarding` in `IFLA_INET6_CONF`. An older kernel sends a shorter array.
 pub const DEVCONF_FORCE_FORWARDING: usize = 59;
 
+/// `DEVCONF_DISABLE_IPV6` (`linux/ipv6.h`): the index of `disable_ipv6` in
+/// `IFLA_INET6_CONF`.
+pub const DEVCONF_DISABLE_IPV6: usize = 26;
+
 fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
     let b = a.payload().get(i * 4..i * 4 + 4)?;
     Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
@@ -122,9 +203,9 @@ impl Link {
         };
         each(attrs, |a| {
             match a.kind() {
-                IFLA_IFNAME => l.name = a.str()?.to_owned(),
+                IFLA_IFNAME => l.name = Text::of(a),
                 IFLA_MTU => l.mtu = Some(a.u32()?),
-                IFLA_IFALIAS => l.alias = Some(a.str()?.to_owned()),
+                IFLA_IFALIAS => l.alias = Some(Text::of(a)),
                 IFLA_LINK => l.link = Some(a.u32()?),
                 IFLA_LINK_NETNSID => l.link_netnsid = Some(a.i32()?),
                 IFLA_LINKINFO => {
@@ -143,19 +224,25 @@ impl Link {
                                     array_u32(&conf, usize::from(IPV4_DEVCONF_PROXY_ARP) - 1);
                             }
                         }
-                        10 => each(af.nested(), |x| {
-                            match x.kind() {
-                                IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
-                                // DEVCONF_FORWARDING is element 0 of the s32 array.
-                                IFLA_INET6_CONF => {
-                                    l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
-                                    l.ipv6_force_forwarding =
-                                        array_u32(x, DEVCONF_FORCE_FORWARDING).map(|v| v as i32);
+                        10 => {
+                            l.inet6 = true;
+                            each(af.nested(), |x| {
+                                match x.kind() {
+                                    IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
+                                    // DEVCONF_FORWARDING is element 0 of the s32 array.
+                                    IFLA_INET6_CONF => {
+                                        l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
+                                        l.ipv6_force_forwarding =
+                                            array_u32(x, DEVCONF_FORCE_FORWARDING)
+                                                .map(|v| v as i32);
+                                        l.ipv6_disabled =
+                                            array_u32(x, DEVCONF_DISABLE_IPV6).map(|v| v != 0);
+                                    }
+                                    _ => {}
                                 }
-                                _ => {}
-                            }
-                            Ok(())
-                        })?,
+                                Ok(())
+                            })?
+                        }
                         _ => {}
                     }
                     Ok(())
@@ -319,6 +406,8 @@ mod tests {
         assert_eq!(l.ipv6_forwarding, Some(0));
         // Captured on Linux 6.18: the array has DEVCONF_FORCE_FORWARDING.
         assert_eq!(l.ipv6_force_forwarding, Some(0));
+        assert!(l.inet6);
+        assert_eq!(l.ipv6_disabled, Some(false));
         assert!(!l.is_up());
 
         // 0057-rep.bin: the same link later, up, with forwarding and proxy_arp on.
@@ -366,6 +455,31 @@ mod tests {
         let l = Link::parse(&m).unwrap();
         assert_eq!(l.ipv6_forwarding, Some(0));
         assert_eq!(l.ipv6_force_forwarding, None);
+    }
+
+    #[test]
+    fn names_and_aliases_that_are_not_utf8_are_foreign_data() {
+        // What a pod can do to its own eth0: `ip link set dev eth0 alias $'\xff\xfe'`.
+        use netlink_codec::build::MessageBuilder;
+        use netlink_codec::header::NlmFlags;
+        let mut buf = Vec::new();
+        let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::empty(), 1).unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        let a = m.attrs();
+        a.attr(IFLA_IFNAME, b"eth\xff\0").unwrap();
+        a.attr(IFLA_IFALIAS, b"\xff\xfe\0").unwrap();
+        a.u32(IFLA_MTU, 1500).unwrap();
+        m.finish().unwrap();
+        let answer = Answer {
+            status: Status::Ok,
+            data: buf,
+        };
+        let l = link_of(&answer, "x").unwrap().unwrap();
+        assert_eq!(l.name, Text::NotUtf8(b"eth\xff".to_vec()));
+        assert!(!l.name.is("eth") && !l.name.is("eth\u{fffd}"));
+        assert_eq!(l.alias, Some(Text::NotUtf8(vec![0xff, 0xfe])));
+        assert_eq!(l.mtu, Some(1500), "the rest of the link is read");
+        assert_eq!(l.name.to_string(), "eth\\xff (not UTF-8)");
     }
 
     #[test]

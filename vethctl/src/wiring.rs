@@ -11,7 +11,11 @@
 //!    with `IFLA_NET_NS_FD` inside `VETH_INFO_PEER`; EEXIST = verify), read the host link
 //!    by name, and look up the host routes of the pod's addresses (`RTM_F_FIB_MATCH`). A
 //!    link that is not a veth with its peer in another namespace, or that is tagged for
-//!    another container, is somebody else's: stop, exit 1, nothing changed.
+//!    another container, is somebody else's: stop, exit 1, nothing changed. So is a host
+//!    route to a pod address of type `local` (the node's own address) or through a veth
+//!    tagged for another container (read only when the route goes through another link;
+//!    see `route_conflict`), and, with `--ip6`, a link with IPv6 disabled. A veth this
+//!    step created is removed again when setup stops.
 //! 2. pod, phase A: when step 1 created the veth, first add the IPv6 address to the new
 //!    peer (nodad; see IPv6 readiness below); then read the peer (index = the host link's
 //!    `IFLA_LINK`), the id the pod gives the host's namespace (`RTM_GETNSID`,
@@ -20,7 +24,9 @@
 //!    that is not empty; the IPv4 address shows as its `local` route). Ownership is
 //!    decided here, before any change to a veth setup did not create: the peer must be a
 //!    veth whose own peer is the host link in the host's namespace (see [`ours`]).
-//! 3. host, phase B: `/proc/sys/net/ipv6/conf/HOST/forwarding` and `force_forwarding`
+//! 3. host, phase B (the IPv6 pieces only with `--ip6`; without it, only addr_gen_mode
+//!    none, on a link that has IPv6): `/proc/sys/net/ipv6/conf/HOST/forwarding` and
+//!    `force_forwarding`
 //!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
 //!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
 //!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
@@ -65,7 +71,7 @@ use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::os::fd::AsRawFd;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use netlink_codec::addr::IfaFlags;
@@ -95,6 +101,9 @@ pub const V6_GATEWAY_FLAGS: IfaFlags = IfaFlags::NODAD.union(IfaFlags::NOPREFIXR
 const POD_ADDR_FLAGS: IfaFlags = IfaFlags::NODAD;
 /// The metric the kernel gives an IPv6 route added without one (`IP6_RT_PRIO_USER`).
 pub const V6_METRIC: u32 = 1024;
+/// The smallest MTU a link can have IPv6 on (`IPV6_MIN_MTU`): the kernel gives a link
+/// under it no IPv6 at all.
+pub const IPV6_MIN_MTU: u32 = 1280;
 /// `RT_TABLE_MAIN`.
 pub const TABLE_MAIN: u32 = 254;
 /// `RT_TABLE_LOCAL`.
@@ -383,20 +392,32 @@ fn show_route(r: &Route, name: &dyn Fn(u32) -> String) -> String {
     s
 }
 
-/// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`.
+/// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`: `vethctl:ID`.
 pub const ALIAS_PREFIX: &str = "vethctl:";
+/// Prefix of the owner tag of an id too long for an alias: `vethctl-sha256:HEX`. Its own
+/// prefix, so that no literal id can produce it: `vethctl:sha256:HEX`, what older
+/// versions wrote for a long id, is also the tag of the literal id `sha256:HEX`, so such a
+/// tag is read as that literal id's (the only unambiguous reading).
+pub const HASHED_ALIAS_PREFIX: &str = "vethctl-sha256:";
+/// The longest container id that is its own tag; longer ones are hashed.
+pub const ALIAS_ID_MAX: usize = 200;
 
-/// The owner tag of the host veth of `container_id`: `vethctl:ID` (a SHA-256 of the id
-/// stands in for an id too long for an alias).
+/// The owner tag of the host veth of `container_id`: `vethctl:ID`, or for an id over
+/// [`ALIAS_ID_MAX`] bytes `vethctl-sha256:HEX` (the SHA-256 of the id).
 pub fn owner_alias(container_id: &str) -> String {
-    if container_id.len() <= 200 {
+    if container_id.len() <= ALIAS_ID_MAX {
         format!("{ALIAS_PREFIX}{container_id}")
     } else {
         use sha2::{Digest, Sha256};
         let d = Sha256::digest(container_id.as_bytes());
         let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
-        format!("{ALIAS_PREFIX}sha256:{hex}")
+        format!("{HASHED_ALIAS_PREFIX}{hex}")
     }
+}
+
+/// Is `alias` an owner tag of vethctl's (of any container)?
+pub fn is_owner_tag(alias: &str) -> bool {
+    alias.starts_with(ALIAS_PREFIX) || alias.starts_with(HASHED_ALIAS_PREFIX)
 }
 
 /// A host link tagged as another container's (`vethctl:OTHER`), or as anything not ours:
@@ -404,11 +425,11 @@ pub fn owner_alias(container_id: &str) -> String {
 /// its tag was set).
 fn foreign_alias(spec: &Spec, link: &Link) -> Option<String> {
     let want = owner_alias(&spec.container_id);
-    match link.alias.as_deref() {
-        None | Some("") => None,
-        Some(a) if a == want => None,
+    match &link.alias {
+        None => None,
+        Some(a) if a.is("") || a.is(&want) => None,
         Some(a) => Some(format!(
-            "host interface {} is tagged {a:?}, not {want:?}: it belongs to someone else; \
+            "host interface {} is tagged \"{a}\", not {want:?}: it belongs to someone else; \
              leaving it alone",
             spec.host_iface
         )),
@@ -478,6 +499,138 @@ fn peer_in_pod(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(
             shown(link.link_netnsid)
         ))
     }
+}
+
+/// With `--ip6`, why `link` cannot take the pod's IPv6 wiring, if it cannot: IPv6
+/// disabled on it (`disable_ipv6`, which a new link inherits from its namespace's
+/// `default`), or no IPv6 at all (an MTU under 1280).
+fn ipv6_impossible(spec: &Spec, side: Side, link: &Link) -> Option<String> {
+    spec.ip6?;
+    let (name, where_) = (&link.name, side.as_str());
+    if link.ipv6_disabled == Some(true) {
+        Some(format!(
+            "IPv6 is disabled on the {where_}'s interface {name} \
+             (net.ipv6.conf.{name}.disable_ipv6 = 1): cannot wire --ip6"
+        ))
+    } else if !link.inet6 {
+        Some(format!(
+            "the {where_}'s interface {name} has no IPv6 (mtu {}, IPv6 needs \
+             {IPV6_MIN_MTU}): cannot wire --ip6",
+            shown(link.mtu)
+        ))
+    } else {
+        None
+    }
+}
+
+/// A host route setup must not take over, and whose it is: the node's own address (a
+/// `local` route: the node would keep the pod's traffic), or a host route through another
+/// container's veth (tagged for it: that pod's traffic would break). Only the latter
+/// needs a read (of the link the route goes through, when it is not ours). A route
+/// through any other device is replaced, as before.
+fn route_conflict(
+    s: &mut Session,
+    spec: &Spec,
+    host: &HostView,
+    ours: u32,
+) -> Result<Option<String>> {
+    for (ip, found) in [
+        (spec.ip6.map(IpAddr::V6), &host.route6),
+        (spec.ip4.map(IpAddr::V4), &host.route4),
+    ] {
+        let (Some(ip), Some(r)) = (ip, found) else {
+            continue;
+        };
+        if r.rtype == RTN_LOCAL {
+            return Ok(Some(format!(
+                "{ip} is an address of the node itself (route {} in table {}): not the \
+                 pod's to take; leaving it alone",
+                show_route(r, &|i| format!("ifindex {i}")),
+                r.table
+            )));
+        }
+        let host_route = r.dst == Some(ip) && r.dst_len == full(ip) && r.table == TABLE_MAIN;
+        let Some(oif) = r.oif.filter(|&o| host_route && o != ours) else {
+            continue;
+        };
+        let read = [req(
+            format!("read ifindex {oif}, which the host route to {ip} goes through"),
+            msgs::get_link(None, i32::try_from(oif).unwrap_or(0)),
+            Policy::LINK_LOOKUP,
+        )?];
+        let answers = s.exec.batch(&mut s.host, &read)?;
+        let Some(other) = state::link_of(&answers[0], "read the route's link")? else {
+            continue;
+        };
+        let tag = other.alias.as_ref().and_then(|a| a.as_str()).unwrap_or("");
+        if other.kind.as_deref() == Some("veth")
+            && is_owner_tag(tag)
+            && tag != owner_alias(&spec.container_id)
+        {
+            return Ok(Some(format!(
+                "the host route {ip}/{} goes through {}, the veth of another pod (tagged \
+                 {tag:?}): {ip} is that pod's; leaving it alone",
+                full(ip),
+                other.name
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// Setup stops before its first change but the veth it just created: that one goes
+/// again, so the refusal leaves everything as it was.
+fn refuse(s: &mut Session, created: bool, link: &Link, why: String) -> Error {
+    match undo_create(s, created, link) {
+        Ok(()) => Error::Conflict(why),
+        Err(e) => Error::Conflict(format!(
+            "{why}; removing the veth setup just created failed too: {e}"
+        )),
+    }
+}
+
+/// Remove the veth this setup created (`created`), which nothing else has touched yet.
+fn undo_create(s: &mut Session, created: bool, link: &Link) -> Result<()> {
+    if created {
+        let undo = req(
+            format!("delete the veth {} setup just created", link.name),
+            msgs::del_link(link.index),
+            Policy::GONE_OK,
+        )?;
+        s.exec.batch(&mut s.host, &[undo])?;
+    }
+    Ok(())
+}
+
+/// Teardown's proof that `link` is ours (see [`teardown`]).
+fn teardown_owns(s: &mut Session, spec: &Spec, link: &Link, netns: Option<&Path>) -> Result<()> {
+    let h = &spec.host_iface;
+    let shown = netns.map_or_else(|| "the pod".to_owned(), |p| p.display().to_string());
+    ours_by_host(spec, link, &shown).map_err(Error::Conflict)?;
+    let tagged = link
+        .alias
+        .as_ref()
+        .is_some_and(|a| a.is(&owner_alias(&spec.container_id)));
+    if tagged {
+        return Ok(());
+    }
+    let Some(path) = netns else {
+        return Err(Error::Conflict(format!(
+            "host interface {h} is a veth without the tag {:?}: nothing proves it is this \
+             container's (a setup that crashed before tagging it leaves one; --netns of the \
+             pod proves it); leaving it alone",
+            owner_alias(&spec.container_id)
+        )));
+    };
+    let ns = Netns::open(path)?;
+    let mut sock = ns.socket()?;
+    let peer = link
+        .link
+        .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
+    let answers = s.exec.batch(&mut sock, &ownership_reads(peer)?)?;
+    let mut pod = PodView::default();
+    read_ownership(&mut pod, &answers[0], &answers[1])?;
+    peer_in_pod(spec, link, &pod, &shown).map_err(Error::Conflict)
 }
 
 /// A value read from the kernel, or "not reported".
@@ -561,17 +714,23 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         want(mtu_ok, format!("mtu is {}", shown(hl.mtu))),
         true,
     );
-    let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
-    hc.addr_gen_mode_none = !agm_ok;
-    item(
-        Side::Host,
-        format!("addr_gen_mode none on {h}"),
-        want(
-            agm_ok,
-            format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode)),
-        ),
-        true,
-    );
+    // IPv6: everything with --ip6. Without it nothing of IPv6 is needed (a node or a pod
+    // may have IPv6 disabled, a link under 1280 bytes has none), only addr_gen_mode none
+    // on a link that has IPv6, which keeps the kernel from giving it a link-local address.
+    let v6 = spec.ip6.is_some();
+    if v6 || hl.inet6 {
+        let agm_ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        hc.addr_gen_mode_none = !agm_ok;
+        item(
+            Side::Host,
+            format!("addr_gen_mode none on {h}"),
+            want(
+                agm_ok,
+                format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode)),
+            ),
+            true,
+        );
+    }
     let parp_ok = hl.ipv4_proxy_arp == Some(1);
     let fwd4_ok = hl.ipv4_forwarding == Some(1);
     hc.ipv4_conf = !parp_ok || !fwd4_ok;
@@ -593,21 +752,24 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         ),
         true,
     );
-    let fwd6_ok = hl.ipv6_forwarding == Some(1);
-    item(
-        Side::Host,
-        format!("net.ipv6.conf.{h}.forwarding = 1"),
-        want(
-            fwd6_ok,
-            format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding)),
-        ),
-        true,
-    );
+    let fwd6_ok = !v6 || hl.ipv6_forwarding == Some(1);
+    if v6 {
+        item(
+            Side::Host,
+            format!("net.ipv6.conf.{h}.forwarding = 1"),
+            want(
+                fwd6_ok,
+                format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding)),
+            ),
+            true,
+        );
+    }
     // IPv6 forwards a packet only when `all.forwarding` is on, whatever the device says;
     // `force_forwarding` (Linux 6.17+) is the per-device switch that forwards anyway.
     let ffwd_path = PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/force_forwarding"));
     let ffwd_what = format!("net.ipv6.conf.{h}.force_forwarding = 1");
     let ffwd_step = match (hl.ipv6_force_forwarding, hl.ipv6_forwarding) {
+        _ if !v6 => None,
         (Some(1), _) => {
             item(Side::Host, ffwd_what, Have::Ok, true);
             None
@@ -624,9 +786,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         // The link reports its IPv6 settings without force_forwarding: this kernel has
         // none. Nothing to set; pod-to-pod IPv6 then depends on the node.
         (None, Some(_)) => {
-            if spec.ip6.is_some() {
-                out.notes.push(no_force_forwarding_note(h));
-            }
+            out.notes.push(no_force_forwarding_note(h));
             None
         }
         // Not known (a link not created yet): write it if the kernel has it.
@@ -647,14 +807,14 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         true,
     );
     let alias = owner_alias(&spec.container_id);
-    let alias_ok = hl.alias.as_deref() == Some(alias.as_str());
+    let alias_ok = hl.alias.as_ref().is_some_and(|a| a.is(&alias));
     if !alias_ok {
         hc.alias = Some(alias.clone());
     }
     item(
         Side::Host,
         format!("alias {alias:?} on {h}"),
-        want(alias_ok, format!("alias is {}", shown(hl.alias.as_deref()))),
+        want(alias_ok, format!("alias is {}", shown(hl.alias.as_ref()))),
         true,
     );
     let up_ok = hl.is_up();
@@ -713,6 +873,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     let gw6 = IpAddr::V6(V6_GATEWAY);
     let gw_what = format!("address fe80::1/64 nodad noprefixroute on {h}");
     match &host.addrs {
+        _ if !v6 => {}
         Some(addrs) => {
             let found = addrs
                 .iter()
@@ -824,13 +985,13 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         Side::Pod,
         format!("link {p}, the peer of {h}"),
         want(
-            pl.name == p,
+            pl.name.is(p),
             format!("the peer is named {} (want {p})", pl.name),
         ),
         true,
     );
     let mut up_now = pl.is_up();
-    if pl.name != p {
+    if !pl.name.is(p) {
         if up_now {
             out.pod.push(Step::Netlink(req(
                 format!("set {} down to rename it", pl.name),
@@ -868,17 +1029,19 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         want(pmtu_ok, format!("mtu is {}", shown(pl.mtu))),
         true,
     );
-    let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
-    pc.addr_gen_mode_none = !pagm_ok;
-    item(
-        Side::Pod,
-        format!("addr_gen_mode none on {p}"),
-        want(
-            pagm_ok,
-            format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode)),
-        ),
-        true,
-    );
+    if v6 || pl.inet6 {
+        let pagm_ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        pc.addr_gen_mode_none = !pagm_ok;
+        item(
+            Side::Pod,
+            format!("addr_gen_mode none on {p}"),
+            want(
+                pagm_ok,
+                format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode)),
+            ),
+            true,
+        );
+    }
     if pc != LinkChange::default() {
         out.pod.push(Step::Netlink(req(
             format!("set {} on {p}", pc.describe()),
@@ -1064,7 +1227,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
                 && r.dst == Some(IpAddr::V6(ip6))
                 && r.oif == Some(pi_u)
         });
-        let in_place = routed && v6_addr_ok && pl.is_up() && pl.name == p;
+        let in_place = routed && v6_addr_ok && pl.is_up() && pl.name.is(p);
         if !in_place {
             out.pod_ready_read = Some(out.pod.len());
             out.pod.push(Step::Netlink(req(
@@ -1295,17 +1458,7 @@ fn read_host(spec: &Spec, answers: &[Answer]) -> Result<HostView> {
 fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
     let mut v = Vec::new();
     if let Some(i) = peer {
-        let idx = i32::try_from(i).unwrap_or(0);
-        v.push(req(
-            format!("read the peer (ifindex {i})"),
-            msgs::get_link(None, idx),
-            Policy::LINK_LOOKUP,
-        )?);
-        v.push(req(
-            "read the id the pod gives the host's namespace",
-            msgs::get_nsid_of_task(nix::unistd::gettid().as_raw().unsigned_abs()),
-            Policy::STRICT,
-        )?);
+        v.extend(ownership_reads(i)?);
         if let Some(ip) = spec.ip6 {
             v.push(req(
                 format!("read address {ip} on ifindex {i}"),
@@ -1320,6 +1473,31 @@ fn pod_reads(spec: &Spec, peer: Option<u32>) -> Result<Vec<Request>> {
         Policy::STRICT,
     )?);
     Ok(v)
+}
+
+/// The pod's reads that [`peer_in_pod`] decides on: the link at the index `peer` (the
+/// host link's `IFLA_LINK`), then the id the pod gives the host's namespace
+/// (`RTM_GETNSID` of this thread's namespace, after the link's read, which assigns it).
+fn ownership_reads(peer: u32) -> Result<[Request; 2]> {
+    Ok([
+        req(
+            format!("read the peer (ifindex {peer})"),
+            msgs::get_link(None, i32::try_from(peer).unwrap_or(0)),
+            Policy::LINK_LOOKUP,
+        )?,
+        req(
+            "read the id the pod gives the host's namespace",
+            msgs::get_nsid_of_task(nix::unistd::gettid().as_raw().unsigned_abs()),
+            Policy::STRICT,
+        )?,
+    ])
+}
+
+/// The answers of [`ownership_reads`] into `view`.
+fn read_ownership(view: &mut PodView, link: &Answer, nsid: &Answer) -> Result<()> {
+    view.link = state::link_of(link, "read the peer")?;
+    view.host_nsid = state::nsid_of(nsid, "read the host's nsid")?;
+    Ok(())
 }
 
 /// `RTN_LOCAL`.
@@ -1339,8 +1517,8 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
             .ok_or_else(|| Error::Unexpected("fewer answers than requests".into()))
     };
     if let Some(pi) = peer {
-        view.link = state::link_of(next()?, "read the peer")?;
-        view.host_nsid = state::nsid_of(next()?, "read the host's nsid")?;
+        let link = next()?;
+        read_ownership(&mut view, link, next()?)?;
         if spec.ip6.is_some() {
             view.addrs = state::addrs_of(next()?, "read the peer's IPv6 address")?;
             view.addrs.retain(|a| a.index == pi);
@@ -1410,6 +1588,12 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     // What the host can tell of ownership now; the pod's reads below complete the proof
     // before anything changes (a veth this setup created is ours anyway).
     ours_by_host(spec, &link, &shown).map_err(Error::Conflict)?;
+    if let Some(why) = ipv6_impossible(spec, Side::Host, &link) {
+        return Err(refuse(&mut s, created, &link, why));
+    }
+    if let Some(why) = route_conflict(&mut s, spec, &host, link.index.unsigned_abs())? {
+        return Err(refuse(&mut s, created, &link, why));
+    }
     let peer = link
         .link
         .ok_or_else(|| Error::Unexpected(format!("veth {h} reports no peer (IFLA_LINK)")))?;
@@ -1432,10 +1616,26 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     }
     let early = a.len();
     a.extend(pod_reads(spec, Some(peer))?);
-    let answers = s.exec.batch(pod_sock, &a)?;
+    let answers = match s.exec.batch(pod_sock, &a) {
+        Ok(answers) => answers,
+        // The pod refused the new peer's IPv6 address (IPv6 disabled in the pod: EACCES):
+        // the veth goes again, and the kernel's error is the answer.
+        Err(e @ Error::Kernel { .. }) if early_v6.is_some() => {
+            undo_create(&mut s, created, &link)?;
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     let early_added = early == 1 && answers[0].status == Status::Ok;
     let pod = read_pod(spec, &answers[early..], Some(peer))?;
     peer_in_pod(spec, &link, &pod, &shown).map_err(Error::Conflict)?;
+    if let Some(why) = pod
+        .link
+        .as_ref()
+        .and_then(|pl| ipv6_impossible(spec, Side::Pod, pl))
+    {
+        return Err(refuse(&mut s, created, &link, why));
+    }
     if let Some(ip6) = early_v6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
@@ -1680,6 +1880,11 @@ fn read_all(
     let answers = s.exec.batch(&mut s.host, &host_reads(spec)?)?;
     let mut host = read_host(spec, &answers)?;
     let shown = netns.path().display().to_string();
+    // What would stop setup before its first change stops check and plan too.
+    let ours_index = host.link.as_ref().map_or(0, |l| l.index.unsigned_abs());
+    if let Some(why) = route_conflict(s, spec, &host, ours_index)? {
+        return Ok((host, PodView::default(), Some(why)));
+    }
     let pod_sock = s
         .pod
         .as_mut()
@@ -1688,12 +1893,20 @@ fn read_all(
         let answers = s.exec.batch(pod_sock, &pod_reads(spec, None)?)?;
         return Ok((host, read_pod(spec, &answers, None)?, None));
     };
-    if let Err(why) = ours_by_host(spec, &link, &shown) {
+    let host_why = ours_by_host(spec, &link, &shown)
+        .err()
+        .or_else(|| ipv6_impossible(spec, Side::Host, &link));
+    if let Some(why) = host_why {
         return Ok((host, PodView::default(), Some(why)));
     }
     let answers = s.exec.batch(pod_sock, &pod_reads(spec, link.link)?)?;
     let mut pod = read_pod(spec, &answers, link.link)?;
-    if let Err(why) = peer_in_pod(spec, &link, &pod, &shown) {
+    let pod_why = peer_in_pod(spec, &link, &pod, &shown).err().or_else(|| {
+        pod.link
+            .as_ref()
+            .and_then(|pl| ipv6_impossible(spec, Side::Pod, pl))
+    });
+    if let Some(why) = pod_why {
         return Ok((host, PodView::default(), Some(why)));
     }
     if let (Some(pi), true) = (link.link, spec.ip4.is_some()) {
@@ -1710,13 +1923,16 @@ fn read_all(
             "read the peer's IPv4 addresses",
         )?);
     }
-    let gw = [req(
-        format!("read address fe80::1 on {}", spec.host_iface),
-        msgs::get_addr6(V6_GATEWAY, link.index.unsigned_abs()),
-        Policy::ADDR_LOOKUP,
-    )?];
-    let answers = s.exec.batch(&mut s.host, &gw)?;
-    host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
+    host.addrs = Some(Vec::new());
+    if spec.ip6.is_some() {
+        let gw = [req(
+            format!("read address fe80::1 on {}", spec.host_iface),
+            msgs::get_addr6(V6_GATEWAY, link.index.unsigned_abs()),
+            Policy::ADDR_LOOKUP,
+        )?];
+        let answers = s.exec.batch(&mut s.host, &gw)?;
+        host.addrs = Some(state::addrs_of(&answers[0], "read host addresses")?);
+    }
     host.proxy_delay = Some(read_proxy_delay(&spec.host_iface)?);
     Ok((host, pod, None))
 }
@@ -1757,19 +1973,21 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
 fn as_created(spec: &Spec) -> (Link, Link) {
     let host = Link {
         index: 0,
-        name: spec.host_iface.clone(),
+        name: spec.host_iface.as_str().into(),
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
+        inet6: spec.mtu >= IPV6_MIN_MTU,
         ..Default::default()
     };
     let pod = Link {
         index: 0,
-        name: spec.ifname.clone(),
+        name: spec.ifname.as_str().into(),
         kind: Some("veth".into()),
         mtu: Some(spec.mtu),
         link: Some(0),
         link_netnsid: Some(0),
+        inet6: spec.mtu >= IPV6_MIN_MTU,
         ..Default::default()
     };
     (host, pod)
@@ -1853,8 +2071,15 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
 }
 
 /// `teardown`: remove the host veth (its peer goes with it) and the host routes to the
-/// pod's addresses. What is already gone is success; the pod's namespace is not needed.
-pub fn teardown(spec: &Spec) -> Result<Report> {
+/// pod's addresses. What is already gone is success, and needs no pod namespace.
+///
+/// A link is removed only when it is provably ours, by the rule setup follows
+/// ([`ours_by_host`], then `peer_in_pod`): a veth, its peer in another namespace, and
+/// either tagged for this container (only setup sets the tag, once it has proved the peer
+/// in the pod) or, untagged (a setup that crashed before it tagged the link), with its
+/// peer in the pod `netns` names (`--netns`, opened only then). Anything else is
+/// [`Error::Conflict`], and nothing is touched.
+pub fn teardown(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
     let mut s = Session {
         host: NlSocket::open()?,
         pod: None,
@@ -1876,18 +2101,7 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
         }
         return Ok(report);
     };
-    match link.kind.as_deref() {
-        Some("veth") => {}
-        other => {
-            return Err(Error::Conflict(format!(
-                "host interface {h} is a {}, not a veth; leaving it alone",
-                other.unwrap_or("link without a kind")
-            )))
-        }
-    }
-    if let Some(why) = foreign_alias(spec, &link) {
-        return Err(Error::Conflict(why));
-    }
+    teardown_owns(&mut s, spec, &link, netns)?;
     let hi = link.index.unsigned_abs();
     let mut reqs = Vec::new();
     let mut labels = Vec::new();
@@ -1932,6 +2146,7 @@ pub fn teardown(spec: &Spec) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::state::Text;
     use netlink_codec::header::{
         NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_GETROUTE, RTM_NEWADDR, RTM_NEWLINK,
         RTM_NEWROUTE,
@@ -1955,7 +2170,7 @@ mod tests {
     fn wired(spec: &Spec) -> (HostView, PodView) {
         let hl = Link {
             index: 10,
-            name: spec.host_iface.clone(),
+            name: spec.host_iface.as_str().into(),
             flags: Iff::UP,
             kind: Some("veth".into()),
             mtu: Some(1500),
@@ -1966,7 +2181,9 @@ mod tests {
             ipv4_proxy_arp: Some(1),
             ipv6_forwarding: Some(1),
             ipv6_force_forwarding: Some(1),
-            alias: Some(owner_alias(&spec.container_id)),
+            inet6: true,
+            ipv6_disabled: Some(false),
+            alias: Some(owner_alias(&spec.container_id).into()),
         };
         let pl = Link {
             index: 2,
@@ -1977,6 +2194,7 @@ mod tests {
             link: Some(10),
             link_netnsid: Some(0),
             addr_gen_mode: Some(1),
+            inet6: true,
             ..Default::default()
         };
         let hr = |ip: IpAddr| Route {
@@ -2423,5 +2641,103 @@ mod tests {
         assert!(ours(&spec, &theirs, &pod, "/x").is_ok());
         assert_eq!(owner_alias("c1"), "vethctl:c1");
         assert!(owner_alias(&"x".repeat(300)).len() < 256);
+    }
+
+    #[test]
+    fn names_and_aliases_that_are_not_utf8_are_drift_or_foreign() {
+        let spec = spec();
+        // The pod renamed its eth0 to bytes that are not UTF-8: drift, renamed back.
+        let (host, mut pod) = wired(&spec);
+        pod.link.as_mut().unwrap().name = Text::NotUtf8(vec![0xff, 0xfe]);
+        let a = assess(&spec, &host, &pod).unwrap();
+        let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("\\xff\\xfe (not UTF-8) (want eth0)")),
+            "{lines:?}"
+        );
+        assert!(a
+            .pod
+            .iter()
+            .any(|s| s.what() == "rename \\xff\\xfe (not UTF-8) to eth0"));
+        // A host link whose alias is not UTF-8 is not tagged for us: leave it alone.
+        let mut l = host_link_of(&spec);
+        l.alias = Some(Text::NotUtf8(vec![0xff]));
+        assert!(ours_by_host(&spec, &l, "/x")
+            .unwrap_err()
+            .contains("someone else"));
+    }
+
+    #[test]
+    fn ipv4_only_needs_nothing_of_ipv6() {
+        let mut v4 = spec();
+        v4.ip6 = None;
+        v4.mtu = 68;
+        let (mut host, mut pod) = created(&v4);
+        assert!(!host.link.as_ref().unwrap().inet6, "no IPv6 under 1280");
+        host.fresh = true;
+        let a = assess(&v4, &host, &pod).unwrap();
+        let all: Vec<String> = a
+            .items
+            .iter()
+            .map(Item::label)
+            .chain(a.host.iter().chain(&a.pod).map(|s| s.what().to_owned()))
+            .collect();
+        for word in ["ipv6", "IPv6", "fe80", "addr_gen_mode", "force_forwarding"] {
+            assert!(all.iter().all(|l| !l.contains(word)), "{word}: {all:?}");
+        }
+        assert!(a.host.iter().all(|s| matches!(s, Step::Netlink(_))));
+        assert!(a.notes.is_empty() && a.verify_gateway.is_none());
+        // A link that has IPv6 (disabled or not) still gets addr_gen_mode none, and only
+        // that.
+        for l in [host.link.as_mut().unwrap(), pod.link.as_mut().unwrap()] {
+            l.inet6 = true;
+            l.ipv6_disabled = Some(true);
+        }
+        let a = assess(&v4, &host, &pod).unwrap();
+        let v6_items: Vec<String> = a
+            .items
+            .iter()
+            .map(Item::label)
+            .filter(|l| l.contains("ipv6") || l.contains("addr_gen_mode") || l.contains("fe80"))
+            .collect();
+        assert_eq!(
+            v6_items,
+            [
+                "host: addr_gen_mode none on vh1",
+                "pod: addr_gen_mode none on eth0"
+            ]
+        );
+        assert!(ipv6_impossible(&v4, Side::Host, host.link.as_ref().unwrap()).is_none());
+        // With --ip6, such a link is named as the reason setup cannot go on.
+        let why = ipv6_impossible(&spec(), Side::Host, host.link.as_ref().unwrap()).unwrap();
+        assert!(why.contains("net.ipv6.conf.vh1.disable_ipv6 = 1"), "{why}");
+    }
+
+    #[test]
+    fn owner_tags_do_not_collide() {
+        // A long id is hashed; the literal id that spells that hash must get another tag.
+        let long = "x".repeat(ALIAS_ID_MAX + 1);
+        let hashed = owner_alias(&long);
+        let hex = hashed.rsplit(':').next().unwrap().to_owned();
+        assert_eq!(hex.len(), 64, "{hashed}");
+        assert_ne!(hashed, owner_alias(&format!("sha256:{hex}")));
+        // At the limit the id is its own tag, one byte over it is not.
+        let at = "y".repeat(ALIAS_ID_MAX);
+        assert_eq!(owner_alias(&at), format!("vethctl:{at}"));
+        assert!(owner_alias(&format!("{at}y")).starts_with(HASHED_ALIAS_PREFIX));
+        assert!(is_owner_tag(&hashed) && is_owner_tag(&owner_alias("c1")));
+        assert!(!is_owner_tag("eth0 uplink"));
+        // A host veth tagged by the literal id is not the long id's.
+        let spec = Spec {
+            container_id: long,
+            ..spec()
+        };
+        let mut l = host_link_of(&spec);
+        l.alias = Some(owner_alias(&format!("sha256:{hex}")).into());
+        assert!(ours_by_host(&spec, &l, "/x")
+            .unwrap_err()
+            .contains("someone else"));
     }
 }
