@@ -8,7 +8,7 @@
 //!   are read, and in them only messages carrying a sequence number of the batch; anything
 //!   else is dropped and counted ([`NlSocket::dropped`]).
 //! - Replies are received with `recvmmsg` into 64 KiB slots; a datagram that does not fit
-//!   (`MSG_TRUNC`) is an error, `EINTR` is retried, `ENOBUFS` (the kernel dropped replies)
+//!   (`MSG_TRUNC`) is an error naming its real length, `EINTR` is retried, `ENOBUFS` (the kernel dropped replies)
 //!   is an error, and a dump answered with `NLM_F_DUMP_INTR` (or `EBUSY`, another dump
 //!   still running) is sent again, up to [`DUMP_TRIES`] times. The socket that carries
 //!   the answers joins no multicast group, so its `ENOBUFS` always means an answer was
@@ -387,20 +387,33 @@ impl NlSocket {
     }
 
     /// Receive one datagram into `buf`: its length, and whether it came from the kernel
-    /// (port 0, no multicast group). `EINTR` is retried; truncation, a timeout and
-    /// `ENOBUFS` are errors.
-    pub fn recv_datagram(&mut self, buf: &mut [u8], op: &str) -> Result<(usize, bool)> {
+    /// (port 0, no multicast group). With `wait` false, `None` when nothing is waiting.
+    /// `EINTR` is retried; truncation (reported with the datagram's real length), a
+    /// timeout and `ENOBUFS` are errors.
+    pub fn recv_datagram(
+        &mut self,
+        buf: &mut [u8],
+        wait: bool,
+        op: &str,
+    ) -> Result<Option<(usize, bool)>> {
+        // MSG_TRUNC: the length returned is the datagram's, not what fit.
+        let flags = if wait {
+            MsgFlags::MSG_TRUNC
+        } else {
+            MsgFlags::MSG_TRUNC | MsgFlags::MSG_DONTWAIT
+        };
         loop {
             let mut iov = [IoSliceMut::new(buf)];
-            match recvmsg::<NetlinkAddr>(self.fd.as_raw_fd(), &mut iov, None, MsgFlags::empty()) {
+            match recvmsg::<NetlinkAddr>(self.fd.as_raw_fd(), &mut iov, None, flags) {
                 Ok(r) if r.flags.contains(MsgFlags::MSG_TRUNC) => {
                     return Err(Error::Truncated {
                         op: op.to_owned(),
                         len: r.bytes,
                     })
                 }
-                Ok(r) => return Ok((r.bytes, is_kernel(r.address.as_ref()))),
+                Ok(r) => return Ok(Some((r.bytes, is_kernel(r.address.as_ref())))),
                 Err(NixErrno::EINTR) => continue,
+                Err(NixErrno::EAGAIN) if !wait => return Ok(None),
                 Err(e) => return Err(self.recv_error(op, "recvmsg", e)),
             }
         }
@@ -508,6 +521,8 @@ impl NlSocket {
             .chunks_mut(SLOT_LEN)
             .map(|c| [IoSliceMut::new(c)])
             .collect();
+        // MSG_TRUNC: a truncated datagram's length is its real one (the error says it).
+        let flags = flags | MsgFlags::MSG_TRUNC;
         let res = match recvmmsg(fd, headers, iovs.iter_mut(), flags, None) {
             Ok(r) => r,
             Err(NixErrno::EINTR) => return Ok(None),
