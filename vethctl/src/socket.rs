@@ -142,6 +142,9 @@ pub struct NlSocket {
     watch: Option<RouteWatch>,
     notifications: u64,
     ignored: u64,
+    /// The port requests go to and answers are trusted from: 0, the kernel (a test's fake
+    /// kernel has another; see the tests).
+    kernel_port: u32,
 }
 
 /// Create a configured `NETLINK_ROUTE` socket in the calling thread's network namespace.
@@ -221,6 +224,7 @@ impl NlSocket {
             watch: None,
             notifications: 0,
             ignored: 0,
+            kernel_port: 0,
         }
     }
 
@@ -368,7 +372,7 @@ impl NlSocket {
     /// One `sendmsg` of `bytes` to the kernel, exactly as given (`EINTR` retried); counts
     /// as a round trip. `op` names the operation in errors.
     pub fn send_datagram(&mut self, bytes: &[u8], op: &str) -> Result<()> {
-        let kernel = NetlinkAddr::new(0, 0);
+        let kernel = NetlinkAddr::new(self.kernel_port, 0);
         loop {
             match sendmsg(
                 self.fd.as_raw_fd(),
@@ -411,7 +415,10 @@ impl NlSocket {
                         len: r.bytes,
                     })
                 }
-                Ok(r) => return Ok(Some((r.bytes, is_kernel(r.address.as_ref())))),
+                Ok(r) => {
+                    let from = sender(r.address.as_ref(), self.kernel_port);
+                    return Ok(Some((r.bytes, from == Sender::Kernel)));
+                }
                 Err(NixErrno::EINTR) => continue,
                 Err(NixErrno::EAGAIN) if !wait => return Ok(None),
                 Err(e) => return Err(self.recv_error(op, "recvmsg", e)),
@@ -537,7 +544,7 @@ impl NlSocket {
                     len: r.bytes,
                 });
             }
-            got[slot] = (r.bytes, sender(r.address.as_ref()));
+            got[slot] = (r.bytes, sender(r.address.as_ref(), self.kernel_port));
             n = slot + 1;
         }
         Ok(Some(n))
@@ -656,18 +663,14 @@ fn take_notifications(w: &mut RouteWatch, datagram: &[u8], taken: &mut u64, igno
     }
 }
 
-/// Who sent a datagram: the kernel (port 0) to this socket or to a group, or anyone else.
-fn sender(addr: Option<&NetlinkAddr>) -> Sender {
+/// Who sent a datagram: the kernel (port `kernel`, 0 but in tests) to this socket or to
+/// a group, or anyone else.
+fn sender(addr: Option<&NetlinkAddr>, kernel: u32) -> Sender {
     match addr {
-        Some(a) if a.pid() == 0 && a.len() > 0 && a.groups() == 0 => Sender::Kernel,
-        Some(a) if a.pid() == 0 && a.len() > 0 => Sender::Group,
+        Some(a) if a.pid() == kernel && a.len() > 0 && a.groups() == 0 => Sender::Kernel,
+        Some(a) if a.pid() == kernel && a.len() > 0 => Sender::Group,
         _ => Sender::Other,
     }
-}
-
-/// A datagram's sender is the kernel: port 0, not a multicast group.
-fn is_kernel(addr: Option<&NetlinkAddr>) -> bool {
-    sender(addr) == Sender::Kernel
 }
 
 /// Take one message into a request's progress; true when it ended the request.
@@ -1095,6 +1098,121 @@ mod tests {
             assert!(wait_local_routes(&mut [&mut s], deadline).unwrap());
             assert!(s.local_route_seen());
             assert_eq!(s.dropped(), 0);
+        });
+    }
+
+    /// A fake kernel: a netlink socket of its own port that answers each datagram it
+    /// receives with what `answer(try, seq)` builds, `tries` times. The socket under test
+    /// sends to it and trusts it as the kernel (`kernel_port`), and is otherwise as is.
+    fn fake_kernel(
+        s: &mut NlSocket,
+        tries: u32,
+        answer: impl Fn(u32, u32) -> Vec<u8> + Send + 'static,
+    ) -> std::thread::JoinHandle<()> {
+        let fake = open_fd().unwrap();
+        bind(fake.as_raw_fd(), &NetlinkAddr::new(0, 0)).unwrap();
+        s.kernel_port = nix::sys::socket::getsockname::<NetlinkAddr>(fake.as_raw_fd())
+            .unwrap()
+            .pid();
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; SLOT_LEN];
+            for t in 1..=tries {
+                let (len, from) = {
+                    let mut iov = [IoSliceMut::new(&mut buf)];
+                    let r =
+                        recvmsg::<NetlinkAddr>(fake.as_raw_fd(), &mut iov, None, MsgFlags::empty())
+                            .unwrap();
+                    (r.bytes, r.address.unwrap())
+                };
+                let req = Messages::new(&buf[..len]).next().unwrap().unwrap();
+                let reply = answer(t, req.seq());
+                sendmsg(
+                    fake.as_raw_fd(),
+                    &[IoSlice::new(&reply)],
+                    &[],
+                    MsgFlags::empty(),
+                    Some(&from),
+                )
+                .unwrap();
+            }
+        })
+    }
+
+    /// One part of a link dump: `RTM_NEWLINK` named `name` (flags `flags`), then
+    /// `NLMSG_DONE`, both with sequence number `seq`.
+    fn dump_part(seq: u32, name: &str, flags: NlmFlags) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let mut m =
+            MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::MULTI | flags, seq).unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.attrs().str(IFLA_IFNAME, name).unwrap();
+        m.finish().unwrap();
+        buf.extend_from_slice(&20u32.to_ne_bytes());
+        buf.extend_from_slice(&NLMSG_DONE.to_ne_bytes());
+        buf.extend_from_slice(&NlmFlags::MULTI.bits().to_ne_bytes());
+        buf.extend_from_slice(&seq.to_ne_bytes());
+        buf.extend_from_slice(&0u32.to_ne_bytes());
+        buf.extend_from_slice(&0i32.to_ne_bytes());
+        buf
+    }
+
+    fn link_dump() -> Request {
+        let mut buf = Vec::new();
+        let mut m =
+            MessageBuilder::new(&mut buf, RTM_GETLINK, NlmFlags::REQUEST | NlmFlags::DUMP, 0)
+                .unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.finish().unwrap();
+        req("dump links", buf, Policy::STRICT)
+    }
+
+    #[test]
+    fn an_interrupted_dump_is_sent_again_and_only_the_whole_one_kept() {
+        in_new_netns("an_interrupted_dump_is_sent_again", || {
+            let mut s = NlSocket::open().unwrap();
+            // The first answer says the dump was interrupted (NLM_F_DUMP_INTR): its links
+            // may be a mix of before and after a change.
+            let fake = fake_kernel(&mut s, 2, |t, seq| match t {
+                1 => dump_part(seq, "torn", NlmFlags::DUMP_INTR),
+                _ => dump_part(seq, "whole", NlmFlags::empty()),
+            });
+            let a = s.batch(&[link_dump()]).unwrap();
+            assert_eq!(
+                s.round_trips(),
+                2,
+                "the interrupted dump was not sent again"
+            );
+            fake.join().unwrap();
+            assert_eq!(a[0].status, Status::Ok);
+            let names: Vec<String> = a[0]
+                .messages()
+                .map(|m| crate::state::Link::parse(&m.unwrap()).unwrap().name)
+                .collect();
+            assert_eq!(names, ["whole"], "the torn dump's links were kept");
+            assert_eq!(s.dropped(), 0);
+        });
+    }
+
+    #[test]
+    fn a_dump_interrupted_every_time_is_an_error_after_its_tries() {
+        in_new_netns("a_dump_interrupted_every_time", || {
+            let mut s = NlSocket::open().unwrap();
+            let fake = fake_kernel(&mut s, DUMP_TRIES, |_, seq| {
+                dump_part(seq, "torn", NlmFlags::DUMP_INTR)
+            });
+            let e = s.batch(&[link_dump()]).unwrap_err();
+            fake.join().unwrap();
+            assert!(
+                matches!(
+                    e,
+                    Error::DumpInterrupted {
+                        tries: DUMP_TRIES,
+                        ..
+                    }
+                ),
+                "{e}"
+            );
+            assert_eq!(s.round_trips(), DUMP_TRIES);
         });
     }
 
