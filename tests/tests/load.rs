@@ -138,3 +138,35 @@ fn setups_during_ipv6_route_churn_on_the_node() {
     eprintln!("churn rounds of {CHURN_ROUTES} routes per loop: {rounds:?}");
     assert_none("check", &all_at_once(&host, &pods, "check"));
 }
+
+/// A pod with `CAP_NET_ADMIN` churns its own IPv6 routes while it is set up (and set up
+/// again): its notifications overflow what the pod's side of setup watches, and still
+/// every setup succeeds and every pod is `check`-clean.
+#[test]
+fn setups_while_pods_churn_their_own_ipv6_routes() {
+    let host = host_or_skip!("setups_while_pods_churn_their_own_ipv6_routes");
+    host.ip("link set lo up");
+    let (namespaces, pods) = pods("podchurn", 20);
+    let stop = AtomicBool::new(false);
+    let rounds: Vec<usize> = std::thread::scope(|s| {
+        let loops: Vec<_> = namespaces
+            .iter()
+            .map(|ns| {
+                let stop = &stop;
+                s.spawn(move || churn_ipv6_routes(ns, 0, stop))
+            })
+            .collect();
+        let setups = std::panic::catch_unwind(|| {
+            assert_none("setup", &all_at_once(&host, &pods, "setup"));
+            assert_none("rerun of setup", &all_at_once(&host, &pods, "setup"));
+        });
+        stop.store(true, Ordering::Relaxed);
+        let rounds = loops.into_iter().map(|l| l.join().unwrap()).collect();
+        if let Err(p) = setups {
+            std::panic::resume_unwind(p);
+        }
+        rounds
+    });
+    eprintln!("churn rounds of {CHURN_ROUTES} routes per pod: {rounds:?}");
+    assert_none("check", &all_at_once(&host, &pods, "check"));
+}
