@@ -728,7 +728,7 @@ fn describe(reqs: &[Request], which: &[usize]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::request::Policy;
     use netlink_codec::build::MessageBuilder;
@@ -789,7 +789,7 @@ mod tests {
 
     /// Run `f` on a thread in a fresh network namespace (only `lo`, down). Without the
     /// privilege to make one, the test is skipped, or fails when `CI=true`.
-    fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
+    pub(crate) fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
         std::thread::scope(|s| {
             s.spawn(|| {
                 if let Err(e) = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET) {
@@ -806,7 +806,7 @@ mod tests {
         });
     }
 
-    fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
+    pub(crate) fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
         Request::new(what, msg, policy)
     }
 
@@ -991,8 +991,16 @@ mod tests {
         });
     }
 
+    impl NlSocket {
+        /// Set the watch's receive buffer (0: the kernel's smallest).
+        pub(crate) fn watch_rcvbuf(&self, bytes: usize) {
+            let fd = &self.watch_fd.as_ref().unwrap().0;
+            setsockopt(fd, sockopt::RcvBuf, &bytes).unwrap();
+        }
+    }
+
     /// `set lo up` (index 1).
-    fn lo_up() -> Request {
+    pub(crate) fn lo_up() -> Request {
         req(
             "set lo up",
             crate::msgs::set_link(
@@ -1009,7 +1017,7 @@ mod tests {
 
     /// Add, then delete, `n` IPv6 routes on `lo` through `churn`: `2n` notifications to
     /// every member of `RTNLGRP_IPV6_ROUTE`.
-    fn churn_ipv6_routes(churn: &mut NlSocket, n: u16) {
+    pub(crate) fn churn_ipv6_routes(churn: &mut NlSocket, n: u16) {
         let route = |i: u16| crate::msgs::RouteSpec {
             dst: Some(IpAddr::V6(Ipv6Addr::new(0xfd00, 1, 0, 0, 0, 0, 0, i))),
             v6: true,
@@ -1048,10 +1056,7 @@ mod tests {
             let mut churn = NlSocket::open().unwrap();
             churn.batch(&[lo_up()]).unwrap();
             let mut s = NlSocket::open_watching().unwrap();
-            let rcvbuf = |s: &NlSocket, bytes: usize| {
-                let fd = &s.watch_fd.as_ref().unwrap().0;
-                setsockopt(fd, sockopt::RcvBuf, &bytes).unwrap();
-            };
+            let rcvbuf = |s: &NlSocket, bytes: usize| s.watch_rcvbuf(bytes);
             // The kernel's smallest receive buffer: a few notifications fill it.
             rcvbuf(&s, 0);
             let watched: Ipv6Addr = "fd00::7".parse().unwrap();

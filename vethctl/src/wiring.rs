@@ -1985,6 +1985,45 @@ mod tests {
         .unwrap()
     }
 
+    /// The kernel dropped the watched route's notification (the watch's buffer was full
+    /// of others): the wait notices, looks the route up at once, and finds it ready.
+    #[test]
+    fn a_route_whose_notification_was_dropped_is_looked_up() {
+        use crate::socket::tests::{churn_ipv6_routes, in_new_netns, lo_up, req};
+        in_new_netns("a_route_whose_notification_was_dropped", || {
+            let mut churn = NlSocket::open().unwrap();
+            churn.batch(&[lo_up()]).unwrap();
+            let ip: Ipv6Addr = "fd00::7".parse().unwrap();
+            let spec = Spec::new("c1", Some("lo"), "eth0", Some(ip), None, 1500, true).unwrap();
+            let mut s = Session {
+                host: NlSocket::open_watching().unwrap(),
+                pod: None,
+                exec: Exec::new(None),
+            };
+            s.host.watch_rcvbuf(0);
+            s.host.watch_local_route(ip, 1).unwrap();
+            // The watch overflows, then the address (and its local route) comes.
+            churn_ipv6_routes(&mut churn, 200);
+            let add = msgs::new_addr(IpAddr::V6(ip), 128, 1, IfaFlags::NODAD, false).unwrap();
+            churn
+                .batch(&[req("add fd00::7", add, Policy::STRICT)])
+                .unwrap();
+            let start = Instant::now();
+            wait_until_ready(&mut s, &spec, &[Side::Host]).unwrap();
+            assert!(
+                start.elapsed() < READY_TIMEOUT,
+                "waited out the timeout instead of looking at once"
+            );
+            assert!(s.host.local_route_seen());
+            // (The lookup may come before the kernel's work queue added the route: then
+            // the watch, drained by now, sees the route's notification.)
+            assert!(
+                s.host.round_trips() >= 1,
+                "ready without a look at the route"
+            );
+        });
+    }
+
     fn wired(spec: &Spec) -> (HostView, PodView) {
         let hl = Link {
             index: 10,
