@@ -8,11 +8,11 @@
 //!   are read, and in them only messages carrying a sequence number of the batch; anything
 //!   else is dropped and counted ([`NlSocket::dropped`]).
 //! - Replies are received with `recvmmsg` into 64 KiB slots; a datagram that does not fit
-//!   (`MSG_TRUNC`) is an error naming its real length, `EINTR` is retried, `ENOBUFS` (the kernel dropped replies)
-//!   is an error, and a dump answered with `NLM_F_DUMP_INTR` (or `EBUSY`, another dump
-//!   still running) is sent again, up to [`DUMP_TRIES`] times. The socket that carries
-//!   the answers joins no multicast group, so its `ENOBUFS` always means an answer was
-//!   lost.
+//!   (`MSG_TRUNC`) is an error naming its real length, `EINTR` is retried, `ENOBUFS` (the
+//!   kernel dropped replies) is an error, and a dump answered with `NLM_F_DUMP_INTR` (or
+//!   `EBUSY`, another dump still running) is sent again, up to [`DUMP_TRIES`] times. The
+//!   socket that carries the answers joins no multicast group, so its `ENOBUFS` always
+//!   means an answer was lost.
 //!
 //! The kernel handles a batch inside `sendmsg`, one message after the other, so the
 //! answers of a whole batch are usually waiting when the first `recvmmsg` runs.

@@ -48,8 +48,9 @@
 //! notifications only, never a batch. When a side has not seen its route yet, setup waits
 //! for the notification (usually already queued: no round trip), up to
 //! [`READY_TIMEOUT`]; if the kernel dropped notifications meanwhile, a lookup at once
-//! tells (one more round trip, only then); after the timeout one more lookup decides,
-//! and a route still missing is [`Error::NotReady`]. Setup waits twice: for the host's `fe80::1` and, on a fresh
+//! tells (one more round trip, only then); after the timeout one more lookup decides, and
+//! a route still missing is
+//! [`Error::NotReady`]. Setup waits twice: for the host's `fe80::1` and, on a fresh
 //! veth, the pod's address (added in phase A) before it sends phase B to the pod, and
 //! for whatever phase B added before it returns. The first wait keeps the pod's default
 //! route from appearing while either end of it is tentative: a pod that already sends
