@@ -53,7 +53,9 @@ pub enum Command {
     Decode(crate::audit::DecodeArgs),
     /// Encode `decode --json` output back to raw bytes.
     Encode(crate::audit::EncodeArgs),
-    /// Send raw requests to the kernel and print its answers decoded.
+    /// Send raw requests to the kernel and print its answers decoded. Exit status 1
+    /// when the kernel refused a request or dropped answers (ENOBUFS; what arrived is
+    /// printed first).
     Send(crate::audit::SendArgs),
 }
 

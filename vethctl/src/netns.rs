@@ -14,7 +14,7 @@ use nix::sched::{setns, CloneFlags};
 use nix::sys::stat::{fstat, stat};
 
 use crate::error::{Error, Result};
-use crate::socket::{open_fd, NlSocket};
+use crate::socket::NlSocket;
 
 // `NS_GET_NSTYPE` (`linux/nsfs.h`): `_IO(0xb7, 0x3)`, returns the `CLONE_NEW*` type of a
 // namespace file.
@@ -92,21 +92,30 @@ impl Netns {
     /// A netlink socket inside this namespace, made on a thread that enters the namespace
     /// and exits right after.
     pub fn socket(&self) -> Result<NlSocket> {
+        self.open_inside(NlSocket::open)
+    }
+
+    /// Like [`Netns::socket`], with the descriptor for route notifications
+    /// ([`NlSocket::open_watching`]) made inside too.
+    pub fn watching_socket(&self) -> Result<NlSocket> {
+        self.open_inside(NlSocket::open_watching)
+    }
+
+    fn open_inside(&self, open: fn() -> Result<NlSocket>) -> Result<NlSocket> {
         let fd = self.fd();
         let made = std::thread::scope(|s| {
             s.spawn(move || -> Result<_> {
                 setns(fd, CloneFlags::CLONE_NEWNET)
                     .map_err(|e| Error::sys("setns(CLONE_NEWNET) into the pod", e))?;
-                open_fd()
+                open()
             })
             .join()
         });
-        match made {
-            Ok(r) => r.map(NlSocket::from_fd),
-            Err(_) => Err(Error::Unexpected(
+        made.unwrap_or_else(|_| {
+            Err(Error::Unexpected(
                 "the thread opening the pod's socket panicked".into(),
-            )),
-        }
+            ))
+        })
     }
 }
 

@@ -8,22 +8,27 @@
 //!   are read, and in them only messages carrying a sequence number of the batch; anything
 //!   else is dropped and counted ([`NlSocket::dropped`]).
 //! - Replies are received with `recvmmsg` into 64 KiB slots; a datagram that does not fit
-//!   (`MSG_TRUNC`) is an error, `EINTR` is retried, `ENOBUFS` (the kernel dropped replies)
-//!   is an error, and a dump answered with `NLM_F_DUMP_INTR` (or `EBUSY`, another dump
-//!   still running) is sent again, up to [`DUMP_TRIES`] times.
+//!   (`MSG_TRUNC`) is an error naming its real length, `EINTR` is retried, `ENOBUFS` (the
+//!   kernel dropped replies) is an error, and a dump answered with `NLM_F_DUMP_INTR` (or
+//!   `EBUSY`, another dump still running) is sent again, up to [`DUMP_TRIES`] times. The
+//!   socket that carries the answers joins no multicast group, so its `ENOBUFS` always
+//!   means an answer was lost.
 //!
 //! The kernel handles a batch inside `sendmsg`, one message after the other, so the
 //! answers of a whole batch are usually waiting when the first `recvmmsg` runs.
 //!
-//! Notifications: a socket can watch for one IPv6 local route
-//! ([`NlSocket::watch_local_route`]: it joins `RTNLGRP_IPV6_ROUTE`). From then on, the
-//! kernel's notifications (port 0, a multicast group in the source address) are read
-//! too, while batches are answered and in [`wait_local_routes`]: those about the watched
-//! route (`nlmsg_seq` 0, `nlmsg_pid` 0: the kernel's own doing) are taken, every other
-//! one is dropped and counted apart ([`NlSocket::ignored`]: the group also carries the
-//! node's other route changes, and the echoes of our own requests). A socket that
-//! watches nothing reads no notification; anything not from the kernel is dropped and
-//! counted as before.
+//! Notifications: a socket opened with [`NlSocket::open_watching`] can watch for one IPv6
+//! local route ([`NlSocket::watch_local_route`]). The notifications arrive on a second,
+//! non-blocking descriptor that joins `RTNLGRP_IPV6_ROUTE` and sends nothing: the group
+//! carries every IPv6 route change of the namespace, and a busy node (or a pod that
+//! churns its own routes) can overflow any receive buffer; on the socket of the answers,
+//! that overflow would cost answers too, and fail the batch. [`wait_local_routes`] reads
+//! the watch: notifications about the watched route (`nlmsg_seq` 0, `nlmsg_pid` 0: the
+//! kernel's own doing) are taken, every other one is dropped and counted apart
+//! ([`NlSocket::ignored`]). When the kernel dropped notifications (`ENOBUFS` on the
+//! watch), the watched one may be among them: the watch is marked lost
+//! ([`RouteWatch::lost`]) once the queue is drained, and the caller resyncs with a
+//! lookup ([`NlSocket::resynced`]); a drop after the drain is reported again.
 
 use std::collections::HashMap;
 use std::io::{IoSlice, IoSliceMut};
@@ -39,8 +44,8 @@ use netlink_codec::header::{
 use netlink_codec::Errno;
 use nix::errno::Errno as NixErrno;
 use nix::sys::socket::{
-    recvmmsg, recvmsg, sendmsg, setsockopt, socket, sockopt, AddressFamily, MsgFlags, MultiHeaders,
-    NetlinkAddr, SockFlag, SockProtocol, SockType, SockaddrLike,
+    bind, recvmmsg, recvmsg, sendmsg, setsockopt, socket, sockopt, AddressFamily, MsgFlags,
+    MultiHeaders, NetlinkAddr, SockFlag, SockProtocol, SockType, SockaddrLike,
 };
 use nix::sys::time::TimeVal;
 use nix::{setsockopt_impl, sockopt_impl};
@@ -66,14 +71,6 @@ sockopt_impl!(
     libc::NETLINK_GET_STRICT_CHK,
     bool
 );
-sockopt_impl!(
-    /// `NETLINK_ADD_MEMBERSHIP`: join a multicast group of notifications (`RTNLGRP_*`).
-    NetlinkAddMembership,
-    SetOnly,
-    libc::SOL_NETLINK,
-    libc::NETLINK_ADD_MEMBERSHIP,
-    u32
-);
 
 /// `RTNLGRP_IPV6_ROUTE`: notifications of IPv6 routes added and removed.
 pub const RTNLGRP_IPV6_ROUTE: u32 = 11;
@@ -93,6 +90,9 @@ pub struct RouteWatch {
     /// A notification said the route exists (and none since said it is gone), or the
     /// caller saw it in a read ([`NlSocket::saw_local_route`]).
     pub seen: bool,
+    /// The kernel dropped notifications (the watch's receive buffer overflowed) since the
+    /// watch began or the last resync: only a lookup can tell whether the route exists.
+    pub lost: bool,
 }
 
 impl RouteWatch {
@@ -136,9 +136,15 @@ pub struct NlSocket {
     round_trips: u32,
     buf: Vec<u8>,
     timeout_secs: u64,
+    /// The notification descriptor, if opened with [`NlSocket::open_watching`], and
+    /// whether it joined the group yet.
+    watch_fd: Option<(OwnedFd, bool)>,
     watch: Option<RouteWatch>,
     notifications: u64,
     ignored: u64,
+    /// The port requests go to and answers are trusted from: 0, the kernel (a test's fake
+    /// kernel has another; see the tests).
+    kernel_port: u32,
 }
 
 /// Create a configured `NETLINK_ROUTE` socket in the calling thread's network namespace.
@@ -162,6 +168,24 @@ pub fn open_fd() -> Result<OwnedFd> {
     Ok(fd)
 }
 
+/// Create the non-blocking descriptor a watch reads notifications from, in the calling
+/// thread's network namespace. It joins its group when the watch begins, sends nothing,
+/// and needs none of the options of [`open_fd`].
+fn open_watch_fd() -> Result<OwnedFd> {
+    socket(
+        AddressFamily::Netlink,
+        SockType::Raw,
+        SockFlag::SOCK_CLOEXEC | SockFlag::SOCK_NONBLOCK,
+        SockProtocol::NetlinkRoute,
+    )
+    .map_err(|e| {
+        Error::sys(
+            "socket(AF_NETLINK, NETLINK_ROUTE) for route notifications",
+            e,
+        )
+    })
+}
+
 /// Per-request progress while a batch is answered.
 #[derive(Debug, Default)]
 struct Progress {
@@ -177,10 +201,20 @@ impl NlSocket {
         open_fd().map(NlSocket::from_fd)
     }
 
+    /// A socket in the calling thread's network namespace that can watch a route
+    /// ([`NlSocket::watch_local_route`]): a second descriptor, made here (so in this
+    /// namespace), carries the notifications.
+    pub fn open_watching() -> Result<NlSocket> {
+        let mut s = NlSocket::open()?;
+        s.watch_fd = Some((open_watch_fd()?, false));
+        Ok(s)
+    }
+
     /// Wrap a descriptor made by [`open_fd`] (possibly on another thread, in another
     /// namespace).
     pub fn from_fd(fd: OwnedFd) -> NlSocket {
         NlSocket {
+            watch_fd: None,
             fd,
             next_seq: 1,
             dropped: 0,
@@ -190,21 +224,43 @@ impl NlSocket {
             watch: None,
             notifications: 0,
             ignored: 0,
+            kernel_port: 0,
         }
     }
 
-    /// Watch for the IPv6 local route of `dst` on link `oif`: join `RTNLGRP_IPV6_ROUTE`
-    /// (one `setsockopt`), and from now on take the kernel's notifications about that
-    /// route. Whether it was seen: [`NlSocket::local_route_seen`].
+    /// Watch for the IPv6 local route of `dst` on link `oif`: the notification
+    /// descriptor joins `RTNLGRP_IPV6_ROUTE` (one `bind`, the first time), and from
+    /// now on the kernel's notifications about that route are taken. Whether it was seen:
+    /// [`NlSocket::local_route_seen`]. Needs a socket from [`NlSocket::open_watching`].
     pub fn watch_local_route(&mut self, dst: Ipv6Addr, oif: u32) -> Result<()> {
-        setsockopt(&self.fd, NetlinkAddMembership, &RTNLGRP_IPV6_ROUTE)
-            .map_err(|e| Error::sys("setsockopt(NETLINK_ADD_MEMBERSHIP RTNLGRP_IPV6_ROUTE)", e))?;
+        let Some((fd, joined)) = &mut self.watch_fd else {
+            return Err(Error::Unexpected(
+                "watching a route needs a socket opened for notifications".into(),
+            ));
+        };
+        if !*joined {
+            // One `bind` gives the descriptor a port (the kernel's own notifications,
+            // sent "excluding port 0", skip a socket without one) and joins the group.
+            let groups = 1 << (RTNLGRP_IPV6_ROUTE - 1);
+            bind(fd.as_raw_fd(), &NetlinkAddr::new(0, groups))
+                .map_err(|e| Error::sys("bind(RTMGRP_IPV6_ROUTE)", e))?;
+            *joined = true;
+        }
         self.watch = Some(RouteWatch {
             dst,
             oif,
             seen: false,
+            lost: false,
         });
         Ok(())
+    }
+
+    /// The caller looked the watched route up after notifications were lost, and did not
+    /// find it: from now on the notifications tell again.
+    pub fn resynced(&mut self) {
+        if let Some(w) = &mut self.watch {
+            w.lost = false;
+        }
     }
 
     /// The watched route exists: a notification said so, or the caller saw it.
@@ -316,7 +372,7 @@ impl NlSocket {
     /// One `sendmsg` of `bytes` to the kernel, exactly as given (`EINTR` retried); counts
     /// as a round trip. `op` names the operation in errors.
     pub fn send_datagram(&mut self, bytes: &[u8], op: &str) -> Result<()> {
-        let kernel = NetlinkAddr::new(0, 0);
+        let kernel = NetlinkAddr::new(self.kernel_port, 0);
         loop {
             match sendmsg(
                 self.fd.as_raw_fd(),
@@ -335,20 +391,36 @@ impl NlSocket {
     }
 
     /// Receive one datagram into `buf`: its length, and whether it came from the kernel
-    /// (port 0, no multicast group). `EINTR` is retried; truncation, a timeout and
-    /// `ENOBUFS` are errors.
-    pub fn recv_datagram(&mut self, buf: &mut [u8], op: &str) -> Result<(usize, bool)> {
+    /// (port 0, no multicast group). With `wait` false, `None` when nothing is waiting.
+    /// `EINTR` is retried; truncation (reported with the datagram's real length), a
+    /// timeout and `ENOBUFS` are errors.
+    pub fn recv_datagram(
+        &mut self,
+        buf: &mut [u8],
+        wait: bool,
+        op: &str,
+    ) -> Result<Option<(usize, bool)>> {
+        // MSG_TRUNC: the length returned is the datagram's, not what fit.
+        let flags = if wait {
+            MsgFlags::MSG_TRUNC
+        } else {
+            MsgFlags::MSG_TRUNC | MsgFlags::MSG_DONTWAIT
+        };
         loop {
             let mut iov = [IoSliceMut::new(buf)];
-            match recvmsg::<NetlinkAddr>(self.fd.as_raw_fd(), &mut iov, None, MsgFlags::empty()) {
+            match recvmsg::<NetlinkAddr>(self.fd.as_raw_fd(), &mut iov, None, flags) {
                 Ok(r) if r.flags.contains(MsgFlags::MSG_TRUNC) => {
                     return Err(Error::Truncated {
                         op: op.to_owned(),
                         len: r.bytes,
                     })
                 }
-                Ok(r) => return Ok((r.bytes, is_kernel(r.address.as_ref()))),
+                Ok(r) => {
+                    let from = sender(r.address.as_ref(), self.kernel_port);
+                    return Ok(Some((r.bytes, from == Sender::Kernel)));
+                }
                 Err(NixErrno::EINTR) => continue,
+                Err(NixErrno::EAGAIN) if !wait => return Ok(None),
                 Err(e) => return Err(self.recv_error(op, "recvmsg", e)),
             }
         }
@@ -397,23 +469,19 @@ impl NlSocket {
         let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(SLOTS, None);
         while open > 0 {
             let mut got = [(0, Sender::Other); SLOTS];
-            let Some(n) = self.receive(&mut headers, &mut got, MsgFlags::MSG_WAITFORONE, &op)?
+            let fd = self.fd.as_raw_fd();
+            let Some(n) =
+                self.receive(fd, &mut headers, &mut got, MsgFlags::MSG_WAITFORONE, &op)?
             else {
                 continue;
             };
             for (slot, &(len, sender)) in got.iter().enumerate().take(n) {
                 let start = slot * SLOT_LEN;
                 let datagram = &self.buf[start..start + len.min(SLOT_LEN)];
-                match (sender, &mut self.watch) {
-                    (Sender::Kernel, _) => {}
-                    (Sender::Group, Some(w)) => {
-                        take_notifications(w, datagram, &mut self.notifications, &mut self.ignored);
-                        continue;
-                    }
-                    _ => {
-                        self.dropped += 1;
-                        continue;
-                    }
+                if sender != Sender::Kernel {
+                    // (This descriptor joins no group: not from the kernel.)
+                    self.dropped += 1;
+                    continue;
                 }
                 for msg in Messages::new(datagram) {
                     let msg = msg.map_err(|source| Error::Decode {
@@ -440,11 +508,13 @@ impl NlSocket {
 }
 
 impl NlSocket {
-    /// One `recvmmsg` into the slots: fills `got` with each datagram's length and sender
-    /// and returns how many came; `None` when interrupted (`EINTR`) or, with
-    /// `MSG_DONTWAIT`, when nothing was waiting. A truncated datagram is an error.
+    /// One `recvmmsg` on `fd` (ours or the watch's) into the slots: fills `got` with each
+    /// datagram's length and sender and returns how many came; `None` when interrupted
+    /// (`EINTR`) or, with `MSG_DONTWAIT`, when nothing was waiting. A truncated datagram is
+    /// an error.
     fn receive(
         &mut self,
+        fd: std::os::fd::RawFd,
         headers: &mut MultiHeaders<NetlinkAddr>,
         got: &mut [(usize, Sender); SLOTS],
         flags: MsgFlags,
@@ -458,7 +528,9 @@ impl NlSocket {
             .chunks_mut(SLOT_LEN)
             .map(|c| [IoSliceMut::new(c)])
             .collect();
-        let res = match recvmmsg(self.fd.as_raw_fd(), headers, iovs.iter_mut(), flags, None) {
+        // MSG_TRUNC: a truncated datagram's length is its real one (the error says it).
+        let flags = flags | MsgFlags::MSG_TRUNC;
+        let res = match recvmmsg(fd, headers, iovs.iter_mut(), flags, None) {
             Ok(r) => r,
             Err(NixErrno::EINTR) => return Ok(None),
             Err(NixErrno::EAGAIN) if flags.contains(MsgFlags::MSG_DONTWAIT) => return Ok(None),
@@ -472,22 +544,39 @@ impl NlSocket {
                     len: r.bytes,
                 });
             }
-            got[slot] = (r.bytes, sender(r.address.as_ref()));
+            got[slot] = (r.bytes, sender(r.address.as_ref(), self.kernel_port));
             n = slot + 1;
         }
         Ok(Some(n))
     }
 
-    /// Take what notifications are waiting, without blocking; true if any datagram came.
-    fn drain_notifications(&mut self, op: &str) -> Result<bool> {
+    /// Take the notifications waiting on the watch, without blocking, until none is
+    /// left (a `recvmmsg` that fills fewer slots found the queue empty). `ENOBUFS` (the
+    /// kernel dropped some) marks the watch lost, and the queue is still drained: the
+    /// kernel reports its next drop only once the queue was empty, so a lookup made after
+    /// this return sees every route whose notification is gone. (A drop reported after
+    /// that `recvmmsg` had taken datagrams stays pending: `poll` sees it.)
+    fn drain_notifications(&mut self, op: &str) -> Result<()> {
+        let Some(fd) = self.watch_fd.as_ref().map(|(fd, _)| fd.as_raw_fd()) else {
+            return Ok(());
+        };
         let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(SLOTS, None);
-        let mut any = false;
         loop {
             let mut got = [(0, Sender::Other); SLOTS];
-            let Some(n) = self.receive(&mut headers, &mut got, MsgFlags::MSG_DONTWAIT, op)? else {
-                return Ok(any);
+            let n = match self.receive(fd, &mut headers, &mut got, MsgFlags::MSG_DONTWAIT, op) {
+                Ok(Some(n)) => n,
+                Ok(None) => return Ok(()),
+                Err(Error::Sys {
+                    errno: Errno::ENOBUFS,
+                    ..
+                }) => {
+                    if let Some(w) = &mut self.watch {
+                        w.lost = true;
+                    }
+                    continue;
+                }
+                Err(e) => return Err(e),
             };
-            any |= n > 0;
             for (slot, &(len, sender)) in got.iter().enumerate().take(n) {
                 let start = slot * SLOT_LEN;
                 let datagram = &self.buf[start..start + len.min(SLOT_LEN)];
@@ -495,32 +584,33 @@ impl NlSocket {
                     (Sender::Group, Some(w)) => {
                         take_notifications(w, datagram, &mut self.notifications, &mut self.ignored);
                     }
-                    // No request is open: an answer now is unexpected.
+                    // The watch sends nothing: nobody answers it.
                     _ => self.dropped += 1,
                 }
             }
             if n < SLOTS {
-                return Ok(any);
+                return Ok(());
             }
         }
     }
 }
 
-/// Wait until each socket's watched local route was seen, or `deadline`: read waiting
-/// notifications at once, then `poll` the sockets still waiting. Sockets that watch
-/// nothing are skipped. Returns whether every watched route was seen; whoever called
-/// decides what a miss means.
+/// Wait until each socket's watched local route was seen, or lost
+/// ([`RouteWatch::lost`]), or `deadline`: read waiting notifications at once, then `poll`
+/// the watches still waiting. Sockets that watch nothing are skipped. Returns whether
+/// every watched route was seen; whoever called decides what a miss means (a lost watch
+/// needs a lookup).
 pub fn wait_local_routes(socks: &mut [&mut NlSocket], deadline: Instant) -> Result<bool> {
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     const OP: &str = "waiting for the kernel's route notifications";
-    let waiting = |s: &NlSocket| s.watch.is_some_and(|w| !w.seen);
+    let waiting = |s: &NlSocket| s.watch.is_some_and(|w| !w.seen && !w.lost);
     for s in socks.iter_mut().filter(|s| waiting(s)) {
         s.drain_notifications(OP)?;
     }
     loop {
         let open: Vec<usize> = (0..socks.len()).filter(|&i| waiting(socks[i])).collect();
         if open.is_empty() {
-            return Ok(true);
+            return Ok(socks.iter().all(|s| s.watch.is_none_or(|w| w.seen)));
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
@@ -530,7 +620,8 @@ pub fn wait_local_routes(socks: &mut [&mut NlSocket], deadline: Instant) -> Resu
         let ready: Vec<usize> = {
             let mut fds: Vec<PollFd<'_>> = open
                 .iter()
-                .map(|&i| PollFd::new(socks[i].fd.as_fd(), PollFlags::POLLIN))
+                .filter_map(|&i| socks[i].watch_fd.as_ref())
+                .map(|(fd, _)| PollFd::new(fd.as_fd(), PollFlags::POLLIN))
                 .collect();
             match poll(&mut fds, PollTimeout::from(ms)) {
                 Ok(_) => {}
@@ -572,18 +663,14 @@ fn take_notifications(w: &mut RouteWatch, datagram: &[u8], taken: &mut u64, igno
     }
 }
 
-/// Who sent a datagram: the kernel (port 0) to this socket or to a group, or anyone else.
-fn sender(addr: Option<&NetlinkAddr>) -> Sender {
+/// Who sent a datagram: the kernel (port `kernel`, 0 but in tests) to this socket or to
+/// a group, or anyone else.
+fn sender(addr: Option<&NetlinkAddr>, kernel: u32) -> Sender {
     match addr {
-        Some(a) if a.pid() == 0 && a.len() > 0 && a.groups() == 0 => Sender::Kernel,
-        Some(a) if a.pid() == 0 && a.len() > 0 => Sender::Group,
+        Some(a) if a.pid() == kernel && a.len() > 0 && a.groups() == 0 => Sender::Kernel,
+        Some(a) if a.pid() == kernel && a.len() > 0 => Sender::Group,
         _ => Sender::Other,
     }
-}
-
-/// A datagram's sender is the kernel: port 0, not a multicast group.
-fn is_kernel(addr: Option<&NetlinkAddr>) -> bool {
-    sender(addr) == Sender::Kernel
 }
 
 /// Take one message into a request's progress; true when it ended the request.
@@ -641,7 +728,7 @@ fn describe(reqs: &[Request], which: &[usize]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::request::Policy;
     use netlink_codec::build::MessageBuilder;
@@ -702,7 +789,7 @@ mod tests {
 
     /// Run `f` on a thread in a fresh network namespace (only `lo`, down). Without the
     /// privilege to make one, the test is skipped, or fails when `CI=true`.
-    fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
+    pub(crate) fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
         std::thread::scope(|s| {
             s.spawn(|| {
                 if let Err(e) = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET) {
@@ -719,7 +806,7 @@ mod tests {
         });
     }
 
-    fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
+    pub(crate) fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
         Request::new(what, msg, policy)
     }
 
@@ -841,21 +928,7 @@ mod tests {
     #[test]
     fn a_watched_local_route_is_seen_from_the_kernels_notification() {
         in_new_netns("a_watched_local_route_is_seen", || {
-            let mut s = NlSocket::open().unwrap();
-            let lo_up = || {
-                req(
-                    "set lo up",
-                    crate::msgs::set_link(
-                        1,
-                        &crate::msgs::LinkChange {
-                            up: Some(true),
-                            ..Default::default()
-                        },
-                    )
-                    .unwrap(),
-                    Policy::STRICT,
-                )
-            };
+            let mut s = NlSocket::open_watching().unwrap();
             // ::1 gets its local route when lo goes up, from the kernel's work queue.
             s.watch_local_route(Ipv6Addr::LOCALHOST, 1).unwrap();
             assert!(!s.local_route_seen());
@@ -867,7 +940,7 @@ mod tests {
             assert_eq!(s.dropped(), 0);
 
             // A route that never comes: the wait ends at the deadline, unseen.
-            let mut t = NlSocket::open().unwrap();
+            let mut t = NlSocket::open_watching().unwrap();
             t.watch_local_route("fd00::99".parse().unwrap(), 1).unwrap();
             let start = Instant::now();
             let deadline = start + std::time::Duration::from_millis(50);
@@ -880,7 +953,7 @@ mod tests {
     #[test]
     fn a_forged_notification_is_dropped() {
         in_new_netns("a_forged_notification_is_dropped", || {
-            let mut ours = NlSocket::open().unwrap();
+            let mut ours = NlSocket::open_watching().unwrap();
             let lo = req(
                 "lo",
                 crate::msgs::get_link(Some("lo"), 0).unwrap(),
@@ -915,6 +988,236 @@ mod tests {
             ours.batch(&[lo]).unwrap();
             assert!(!ours.local_route_seen(), "a forged notification was taken");
             assert_eq!(ours.dropped(), 1);
+        });
+    }
+
+    impl NlSocket {
+        /// Set the watch's receive buffer (0: the kernel's smallest).
+        pub(crate) fn watch_rcvbuf(&self, bytes: usize) {
+            let fd = &self.watch_fd.as_ref().unwrap().0;
+            setsockopt(fd, sockopt::RcvBuf, &bytes).unwrap();
+        }
+    }
+
+    /// `set lo up` (index 1).
+    pub(crate) fn lo_up() -> Request {
+        req(
+            "set lo up",
+            crate::msgs::set_link(
+                1,
+                &crate::msgs::LinkChange {
+                    up: Some(true),
+                    ..Default::default()
+                },
+            )
+            .unwrap(),
+            Policy::STRICT,
+        )
+    }
+
+    /// Add, then delete, `n` IPv6 routes on `lo` through `churn`: `2n` notifications to
+    /// every member of `RTNLGRP_IPV6_ROUTE`.
+    pub(crate) fn churn_ipv6_routes(churn: &mut NlSocket, n: u16) {
+        let route = |i: u16| crate::msgs::RouteSpec {
+            dst: Some(IpAddr::V6(Ipv6Addr::new(0xfd00, 1, 0, 0, 0, 0, 0, i))),
+            v6: true,
+            dst_len: 128,
+            gateway: None,
+            oif: 1,
+            scope_link: false,
+            priority: None,
+            table: 254,
+        };
+        let adds: Vec<Request> = (1..=n)
+            .map(|i| {
+                req(
+                    "add",
+                    crate::msgs::replace_route(&route(i)).unwrap(),
+                    Policy::STRICT,
+                )
+            })
+            .collect();
+        let dels: Vec<Request> = (1..=n)
+            .map(|i| {
+                req(
+                    "del",
+                    crate::msgs::del_route(&route(i)).unwrap(),
+                    Policy::STRICT,
+                )
+            })
+            .collect();
+        churn.batch(&adds).unwrap();
+        churn.batch(&dels).unwrap();
+    }
+
+    #[test]
+    fn notifications_that_overflow_the_watch_never_fail_a_batch() {
+        in_new_netns("notifications_that_overflow_the_watch", || {
+            let mut churn = NlSocket::open().unwrap();
+            churn.batch(&[lo_up()]).unwrap();
+            let mut s = NlSocket::open_watching().unwrap();
+            let rcvbuf = |s: &NlSocket, bytes: usize| s.watch_rcvbuf(bytes);
+            // The kernel's smallest receive buffer: a few notifications fill it.
+            rcvbuf(&s, 0);
+            let watched: Ipv6Addr = "fd00::7".parse().unwrap();
+            s.watch_local_route(watched, 1).unwrap();
+            churn_ipv6_routes(&mut churn, 200);
+
+            // The answers are not among what the kernel dropped.
+            let lo = req(
+                "lo",
+                crate::msgs::get_link(Some("lo"), 0).unwrap(),
+                Policy::STRICT,
+            );
+            let a = s.batch(std::slice::from_ref(&lo)).unwrap();
+            assert!(crate::state::link_of(&a[0], "lo").unwrap().is_some());
+
+            // The watch knows notifications were lost, so the wait returns at once for
+            // the caller to look the route up (it does not wait out the deadline).
+            let far = Instant::now() + std::time::Duration::from_secs(30);
+            assert!(!wait_local_routes(&mut [&mut s], far).unwrap());
+            assert!(s.watch().unwrap().lost, "the overrun went unnoticed");
+            assert!(!s.local_route_seen());
+
+            // After a resync, a new overrun is reported again (the queue was drained,
+            // so the kernel reports its next drop).
+            s.resynced();
+            assert!(!s.watch().unwrap().lost);
+            churn_ipv6_routes(&mut churn, 200);
+            assert!(!wait_local_routes(&mut [&mut s], far).unwrap());
+            assert!(s.watch().unwrap().lost, "the second overrun went unnoticed");
+
+            // With room again, the watched route's own notification tells.
+            s.resynced();
+            rcvbuf(&s, 256 * 1024);
+            let add = crate::msgs::new_addr(
+                IpAddr::V6(watched),
+                128,
+                1,
+                netlink_codec::addr::IfaFlags::NODAD,
+                false,
+            )
+            .unwrap();
+            s.batch(&[req("add fd00::7", add, Policy::STRICT)]).unwrap();
+            let deadline = Instant::now() + std::time::Duration::from_secs(5);
+            assert!(wait_local_routes(&mut [&mut s], deadline).unwrap());
+            assert!(s.local_route_seen());
+            assert_eq!(s.dropped(), 0);
+        });
+    }
+
+    /// A fake kernel: a netlink socket of its own port that answers each datagram it
+    /// receives with what `answer(try, seq)` builds, `tries` times. The socket under test
+    /// sends to it and trusts it as the kernel (`kernel_port`), and is otherwise as is.
+    fn fake_kernel(
+        s: &mut NlSocket,
+        tries: u32,
+        answer: impl Fn(u32, u32) -> Vec<u8> + Send + 'static,
+    ) -> std::thread::JoinHandle<()> {
+        let fake = open_fd().unwrap();
+        bind(fake.as_raw_fd(), &NetlinkAddr::new(0, 0)).unwrap();
+        s.kernel_port = nix::sys::socket::getsockname::<NetlinkAddr>(fake.as_raw_fd())
+            .unwrap()
+            .pid();
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; SLOT_LEN];
+            for t in 1..=tries {
+                let (len, from) = {
+                    let mut iov = [IoSliceMut::new(&mut buf)];
+                    let r =
+                        recvmsg::<NetlinkAddr>(fake.as_raw_fd(), &mut iov, None, MsgFlags::empty())
+                            .unwrap();
+                    (r.bytes, r.address.unwrap())
+                };
+                let req = Messages::new(&buf[..len]).next().unwrap().unwrap();
+                let reply = answer(t, req.seq());
+                sendmsg(
+                    fake.as_raw_fd(),
+                    &[IoSlice::new(&reply)],
+                    &[],
+                    MsgFlags::empty(),
+                    Some(&from),
+                )
+                .unwrap();
+            }
+        })
+    }
+
+    /// One part of a link dump: `RTM_NEWLINK` named `name` (flags `flags`), then
+    /// `NLMSG_DONE`, both with sequence number `seq`.
+    fn dump_part(seq: u32, name: &str, flags: NlmFlags) -> Vec<u8> {
+        let mut buf = Vec::new();
+        let mut m =
+            MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::MULTI | flags, seq).unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.attrs().str(IFLA_IFNAME, name).unwrap();
+        m.finish().unwrap();
+        buf.extend_from_slice(&20u32.to_ne_bytes());
+        buf.extend_from_slice(&NLMSG_DONE.to_ne_bytes());
+        buf.extend_from_slice(&NlmFlags::MULTI.bits().to_ne_bytes());
+        buf.extend_from_slice(&seq.to_ne_bytes());
+        buf.extend_from_slice(&0u32.to_ne_bytes());
+        buf.extend_from_slice(&0i32.to_ne_bytes());
+        buf
+    }
+
+    fn link_dump() -> Request {
+        let mut buf = Vec::new();
+        let mut m =
+            MessageBuilder::new(&mut buf, RTM_GETLINK, NlmFlags::REQUEST | NlmFlags::DUMP, 0)
+                .unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.finish().unwrap();
+        req("dump links", buf, Policy::STRICT)
+    }
+
+    #[test]
+    fn an_interrupted_dump_is_sent_again_and_only_the_whole_one_kept() {
+        in_new_netns("an_interrupted_dump_is_sent_again", || {
+            let mut s = NlSocket::open().unwrap();
+            // The first answer says the dump was interrupted (NLM_F_DUMP_INTR): its links
+            // may be a mix of before and after a change.
+            let fake = fake_kernel(&mut s, 2, |t, seq| match t {
+                1 => dump_part(seq, "torn", NlmFlags::DUMP_INTR),
+                _ => dump_part(seq, "whole", NlmFlags::empty()),
+            });
+            let a = s.batch(&[link_dump()]).unwrap();
+            assert_eq!(
+                s.round_trips(),
+                2,
+                "the interrupted dump was not sent again"
+            );
+            fake.join().unwrap();
+            assert_eq!(a[0].status, Status::Ok);
+            let names: Vec<crate::state::Text> = a[0]
+                .messages()
+                .map(|m| crate::state::Link::parse(&m.unwrap()).unwrap().name)
+                .collect();
+            assert_eq!(names, ["whole"], "the torn dump's links were kept");
+            assert_eq!(s.dropped(), 0);
+        });
+    }
+
+    #[test]
+    fn a_dump_interrupted_every_time_is_an_error_after_its_tries() {
+        in_new_netns("a_dump_interrupted_every_time", || {
+            let mut s = NlSocket::open().unwrap();
+            let fake = fake_kernel(&mut s, DUMP_TRIES, |_, seq| {
+                dump_part(seq, "torn", NlmFlags::DUMP_INTR)
+            });
+            let e = s.batch(&[link_dump()]).unwrap_err();
+            fake.join().unwrap();
+            assert!(
+                matches!(
+                    e,
+                    Error::DumpInterrupted {
+                        tries: DUMP_TRIES,
+                        ..
+                    }
+                ),
+                "{e}"
+            );
+            assert_eq!(s.round_trips(), DUMP_TRIES);
         });
     }
 

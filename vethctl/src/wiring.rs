@@ -46,11 +46,16 @@
 //! IPv6 readiness: the kernel brings an IPv6 address up from a work queue after the
 //! request that added it was answered (even with `IFA_F_NODAD`), and only then adds its
 //! `local` route; until then the pod cannot use the address (nor the gateway `fe80::1`).
-//! So with IPv6, before a side adds an address, its socket joins `RTNLGRP_IPV6_ROUTE` and
-//! watches for that route ([`NlSocket::watch_local_route`]); a lookup or dump later in the
-//! batch, or a notification received with the answers, shows it. When a side has not
-//! seen it yet, setup waits for the notification (usually already queued: no round trip),
-//! up to [`READY_TIMEOUT`]; then one more lookup decides, and a route still missing is
+//! So with IPv6, before a side adds an address, a second socket of that side (opened with
+//! the first, in the same namespace) joins `RTNLGRP_IPV6_ROUTE` and watches for that route
+//! ([`NlSocket::watch_local_route`]); a lookup or dump later in the batch, or the
+//! notification, shows it. The answers never share a socket with the notifications: a
+//! group that overflows its receive buffer (a busy node, a pod churning its routes) costs
+//! notifications only, never a batch. When a side has not seen its route yet, setup waits
+//! for the notification (usually already queued: no round trip), up to
+//! [`READY_TIMEOUT`]; if the kernel dropped notifications meanwhile, a lookup at once
+//! tells (one more round trip, only then); after the timeout one more lookup decides, and
+//! a route still missing is
 //! [`Error::NotReady`]. Setup waits twice: for the host's `fe80::1` and, on a fresh
 //! veth, the pod's address (added in phase A) before it sends phase B to the pod, and
 //! for whatever phase B added before it returns. The first wait keeps the pod's default
@@ -1556,9 +1561,15 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
 
 /// `setup`: create or converge the wiring. See the module docs for the round trips.
 pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<Report> {
+    // With IPv6, each side watches a route: its notifications on a descriptor of their own.
+    let (host, pod) = if spec.ip6.is_some() {
+        (NlSocket::open_watching()?, netns.watching_socket()?)
+    } else {
+        (NlSocket::open()?, netns.socket()?)
+    };
     let mut s = Session {
-        host: NlSocket::open()?,
-        pod: Some(netns.socket()?),
+        host,
+        pod: Some(pod),
         exec: Exec::new(abort_after),
     };
     let h = &spec.host_iface;
@@ -1818,55 +1829,78 @@ fn local_route_read(
 }
 
 /// Return once the local routes watched on `sides` exist (usually at once: the
-/// notifications came while the batches were answered). After [`READY_TIMEOUT`], one
-/// lookup per side still missing decides; a route still missing is [`Error::NotReady`].
+/// notifications came while the batches were answered). A side whose watch lost
+/// notifications (the kernel dropped some) looks its route up at once: found, it is
+/// ready; not found, its notifications tell again. After [`READY_TIMEOUT`], one lookup
+/// per side still missing decides; a route still missing is [`Error::NotReady`].
 fn wait_until_ready(s: &mut Session, spec: &Spec, sides: &[Side]) -> Result<()> {
     let deadline = Instant::now() + READY_TIMEOUT;
-    let done = {
-        let mut socks: Vec<&mut NlSocket> = Vec::new();
-        if sides.contains(&Side::Host) {
-            socks.push(&mut s.host);
+    loop {
+        let done = {
+            let mut socks: Vec<&mut NlSocket> = Vec::new();
+            if sides.contains(&Side::Host) {
+                socks.push(&mut s.host);
+            }
+            if sides.contains(&Side::Pod) {
+                socks.extend(s.pod.as_mut());
+            }
+            crate::socket::wait_local_routes(&mut socks, deadline)?
+        };
+        if done {
+            return Ok(());
         }
-        if sides.contains(&Side::Pod) {
-            socks.extend(s.pod.as_mut());
+        let late = Instant::now() >= deadline;
+        let all: [(Side, Option<&mut NlSocket>); 2] =
+            [(Side::Host, Some(&mut s.host)), (Side::Pod, s.pod.as_mut())];
+        for (side, sock) in all {
+            if !sides.contains(&side) {
+                continue;
+            }
+            let Some(sock) = sock else { continue };
+            let Some(w) = sock.watch().filter(|w| !w.seen && (w.lost || late)) else {
+                continue;
+            };
+            let what = match side {
+                Side::Host => format!("IPv6 gateway fe80::1 on {}", spec.host_iface),
+                Side::Pod => format!("IPv6 address {} on {} in the pod", w.dst, spec.ifname),
+            };
+            if local_route_lookup(&mut s.exec, sock, side, &what, w)? {
+                sock.saw_local_route();
+            } else if late {
+                return Err(Error::NotReady {
+                    what,
+                    secs: READY_TIMEOUT.as_secs(),
+                });
+            } else {
+                sock.resynced();
+            }
         }
-        crate::socket::wait_local_routes(&mut socks, deadline)?
+        if late {
+            return Ok(());
+        }
+    }
+}
+
+/// Look up the watched route `w` of `side` (what = the address, for the request's name):
+/// does it exist?
+fn local_route_lookup(
+    exec: &mut Exec,
+    sock: &mut NlSocket,
+    side: Side,
+    what: &str,
+    w: crate::socket::RouteWatch,
+) -> Result<bool> {
+    let lookup = match side {
+        Side::Host => msgs::route_lookup_dev(IpAddr::V6(w.dst), w.oif),
+        Side::Pod => msgs::route_lookup(IpAddr::V6(w.dst)),
     };
-    if done {
-        return Ok(());
-    }
-    let all: [(Side, Option<&mut NlSocket>); 2] =
-        [(Side::Host, Some(&mut s.host)), (Side::Pod, s.pod.as_mut())];
-    for (side, sock) in all {
-        if !sides.contains(&side) {
-            continue;
-        }
-        let Some(sock) = sock else { continue };
-        let Some(w) = sock.watch().filter(|w| !w.seen) else {
-            continue;
-        };
-        let what = match side {
-            Side::Host => format!("IPv6 gateway fe80::1 on {}", spec.host_iface),
-            Side::Pod => format!("IPv6 address {} on {} in the pod", w.dst, spec.ifname),
-        };
-        let lookup = match side {
-            Side::Host => msgs::route_lookup_dev(IpAddr::V6(w.dst), w.oif),
-            Side::Pod => msgs::route_lookup(IpAddr::V6(w.dst)),
-        };
-        let r = [req(
-            format!("look up the local route of {what}"),
-            lookup,
-            Policy::ROUTE_LOOKUP,
-        )?];
-        let answers: Vec<Option<Answer>> = s.exec.batch(sock, &r)?.into_iter().map(Some).collect();
-        if !local_route_read(&answers, Some(0), w.dst, w.oif)? {
-            return Err(Error::NotReady {
-                what,
-                secs: READY_TIMEOUT.as_secs(),
-            });
-        }
-    }
-    Ok(())
+    let r = [req(
+        format!("look up the local route of {what}"),
+        lookup,
+        Policy::ROUTE_LOOKUP,
+    )?];
+    let answers: Vec<Option<Answer>> = exec.batch(sock, &r)?.into_iter().map(Some).collect();
+    local_route_read(&answers, Some(0), w.dst, w.oif)
 }
 
 /// Read everything `check` and `plan` compare: host link and lookups, the pod's peer, its
@@ -2165,6 +2199,45 @@ mod tests {
             true,
         )
         .unwrap()
+    }
+
+    /// The kernel dropped the watched route's notification (the watch's buffer was full
+    /// of others): the wait notices, looks the route up at once, and finds it ready.
+    #[test]
+    fn a_route_whose_notification_was_dropped_is_looked_up() {
+        use crate::socket::tests::{churn_ipv6_routes, in_new_netns, lo_up, req};
+        in_new_netns("a_route_whose_notification_was_dropped", || {
+            let mut churn = NlSocket::open().unwrap();
+            churn.batch(&[lo_up()]).unwrap();
+            let ip: Ipv6Addr = "fd00::7".parse().unwrap();
+            let spec = Spec::new("c1", Some("lo"), "eth0", Some(ip), None, 1500, true).unwrap();
+            let mut s = Session {
+                host: NlSocket::open_watching().unwrap(),
+                pod: None,
+                exec: Exec::new(None),
+            };
+            s.host.watch_rcvbuf(0);
+            s.host.watch_local_route(ip, 1).unwrap();
+            // The watch overflows, then the address (and its local route) comes.
+            churn_ipv6_routes(&mut churn, 200);
+            let add = msgs::new_addr(IpAddr::V6(ip), 128, 1, IfaFlags::NODAD, false).unwrap();
+            churn
+                .batch(&[req("add fd00::7", add, Policy::STRICT)])
+                .unwrap();
+            let start = Instant::now();
+            wait_until_ready(&mut s, &spec, &[Side::Host]).unwrap();
+            assert!(
+                start.elapsed() < READY_TIMEOUT,
+                "waited out the timeout instead of looking at once"
+            );
+            assert!(s.host.local_route_seen());
+            // (The lookup may come before the kernel's work queue added the route: then
+            // the watch, drained by now, sees the route's notification.)
+            assert!(
+                s.host.round_trips() >= 1,
+                "ready without a look at the route"
+            );
+        });
     }
 
     fn wired(spec: &Spec) -> (HostView, PodView) {

@@ -163,3 +163,114 @@ fn send_refuses_bad_input_before_sending() {
     let e = socket(Some(Path::new("/proc/self/ns/uts"))).unwrap_err();
     assert!(format!("{e:#}").contains("--netns"), "{e:#}");
 }
+
+/// Run the `vethctl send --netns NS` binary with `input` on stdin: exit status, stdout,
+/// stderr.
+fn send_binary(ns: &Ns, input: &[u8]) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vethctl"))
+        .args(["send", "--netns", &ns.path()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The kernel skips a message without `NLM_F_REQUEST`, a dump too: nothing of it comes
+/// before the barrier's ACK, so `send` returns then (it used to wait for the dump's
+/// `NLMSG_DONE` until its 10 s timeout, and fail).
+#[test]
+fn send_returns_at_the_barrier_for_a_dump_the_kernel_skipped() {
+    let Some(ns) = namespace_or_skip() else {
+        return;
+    };
+    let bytes = encode_lines(
+        r#"{"type":"RTM_GETLINK","flags":["NLM_F_DUMP"],"seq":1}
+{"type":"RTM_GETLINK","flags":["NLM_F_REQUEST"],"seq":2,"attrs":[{"type":"IFLA_IFNAME","value":"lo"}]}"#,
+    )
+    .unwrap();
+    let (code, out, err) = send_binary(&ns, &bytes);
+    assert_eq!(code, Some(0), "stdout:\n{out}\nstderr:\n{err}");
+    assert!(answer(&out, 2).contains("IFLA_IFNAME: \"lo\""), "{out}");
+    assert_eq!(answer(&out, 1), "", "the skipped dump was answered?\n{out}");
+}
+
+/// A reply larger than the receive buffer: the error names its real length, not the
+/// buffer's. The kernel echoes a refused request in its error, so an 80 KB request with
+/// attributes it does not know makes an 80 KB reply.
+#[test]
+fn send_names_the_real_length_of_a_truncated_reply() {
+    let Some(ns) = namespace_or_skip() else {
+        return;
+    };
+    const ATTR: usize = 40_000;
+    let len = 16 + 16 + 2 * (4 + ATTR);
+    let mut msg = Vec::with_capacity(len);
+    msg.extend_from_slice(&u32::try_from(len).unwrap().to_ne_bytes());
+    msg.extend_from_slice(&18u16.to_ne_bytes()); // RTM_GETLINK
+    msg.extend_from_slice(&1u16.to_ne_bytes()); // NLM_F_REQUEST
+    msg.extend_from_slice(&7u32.to_ne_bytes()); // seq
+    msg.extend_from_slice(&0u32.to_ne_bytes()); // pid
+    msg.extend_from_slice(&[0; 16]); // ifinfomsg
+    for _ in 0..2 {
+        msg.extend_from_slice(&u16::try_from(4 + ATTR).unwrap().to_ne_bytes());
+        msg.extend_from_slice(&0x3ff0u16.to_ne_bytes()); // no such IFLA_*
+        msg.resize(msg.len() + ATTR, 0xab);
+    }
+    let (code, out, err) = send_binary(&ns, &msg);
+    assert_eq!(code, Some(1), "stdout:\n{out}\nstderr:\n{err}");
+    let reported: usize = err
+        .split("a reply of ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no length in the error: {err}"));
+    // The NLMSG_ERROR header and errno, then the whole request, then the extended ACK.
+    assert!(reported >= 16 + 4 + len, "reported {reported} bytes: {err}");
+    assert!(
+        reported < 16 + 4 + len + 1024,
+        "reported {reported} bytes: {err}"
+    );
+}
+
+/// More answers than the receive buffer holds: the kernel drops the rest (`ENOBUFS`).
+/// What did arrive is printed, then the overrun is reported (exit status 1).
+#[test]
+fn send_shows_what_arrived_before_reporting_an_overrun() {
+    let Some(ns) = namespace_or_skip() else {
+        return;
+    };
+    // 3000 reads of `lo`, about 1 KB of answer each: far more than the 208 KiB default
+    // receive buffer, and all answered inside the one `sendmsg`.
+    let requests: String = (1..=3000)
+        .map(|seq| {
+            format!(
+                r#"{{"type":"RTM_GETLINK","flags":["NLM_F_REQUEST"],"seq":{seq},"attrs":[{{"type":"IFLA_IFNAME","value":"lo"}}]}}"#
+            ) + "\n"
+        })
+        .collect();
+    let bytes = encode_lines(&requests).unwrap();
+    let (code, out, err) = send_binary(&ns, &bytes);
+    assert_eq!(code, Some(1), "stderr:\n{err}");
+    assert!(err.contains("ENOBUFS"), "{err}");
+    let shown = out.lines().filter(|l| l.starts_with("# answer ")).count();
+    assert!(
+        shown > 0,
+        "nothing of what arrived was shown; stderr:\n{err}"
+    );
+    assert!(shown < 3000, "all 3000 answers came: no overrun?");
+    assert!(answer(&out, 1).contains("IFLA_IFNAME: \"lo\""), "{out}");
+    assert!(
+        err.contains(&format!("the {shown} datagram(s) that arrived")),
+        "{err}"
+    );
+}

@@ -221,7 +221,8 @@ pub fn run_encode(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Run `vethctl send`. Exit code 1 when the kernel answered any request with an errno.
+/// Run `vethctl send`. Exit code 1 when the kernel answered any request with an errno, or
+/// dropped answers (`ENOBUFS`; what arrived is printed first).
 pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
     let bytes = if args.hex {
@@ -240,6 +241,14 @@ pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
             Ok(io) => write_failed(io),
             Err(e) => Err(e),
         };
+    }
+    if ex.overrun {
+        eprintln!(
+            "vethctl: send: the kernel dropped answers: ENOBUFS (No buffer space available: \
+             they overflowed the receive buffer); shown are the {} datagram(s) that arrived",
+            ex.datagrams.len()
+        );
+        return Ok(ExitCode::FAILURE);
     }
     if ex.errors > 0 {
         eprintln!("vethctl: the kernel refused {} request(s)", ex.errors);

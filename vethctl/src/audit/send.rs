@@ -7,7 +7,13 @@
 //! `sendmsg`, message after message, and acknowledges control messages that ask for it,
 //! so once the barrier's ACK arrives every answer to the input is queued before it, also
 //! for requests that have no `NLM_F_ACK` and succeed silently. Dumps continue after the
-//! barrier until their `NLMSG_DONE`.
+//! barrier until their `NLMSG_DONE`; a dump that sent nothing before the barrier's ACK
+//! was never started (the kernel skips a message without `NLM_F_REQUEST`), so it is not
+//! waited for.
+//!
+//! When the kernel dropped answers (`ENOBUFS`: they overflowed the receive buffer), what
+//! is still queued is read without waiting and shown, and the overrun is reported
+//! ([`Exchange::overrun`]).
 
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -30,6 +36,8 @@ pub struct Exchange {
     pub datagrams: Vec<Vec<u8>>,
     /// Requests answered with an errno (`NLMSG_ERROR` or `NLMSG_DONE` with an error).
     pub errors: usize,
+    /// The kernel dropped answers (`ENOBUFS`): `datagrams` holds what arrived, not all.
+    pub overrun: bool,
 }
 
 /// A `NETLINK_ROUTE` socket in the current namespace, or in the one at `netns`.
@@ -77,9 +85,24 @@ pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
 
     let mut ex = Exchange::default();
     let mut barrier_seen = false;
+    let mut answered = BTreeSet::new();
     let mut buf = vec![0u8; RECV_LEN];
-    while !barrier_seen || !dumps.is_empty() {
-        let (len, from_kernel) = sock.recv_datagram(&mut buf, "send")?;
+    // Until the barrier's ACK and every started dump's end; after an overrun, until
+    // nothing more is waiting (the barrier's ACK may be among what was dropped).
+    while ex.overrun || !barrier_seen || !dumps.is_empty() {
+        let got = match sock.recv_datagram(&mut buf, !ex.overrun, "send") {
+            Ok(Some(got)) => got,
+            Ok(None) => break,
+            Err(crate::error::Error::Sys {
+                errno: netlink_codec::Errno::ENOBUFS,
+                ..
+            }) => {
+                ex.overrun = true;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let (len, from_kernel) = got;
         if !from_kernel {
             continue;
         }
@@ -97,9 +120,12 @@ pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
                 .map_or(0, |e| i32::from_ne_bytes([e[0], e[1], e[2], e[3]]));
             if m.msg_type() == NLMSG_ERROR && m.seq() == barrier_seq {
                 barrier_seen = true;
+                // A dump that sent nothing yet was never started.
+                dumps.retain(|s| answered.contains(s));
                 continue;
             }
             only_barrier = false;
+            answered.insert(m.seq());
             if ends {
                 dumps.remove(&m.seq());
                 ex.errors += usize::from(err != 0);
@@ -107,6 +133,9 @@ pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
         }
         if !only_barrier {
             ex.datagrams.push(dgram.to_vec());
+        }
+        if ex.overrun && barrier_seen && dumps.is_empty() {
+            break;
         }
     }
     Ok(ex)
