@@ -21,6 +21,12 @@
 //! bits, `"nul":false` for a string sent without its NUL. `NLMSG_ERROR` and `NLMSG_DONE`
 //! carry `error` (negative errno), `errno` (its name) and their extended-ACK attributes in
 //! `attrs`; `NLMSG_ERROR` adds `request`, the echoed request decoded as far as present.
+//!
+//! Depth is bounded: the codec keeps attributes nested deeper than
+//! [`netlink_codec::model::MAX_NESTING`] levels as `hex`, and an echoed request inside
+//! echoed requests more than [`MAX_ECHO`] deep shows as its header and `hex`. So no input
+//! makes the renderers recurse without limit, and the JSON they print stays far inside
+//! the nesting that `vethctl encode` reads back (serde_json's 128 levels).
 
 use std::fmt::Write as _;
 use std::io;
@@ -34,7 +40,7 @@ use netlink_codec::header::{
     msg_type_name, FlagContext, FlagName, Messages, NlMsg, NlMsgHdr, NlmFlags,
 };
 use netlink_codec::link::IfInfoMsg;
-use netlink_codec::model::{emit_node, AttrValue, Body, Message, NexthopNode, Node};
+use netlink_codec::model::{emit_node, AttrValue, Body, Message, NexthopNode, Node, MAX_NESTING};
 use netlink_codec::route::RtNexthop;
 use netlink_codec::schema::{Field, HeaderDef, Labels, Names, Shape, Space, EMPTY};
 use netlink_codec::{DecodeError, Errno};
@@ -208,8 +214,18 @@ fn node_size(n: &Node) -> usize {
 // ---------------------------------------------------------------------------------------
 // JSON
 
+/// How many echoed requests inside echoed requests are decoded as messages (the kernel
+/// echoes one; an ACK for a hand-made `NLMSG_ERROR` echoes two). Deeper ones show as their
+/// header and `hex`, which `vethctl encode` reads back.
+pub const MAX_ECHO: usize = MAX_NESTING;
+
 /// The JSON object for one message (see the module docs for the shape).
 pub fn message_json(m: &Message) -> Json {
+    echoed_message_json(m, 0)
+}
+
+/// The JSON object for a message that is echoed `echo` levels deep.
+fn echoed_message_json(m: &Message, echo: usize) -> Json {
     let mut o = header_json(m);
     if let Some((def, bytes)) = family_header(&m.body) {
         o.insert("header".into(), Json::Object(fields_json(def, bytes)));
@@ -229,7 +245,7 @@ pub fn message_json(m: &Message) -> Json {
             ext_ack,
         } => {
             error_json(&mut o, *error);
-            o.insert("request".into(), request_json(request));
+            o.insert("request".into(), request_json(request, echo + 1));
             o.insert("attrs".into(), nodes_json(ext_ack, space));
         }
         Body::Done { error, ext_ack } => {
@@ -282,10 +298,11 @@ fn error_json(o: &mut Map<String, Json>, error: i32) {
 }
 
 /// The echoed request: the whole message when it is present and re-encodes exactly;
-/// otherwise its header fields, and the bytes after the header (if any) as `hex`.
-fn request_json(req: &[u8]) -> Json {
-    if let Some(m) = full_request(req) {
-        return message_json(&m);
+/// otherwise (or past [`MAX_ECHO`]) its header fields, and the bytes after the header (if
+/// any) as `hex`.
+fn request_json(req: &[u8], echo: usize) -> Json {
+    if let Some(m) = (echo <= MAX_ECHO).then(|| full_request(req)).flatten() {
+        return echoed_message_json(&m, echo);
     }
     let Some(m) = request_header(req) else {
         return json!({ "hex": hex(req) });
@@ -457,6 +474,8 @@ struct Text {
     /// (absolute offset, name) of every attribute of the echoed request being rendered,
     /// to name the attribute an extended ACK's `NLMSGERR_ATTR_OFFS` points at.
     index: Vec<(usize, String)>,
+    /// How many echoed requests deep the message being rendered is.
+    echo: usize,
 }
 
 impl Text {
@@ -487,7 +506,10 @@ impl Text {
             } => {
                 self.line(body, d, &format!("error: {}", error_text(*error)));
                 let req_off = body + 4;
-                let mut sub = Text::default();
+                let mut sub = Text {
+                    echo: self.echo + 1,
+                    ..Text::default()
+                };
                 sub.request(request, req_off, d);
                 self.out.push_str(&sub.out);
                 let ext_off = req_off + aligned(request.len());
@@ -507,7 +529,7 @@ impl Text {
     }
 
     fn request(&mut self, req: &[u8], off: usize, depth: usize) {
-        if let Some(m) = full_request(req) {
+        if let Some(m) = (self.echo <= MAX_ECHO).then(|| full_request(req)).flatten() {
             self.message(&m, off, depth, "request: ");
             return;
         }
