@@ -60,7 +60,8 @@ pub struct WireArgs {
     /// The container id (the host interface name is derived from it).
     #[arg(long, value_name = "ID", value_parser = container_id)]
     pub container_id: String,
-    /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`).
+    /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`); not
+    /// vethctl's own, which needs /proc mounted to tell.
     #[arg(long, value_name = "PATH")]
     pub netns: PathBuf,
     /// The interface name inside the pod (1-15 bytes, no '/', ':', '%' or whitespace; not
