@@ -150,3 +150,21 @@ fn whatever_decode_json_prints_encode_reads_back() {
         decodes_and_round_trips(&format!("{levels} echoes"), &echoes(levels));
     }
 }
+
+#[test]
+fn encode_refuses_json_nested_past_the_bound() {
+    // Hand-written: 20 IFLA_PROP_LISTs inside each other (decode prints at most 15 typed
+    // ones, then hex).
+    let mut attrs = String::from("[]");
+    for _ in 0..20 {
+        attrs = format!(r#"[{{"type":"IFLA_PROP_LIST","attrs":{attrs}}}]"#);
+    }
+    let line = format!(r#"{{"type":"RTM_NEWLINK","attrs":{attrs}}}"#);
+    let o = vethctl(&["encode"], line.as_bytes());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("line 1: cannot encode: attributes nested deeper than 16 levels"),
+        "{}",
+        stderr(&o)
+    );
+}
