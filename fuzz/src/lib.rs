@@ -6,8 +6,9 @@
 //!   name lookup); whatever `Message::parse_all` accepts re-encodes to the same bytes, into
 //!   a `Vec` and into an exact-size `SliceBuf`, and parses again to the same messages.
 //! - [`check_roundtrip`]: any `Message` (built by `arbitrary`). Emit either fails cleanly
-//!   or produces a well-framed message whose length is what `emit` returned; a
-//!   `SliceBuf` one byte short is `BufferTooSmall`. If the bytes parse, the parsed message
+//!   (an attribute over 65535 bytes, a model nested past `MAX_NESTING`) or produces a
+//!   well-framed message whose length is what `emit` returned; a `SliceBuf` one byte short
+//!   is `BufferTooSmall`. If the bytes parse, the parsed message
 //!   emits the same bytes (`emit(parse(emit(m))) == emit(m)`). If `m` is canonical (see
 //!   [`canonical`]), the bytes parse and give back exactly `m`.
 
@@ -198,7 +199,10 @@ pub fn check_decode(data: &[u8]) {
 pub fn check_roundtrip(m: &Message) {
     let bytes = match m.to_bytes() {
         Ok(b) => b,
-        Err(EncodeError::AttrTooLong { .. } | EncodeError::MessageTooLong) => return,
+        // `arbitrary` nests as deep as its bytes allow; past `MAX_NESTING` emit refuses.
+        Err(
+            EncodeError::AttrTooLong { .. } | EncodeError::MessageTooLong | EncodeError::TooDeep,
+        ) => return,
         Err(e) => panic!("emit failed unexpectedly: {e}"),
     };
     // Framing: a whole number of 4-byte units, nlmsg_len short of that by the alignment.

@@ -102,6 +102,8 @@ pub enum EncodeError {
     MessageTooLong,
     /// A nest was closed out of order, or a message finished with a nest still open.
     UnbalancedNest,
+    /// A model nests attribute runs deeper than [`crate::model::MAX_NESTING`] levels.
+    TooDeep,
 }
 
 impl fmt::Display for EncodeError {
@@ -120,6 +122,11 @@ impl fmt::Display for EncodeError {
             Self::UnbalancedNest => {
                 f.write_str("nested attribute closed out of order or left open")
             }
+            Self::TooDeep => write!(
+                f,
+                "attributes nested deeper than {} levels",
+                crate::model::MAX_NESTING
+            ),
         }
     }
 }

@@ -5,6 +5,9 @@
 //! re-encode to the same bytes under its [`Shape`] is kept as [`AttrValue::Raw`], and the
 //! whole message is re-emitted and compared before it is returned. Emit zeroes every
 //! padding byte, so input with non-zero padding is rejected (`NonZeroPadding`).
+//!
+//! Nesting is bounded ([`MAX_NESTING`]): deeper payloads stay raw bytes, so no input can
+//! make decode, emit or a renderer that walks the model recurse without limit.
 
 use core::net::IpAddr;
 
@@ -22,6 +25,16 @@ use crate::neigh::NdtMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::schema::{kind_hint, Elem, Shape, Space, Value};
+
+/// The deepest attribute run the model holds typed. A message's top-level attributes are
+/// level 1; the children of a nest, of a `VETH_INFO_PEER` and of a next hop of
+/// `RTA_MULTIPATH` are one level below their attribute. [`Message::parse`] keeps the
+/// payload of a nesting attribute at level `MAX_NESTING` as [`AttrValue::Raw`] (lossless:
+/// it re-encodes byte-exact), and [`Message::emit`] refuses a deeper model
+/// ([`EncodeError::TooDeep`]): hostile input nested thousands of levels (4 bytes a level)
+/// cannot exhaust the stack. The kernel recurses through at most 10 levels of nested
+/// policy (`MAX_POLICY_RECURSION_DEPTH`) and sends nothing deeper; 16 leaves room.
+pub const MAX_NESTING: usize = 16;
 
 /// One netlink message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,8 +183,13 @@ pub struct NexthopNode {
 }
 
 impl AttrValue {
-    /// Emit the payload (no attribute header) into `e`.
-    fn emit_payload<B: EmitBuf + ?Sized>(&self, e: &mut Emitter<'_, B>) -> Result<(), EncodeError> {
+    /// Emit the payload (no attribute header) into `e`; the attribute is at `level`.
+    fn emit_payload<B: EmitBuf + ?Sized>(
+        &self,
+        e: &mut Emitter<'_, B>,
+        level: usize,
+    ) -> Result<(), EncodeError> {
+        let inner = level + 1;
         let b = e.buf();
         match self {
             AttrValue::Raw(v) | AttrValue::LlAddr(v) => b.put(v),
@@ -196,13 +214,13 @@ impl AttrValue {
                 b.put(&f.to_ne_bytes())?;
                 b.put(a)
             }
-            AttrValue::Nested(nodes) => emit_nodes(e, nodes),
+            AttrValue::Nested(nodes) => emit_run(e, nodes, inner),
             AttrValue::U32s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::I32s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::U64s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::Peer(h, nodes) => {
                 b.put(h.0.as_bytes())?;
-                emit_nodes(e, nodes)
+                emit_run(e, nodes, inner)
             }
             AttrValue::Multipath(hops) => {
                 for nh in hops {
@@ -214,7 +232,7 @@ impl AttrValue {
                         rtnh_ifindex: nh.ifindex.into(),
                     };
                     e.buf().put(hdr.as_bytes())?;
-                    emit_nodes(e, &nh.attrs)?;
+                    emit_run(e, &nh.attrs, inner)?;
                     let len = e.buf().len() - start;
                     let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
                         kind: crate::route::RTA_MULTIPATH,
@@ -228,23 +246,41 @@ impl AttrValue {
     }
 }
 
-/// Emit a run of attributes.
+/// Emit a run of attributes (as level 1 of [`MAX_NESTING`]).
 pub fn emit_nodes<B: EmitBuf + ?Sized>(
     e: &mut Emitter<'_, B>,
     nodes: &[Node],
 ) -> Result<(), EncodeError> {
-    for n in nodes {
-        emit_node(e, n)?;
-    }
-    Ok(())
+    emit_run(e, nodes, 1)
 }
 
-/// Emit one attribute: header, payload, zero padding.
+/// Emit one attribute: header, payload, zero padding (as level 1 of [`MAX_NESTING`]).
 pub fn emit_node<B: EmitBuf + ?Sized>(e: &mut Emitter<'_, B>, n: &Node) -> Result<(), EncodeError> {
+    emit_at(e, n, 1)
+}
+
+/// Emit a run of attributes at nesting `level`.
+fn emit_run<B: EmitBuf + ?Sized>(
+    e: &mut Emitter<'_, B>,
+    nodes: &[Node],
+    level: usize,
+) -> Result<(), EncodeError> {
+    if level > MAX_NESTING {
+        return Err(EncodeError::TooDeep);
+    }
+    nodes.iter().try_for_each(|n| emit_at(e, n, level))
+}
+
+/// Emit one attribute of a run at nesting `level`.
+fn emit_at<B: EmitBuf + ?Sized>(
+    e: &mut Emitter<'_, B>,
+    n: &Node,
+    level: usize,
+) -> Result<(), EncodeError> {
     let start = e.buf().len();
     e.buf().put(&[0, 0])?;
     e.buf().put(&n.raw_type.to_ne_bytes())?;
-    n.value.emit_payload(e)?;
+    n.value.emit_payload(e, level)?;
     let len = e.buf().len() - start;
     let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
         kind: n.kind(),
@@ -266,15 +302,20 @@ fn check_zero(pad: &[u8], offset: usize) -> Result<(), DecodeError> {
     }
 }
 
-/// Decode a run of attributes of `space`. Errors in the run's own framing are errors;
-/// a payload that does not fit its shape is kept raw.
+/// Decode a run of attributes of `space` (as level 1 of [`MAX_NESTING`]). Errors in the
+/// run's own framing are errors; a payload that does not fit its shape is kept raw.
 pub fn decode_nodes(attrs: Attrs<'_>, space: &Space) -> Result<Vec<Node>, DecodeError> {
+    decode_run(attrs, space, 1)
+}
+
+/// Decode a run of attributes at nesting `level`.
+fn decode_run(attrs: Attrs<'_>, space: &Space, level: usize) -> Result<Vec<Node>, DecodeError> {
     let mut out = Vec::new();
     for a in attrs.clone() {
         let a = a?;
         check_zero(a.pad(), a.payload_offset() + a.payload().len())?;
         let shape = space.shape(a.kind());
-        let value = decode_value(&a, shape, kind_hint(shape, attrs.clone()))
+        let value = decode_value(&a, shape, kind_hint(shape, attrs.clone()), level)
             .unwrap_or_else(|| AttrValue::Raw(a.payload().to_vec()));
         out.push(Node {
             raw_type: a.raw_type(),
@@ -284,10 +325,15 @@ pub fn decode_nodes(attrs: Attrs<'_>, space: &Space) -> Result<Vec<Node>, Decode
     Ok(out)
 }
 
-/// The typed value of `a`, if it re-encodes to exactly its payload.
-fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrValue> {
+/// The typed value of `a` (an attribute at nesting `level`), if it re-encodes to exactly
+/// its payload. At [`MAX_NESTING`], children are not decoded: the payload stays raw.
+fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) -> Option<AttrValue> {
+    let inner = level + 1;
     let v = match Value::read(a, shape, hint).ok()? {
         Value::Raw(p) => return Some(AttrValue::Raw(p.to_vec())),
+        Value::Nested(..) | Value::Peer(..) | Value::Multipath(..) if level >= MAX_NESTING => {
+            return Some(AttrValue::Raw(a.payload().to_vec()))
+        }
         Value::Flag => AttrValue::Flag,
         Value::U8(v) => AttrValue::U8(v),
         Value::U16(v) => AttrValue::U16(v),
@@ -300,7 +346,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
         Value::LlAddr(p) => AttrValue::LlAddr(p.to_vec()),
         Value::Ip(ip) => AttrValue::Ip(ip),
         Value::Via(f, p) => AttrValue::Via(f, p.to_vec()),
-        Value::Nested(attrs, s) => AttrValue::Nested(decode_nodes(attrs, s).ok()?),
+        Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, inner).ok()?),
         Value::Array(p, Elem::U32, _) => AttrValue::U32s(
             p.chunks_exact(4)
                 .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
@@ -316,7 +362,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
                 .map(|c| u64::from_ne_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
                 .collect(),
         ),
-        Value::Peer(h, attrs, s) => AttrValue::Peer(Header(*h), decode_nodes(attrs, s).ok()?),
+        Value::Peer(h, attrs, s) => AttrValue::Peer(Header(*h), decode_run(attrs, s, inner).ok()?),
         Value::Multipath(hops, s) => {
             let mut out = Vec::new();
             for nh in hops {
@@ -326,7 +372,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
                     flags: nh.header.rtnh_flags,
                     hops: nh.header.rtnh_hops,
                     ifindex: nh.header.rtnh_ifindex.get(),
-                    attrs: decode_nodes(nh.attrs, s).ok()?,
+                    attrs: decode_run(nh.attrs, s, inner).ok()?,
                 });
             }
             AttrValue::Multipath(out)
@@ -334,7 +380,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
     };
     // Keep the typed value only if it gives back the same bytes.
     let mut buf = Vec::with_capacity(a.payload().len());
-    v.emit_payload(&mut Emitter::new(&mut buf)).ok()?;
+    v.emit_payload(&mut Emitter::new(&mut buf), level).ok()?;
     (buf == a.payload()).then_some(v)
 }
 
@@ -538,7 +584,76 @@ impl Message {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::header::{RTM_GETNSID, RTM_NEWNSID};
+    use crate::header::{RTM_GETNSID, RTM_NEWLINK, RTM_NEWNSID};
+    use crate::link::IFLA_PROP_LIST;
+
+    /// An `RTM_NEWLINK` whose only attribute is `levels` `IFLA_PROP_LIST`s, each holding
+    /// the next (4 bytes a level), as a hostile capture would carry it.
+    fn prop_list_chain(levels: usize) -> Vec<u8> {
+        let mut attrs = Vec::new();
+        for _ in 0..levels {
+            let len = u16::try_from(4 + attrs.len()).unwrap();
+            let mut outer = [len.to_ne_bytes(), IFLA_PROP_LIST.to_ne_bytes()].concat();
+            outer.extend_from_slice(&attrs);
+            attrs = outer;
+        }
+        let len = u32::try_from(NlMsgHdr::LEN + IfInfoMsg::LEN + attrs.len()).unwrap();
+        let mut m = len.to_ne_bytes().to_vec();
+        m.extend_from_slice(&RTM_NEWLINK.to_ne_bytes());
+        m.extend_from_slice(&[0; 10 + IfInfoMsg::LEN]);
+        m.extend_from_slice(&attrs);
+        m
+    }
+
+    /// How many levels of `AttrValue::Nested` the first attribute holds, and what is
+    /// left at the bottom.
+    fn typed_depth(nodes: &[Node]) -> (usize, &AttrValue) {
+        let mut depth = 1;
+        let mut n = &nodes[0];
+        while let AttrValue::Nested(c) = &n.value {
+            let Some(first) = c.first() else { break };
+            depth += 1;
+            n = first;
+        }
+        (depth, &n.value)
+    }
+
+    #[test]
+    fn deep_nesting_is_kept_raw_past_the_bound() {
+        // 56 KB, 14,000 levels: this overflowed the stack before nesting was bounded.
+        let bytes = prop_list_chain(14_000);
+        let m = Message::parse_all(&bytes).unwrap();
+        let (depth, bottom) = typed_depth(m[0].attrs().unwrap());
+        assert_eq!(depth, MAX_NESTING);
+        let AttrValue::Raw(rest) = bottom else {
+            panic!("level {MAX_NESTING} should hold raw bytes, got {bottom:?}");
+        };
+        assert_eq!(rest.len(), (14_000 - MAX_NESTING) * 4);
+        assert_eq!(m[0].to_bytes().unwrap(), bytes, "lossless");
+        // Within the bound everything is typed, down to the empty innermost nest (whose
+        // run, empty, is level MAX_NESTING).
+        let m = Message::parse_all(&prop_list_chain(MAX_NESTING - 1)).unwrap();
+        assert_eq!(
+            typed_depth(m[0].attrs().unwrap()),
+            (MAX_NESTING - 1, &AttrValue::Nested(Vec::new()))
+        );
+    }
+
+    #[test]
+    fn emit_refuses_a_model_past_the_bound() {
+        let chain = |levels: usize| {
+            let mut v = AttrValue::Nested(Vec::new());
+            for _ in 1..levels {
+                v = AttrValue::Nested(vec![Node::new(IFLA_PROP_LIST, v)]);
+            }
+            let body = Body::Link(Header::default(), vec![Node::new(IFLA_PROP_LIST, v)]);
+            Message::request(RTM_NEWLINK, NlmFlags::empty(), 1, body)
+        };
+        let at_bound = chain(MAX_NESTING - 1);
+        let bytes = at_bound.to_bytes().unwrap();
+        assert_eq!(Message::parse_all(&bytes).unwrap(), [at_bound]);
+        assert_eq!(chain(MAX_NESTING).to_bytes(), Err(EncodeError::TooDeep));
+    }
 
     #[test]
     fn unaligned_bodies_keep_their_length() {

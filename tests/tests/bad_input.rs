@@ -57,6 +57,10 @@ fn bad_names() -> Vec<&'static str> {
         ".",
         "..",
         "a:b", // the kernel's dev_valid_name() refuses ':' too
+        // The sysctl directories net.ipv{4,6}.conf.{all,default}: the kernel refuses
+        // to register a link by these names (EINVAL, exit 1 before).
+        "all",
+        "default",
     ]
 }
 

@@ -72,13 +72,16 @@ pub struct WireArgs {
     /// The container id (the host interface name is derived from it).
     #[arg(long, value_name = "ID", value_parser = container_id)]
     pub container_id: String,
-    /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`).
+    /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`); not
+    /// vethctl's own, which needs /proc mounted to tell.
     #[arg(long, value_name = "PATH")]
     pub netns: PathBuf,
-    /// The interface name inside the pod.
+    /// The interface name inside the pod (1-15 bytes, no '/', ':', '%' or whitespace; not
+    /// ".", "..", "all" or "default", which the kernel reserves).
     #[arg(long, value_name = "NAME", default_value = DEFAULT_IFNAME, value_parser = ifname)]
     pub ifname: String,
-    /// The host interface name (default: derived from --container-id, see `host-iface`).
+    /// The host interface name (default: derived from --container-id, see `host-iface`;
+    /// checked like --ifname).
     #[arg(long, value_name = "NAME", value_parser = ifname)]
     pub host_iface: Option<String>,
     /// The pod's IPv6 address (a /128 is implied).

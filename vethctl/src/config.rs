@@ -44,9 +44,15 @@ pub fn host_iface_name(container_id: &str) -> String {
     name
 }
 
+/// Names the kernel keeps for itself: `net.ipv4.conf.all` / `.default` (and IPv6's) are
+/// the sysctl directories of every device, so a link by either name cannot be
+/// registered (`EINVAL`).
+const RESERVED_IFNAMES: [&str; 2] = ["all", "default"];
+
 /// Check an interface name as the kernel's `dev_valid_name` does: 1 to 15 bytes, not
-/// `.` or `..`, no `/`, `:` or whitespace; plus no `%`, which the kernel would expand as a
-/// name template (`eth%d`).
+/// `.` or `..`, no `/`, `:` or whitespace; plus not `all` or `default`, which the kernel
+/// refuses when it registers the device's sysctls, and no `%`, which the kernel would
+/// expand as a name template (`eth%d`).
 pub fn check_ifname(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("is empty".into());
@@ -59,6 +65,12 @@ pub fn check_ifname(name: &str) -> Result<(), String> {
     }
     if name == "." || name == ".." {
         return Err(format!("{name:?} is not a valid interface name"));
+    }
+    if RESERVED_IFNAMES.contains(&name) {
+        return Err(format!(
+            "{name:?} is reserved by the kernel (net.ipv4.conf.{name} and \
+             net.ipv6.conf.{name} name every device's settings)"
+        ));
     }
     if let Some(c) = name
         .chars()
@@ -271,7 +283,15 @@ mod tests {
 
     #[test]
     fn interface_names() {
-        for ok in ["eth0", "a", "pod-iface-15byt", "veth.1", "x_y"] {
+        for ok in [
+            "eth0",
+            "a",
+            "pod-iface-15byt",
+            "veth.1",
+            "x_y",
+            "All",
+            "defaults",
+        ] {
             check_ifname(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
         for (bad, why) in [
@@ -285,6 +305,8 @@ mod tests {
             ("a\nb", "whitespace"),
             (".", "not a valid"),
             ("..", "not a valid"),
+            ("all", "reserved"),
+            ("default", "reserved"),
             ("a:b", "':'"),
             ("eth%d", "'%'"),
         ] {

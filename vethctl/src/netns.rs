@@ -1,17 +1,19 @@
-//! Network namespaces: open one by path, prove it is a network namespace
-//! (`NS_GET_NSTYPE`), and make a netlink socket inside it.
+//! Network namespaces: open one by path without side effects, prove it is a namespace file
+//! (on nsfs) of a network namespace (`NS_GET_NSTYPE`), and make a netlink socket inside it.
 //!
 //! The socket for the pod is created on a short-lived thread that `setns`-es into the pod's
 //! namespace, opens the socket and exits. A netlink socket stays bound to the namespace it
 //! was created in, so it can then be used from the main thread; nothing else ever runs in
 //! the pod's namespace.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use nix::sched::{setns, CloneFlags};
-use nix::sys::stat::{fstat, stat};
+use nix::sys::stat::fstat;
+use nix::sys::statfs::{fstatfs, NSFS_MAGIC};
 
 use crate::error::{Error, Result};
 use crate::socket::NlSocket;
@@ -19,6 +21,41 @@ use crate::socket::NlSocket;
 // `NS_GET_NSTYPE` (`linux/nsfs.h`): `_IO(0xb7, 0x3)`, returns the `CLONE_NEW*` type of a
 // namespace file.
 nix::ioctl_none!(ns_get_nstype, 0xb7, 0x3);
+
+/// The calling thread's network namespace, to tell a pod's from our own.
+const OWN_NETNS: &str = "/proc/thread-self/ns/net";
+
+/// Open a namespace file (any type) for reading, proven to be one first: `O_PATH` opens
+/// nothing (no FIFO blocks, no device acts), `fstatfs` proves the file is on nsfs, then
+/// the real open (`O_NONBLOCK|O_NOCTTY`, so even a file swapped in meanwhile cannot block
+/// or become the controlling terminal) must give the same inode. The error is a reason
+/// to show after the flag.
+fn open_nsfs(path: &Path, shown: &str) -> std::result::Result<File, String> {
+    let opened = |flags: libc::c_int| {
+        OpenOptions::new()
+            .read(true)
+            .custom_flags(flags)
+            .open(path)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("{shown} does not exist"),
+                _ => format!("cannot open {shown}: {e}"),
+            })
+    };
+    let probe = opened(libc::O_PATH)?;
+    let fs = fstatfs(&probe).map_err(|e| format!("fstatfs {shown}: {e}"))?;
+    if fs.filesystem_type() != NSFS_MAGIC {
+        return Err(format!("{shown} is not a namespace file (not on nsfs)"));
+    }
+    let file = opened(libc::O_NONBLOCK | libc::O_NOCTTY)?;
+    let (a, b) = match (fstat(&probe), fstat(&file)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return Err(format!("fstat {shown}: {e}")),
+    };
+    if (a.st_dev, a.st_ino) != (b.st_dev, b.st_ino) {
+        return Err(format!("{shown} changed while it was being opened"));
+    }
+    Ok(file)
+}
 
 /// An open network namespace.
 #[derive(Debug)]
@@ -30,16 +67,17 @@ pub struct Netns {
 impl Netns {
     /// Open `path` and prove it is a network namespace other than the caller's own.
     /// Every refusal is [`Error::Invalid`] naming `--netns`.
+    ///
+    /// Nothing is opened for reading before it is proven to be a namespace file (a FIFO
+    /// would block, a device could act on being opened), and without `/proc` the
+    /// own-namespace check cannot be made, so it fails closed.
     pub fn open(path: &Path) -> Result<Netns> {
         const FLAG: &str = "--netns";
         if path.as_os_str().is_empty() {
             return Err(Error::invalid(FLAG, "is empty"));
         }
-        let shown = path.display();
-        let file = File::open(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Error::invalid(FLAG, format!("{shown} does not exist")),
-            _ => Error::invalid(FLAG, format!("cannot open {shown}: {e}")),
-        })?;
+        let shown = path.display().to_string();
+        let file = open_nsfs(path, &shown).map_err(|r| Error::invalid(FLAG, r))?;
         // SAFETY: NS_GET_NSTYPE takes no argument and only reports the type of the
         // namespace behind the descriptor; `file` keeps the descriptor open for the call.
         let nstype = unsafe { ns_get_nstype(file.as_raw_fd()) }.map_err(|e| {
@@ -65,13 +103,22 @@ impl Netns {
             ));
         }
         let theirs = fstat(&file).map_err(|e| Error::invalid(FLAG, format!("fstat: {e}")))?;
-        if let Ok(ours) = stat("/proc/thread-self/ns/net") {
-            if (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino) {
-                return Err(Error::invalid(
+        let ours = open_nsfs(Path::new(OWN_NETNS), OWN_NETNS)
+            .and_then(|f| fstat(&f).map_err(|e| format!("fstat {OWN_NETNS}: {e}")))
+            .map_err(|r| {
+                Error::invalid(
                     FLAG,
-                    format!("{shown} is vethctl's own network namespace, not a pod's"),
-                ));
-            }
+                    format!(
+                        "cannot prove {shown} is not vethctl's own network namespace: \
+                         {r} (is /proc mounted?)"
+                    ),
+                )
+            })?;
+        if (ours.st_dev, ours.st_ino) == (theirs.st_dev, theirs.st_ino) {
+            return Err(Error::invalid(
+                FLAG,
+                format!("{shown} is vethctl's own network namespace, not a pod's"),
+            ));
         }
         Ok(Netns {
             file,
@@ -129,6 +176,8 @@ mod tests {
         assert!(e.to_string().contains("does not exist"), "{e}");
         assert_eq!(e.exit_code(), 2);
         let e = Netns::open(Path::new("/")).unwrap_err();
+        assert!(e.to_string().contains("not a namespace file"), "{e}");
+        let e = Netns::open(Path::new("/dev/null")).unwrap_err();
         assert!(e.to_string().contains("not a namespace file"), "{e}");
         let e = Netns::open(Path::new("/proc/self/ns/uts")).unwrap_err();
         assert!(e.to_string().contains("uts namespace"), "{e}");

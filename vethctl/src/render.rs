@@ -21,6 +21,12 @@
 //! bits, `"nul":false` for a string sent without its NUL. `NLMSG_ERROR` and `NLMSG_DONE`
 //! carry `error` (negative errno), `errno` (its name) and their extended-ACK attributes in
 //! `attrs`; `NLMSG_ERROR` adds `request`, the echoed request decoded as far as present.
+//!
+//! Depth is bounded: the codec keeps attributes nested deeper than
+//! [`netlink_codec::model::MAX_NESTING`] levels as `hex`, and an echoed request inside
+//! echoed requests more than [`MAX_ECHO`] deep shows as its header and `hex`. So no input
+//! makes the renderers recurse without limit, and the JSON they print stays far inside
+//! the nesting that `vethctl encode` reads back (serde_json's 128 levels).
 
 use std::fmt::Write as _;
 use std::io;
@@ -34,7 +40,7 @@ use netlink_codec::header::{
     msg_type_name, FlagContext, FlagName, Messages, NlMsg, NlMsgHdr, NlmFlags,
 };
 use netlink_codec::link::IfInfoMsg;
-use netlink_codec::model::{emit_node, AttrValue, Body, Message, NexthopNode, Node};
+use netlink_codec::model::{emit_node, AttrValue, Body, Message, NexthopNode, Node, MAX_NESTING};
 use netlink_codec::route::RtNexthop;
 use netlink_codec::schema::{Field, HeaderDef, Labels, Names, Shape, Space, EMPTY};
 use netlink_codec::{DecodeError, Errno};
@@ -45,7 +51,8 @@ use zerocopy::IntoBytes;
 ///
 /// Malformed input: everything before the bad message is written, then the call fails
 /// with an [`io::ErrorKind::InvalidData`] error whose inner error is the
-/// [`DecodeError`] (byte offset and cause).
+/// [`DecodeError`] (byte offset and cause), or [`MessageTooLarge`] for a message over
+/// [`MAX_MESSAGE`] ([`input_error`] says which).
 pub fn write_text(out: &mut impl io::Write, bytes: &[u8]) -> io::Result<()> {
     render(out, bytes, 0, |out, m, off| {
         out.write_all(message_text(m, off).as_bytes())
@@ -60,6 +67,23 @@ pub fn write_json(out: &mut impl io::Write, bytes: &[u8]) -> io::Result<()> {
     })
 }
 
+/// The largest message the renderers decode (128 KiB): larger than any the kernel sends
+/// or takes with default socket buffers (a link with 256 VFs is some 80 KB), and small
+/// enough that its model and its JSON (up to some 300 bytes of memory per byte of input,
+/// for a message of 4-byte attributes) stay in tens of MiB. A larger message is an
+/// error naming its offset ([`MessageTooLarge`]).
+pub const MAX_MESSAGE: usize = 128 << 10;
+
+/// A message over [`MAX_MESSAGE`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("at byte {offset}: a message of {len} bytes, over the {} KiB vethctl decodes", MAX_MESSAGE >> 10)]
+pub struct MessageTooLarge {
+    /// Where the message starts.
+    pub offset: usize,
+    /// Its `nlmsg_len`.
+    pub len: usize,
+}
+
 /// Parse each message of `bytes` losslessly and hand it to `each` with its offset
 /// (`base` is added to offsets, for buffers that are part of a larger input).
 pub(crate) fn render<W: io::Write>(
@@ -69,6 +93,14 @@ pub(crate) fn render<W: io::Write>(
     mut each: impl FnMut(&mut W, &Message, usize) -> io::Result<()>,
 ) -> io::Result<()> {
     for msg in Messages::new(bytes) {
+        if let Ok(m) = &msg {
+            let len = NlMsgHdr::LEN + m.payload().len();
+            if len > MAX_MESSAGE {
+                let offset = base + m.offset();
+                let e = MessageTooLarge { offset, len };
+                return Err(io::Error::new(io::ErrorKind::InvalidData, e));
+            }
+        }
         let parsed = msg.and_then(|m| Message::parse(&m).map(|p| (p, m.offset())));
         match parsed {
             Ok((m, off)) => each(out, &m, base + off)?,
@@ -79,6 +111,17 @@ pub(crate) fn render<W: io::Write>(
         }
     }
     Ok(())
+}
+
+/// What was wrong with the input, for an error from [`write_text`] / [`write_json`] that
+/// is about the input (malformed, or a message over [`MAX_MESSAGE`]).
+pub fn input_error(e: &io::Error) -> Option<String> {
+    if let Some(d) = decode_error(e) {
+        return Some(format!("malformed netlink: {d}"));
+    }
+    e.get_ref()
+        .and_then(|i| i.downcast_ref::<MessageTooLarge>())
+        .map(ToString::to_string)
 }
 
 /// The [`DecodeError`] inside an error from [`write_text`] / [`write_json`], if that is
@@ -208,8 +251,18 @@ fn node_size(n: &Node) -> usize {
 // ---------------------------------------------------------------------------------------
 // JSON
 
+/// How many echoed requests inside echoed requests are decoded as messages (the kernel
+/// echoes one; an ACK for a hand-made `NLMSG_ERROR` echoes two). Deeper ones show as their
+/// header and `hex`, which `vethctl encode` reads back.
+pub const MAX_ECHO: usize = MAX_NESTING;
+
 /// The JSON object for one message (see the module docs for the shape).
 pub fn message_json(m: &Message) -> Json {
+    echoed_message_json(m, 0)
+}
+
+/// The JSON object for a message that is echoed `echo` levels deep.
+fn echoed_message_json(m: &Message, echo: usize) -> Json {
     let mut o = header_json(m);
     if let Some((def, bytes)) = family_header(&m.body) {
         o.insert("header".into(), Json::Object(fields_json(def, bytes)));
@@ -229,7 +282,7 @@ pub fn message_json(m: &Message) -> Json {
             ext_ack,
         } => {
             error_json(&mut o, *error);
-            o.insert("request".into(), request_json(request));
+            o.insert("request".into(), request_json(request, echo + 1));
             o.insert("attrs".into(), nodes_json(ext_ack, space));
         }
         Body::Done { error, ext_ack } => {
@@ -282,10 +335,11 @@ fn error_json(o: &mut Map<String, Json>, error: i32) {
 }
 
 /// The echoed request: the whole message when it is present and re-encodes exactly;
-/// otherwise its header fields, and the bytes after the header (if any) as `hex`.
-fn request_json(req: &[u8]) -> Json {
-    if let Some(m) = full_request(req) {
-        return message_json(&m);
+/// otherwise (or past [`MAX_ECHO`]) its header fields, and the bytes after the header (if
+/// any) as `hex`.
+fn request_json(req: &[u8], echo: usize) -> Json {
+    if let Some(m) = (echo <= MAX_ECHO).then(|| full_request(req)).flatten() {
+        return echoed_message_json(&m, echo);
     }
     let Some(m) = request_header(req) else {
         return json!({ "hex": hex(req) });
@@ -457,6 +511,8 @@ struct Text {
     /// (absolute offset, name) of every attribute of the echoed request being rendered,
     /// to name the attribute an extended ACK's `NLMSGERR_ATTR_OFFS` points at.
     index: Vec<(usize, String)>,
+    /// How many echoed requests deep the message being rendered is.
+    echo: usize,
 }
 
 impl Text {
@@ -487,7 +543,10 @@ impl Text {
             } => {
                 self.line(body, d, &format!("error: {}", error_text(*error)));
                 let req_off = body + 4;
-                let mut sub = Text::default();
+                let mut sub = Text {
+                    echo: self.echo + 1,
+                    ..Text::default()
+                };
                 sub.request(request, req_off, d);
                 self.out.push_str(&sub.out);
                 let ext_off = req_off + aligned(request.len());
@@ -507,7 +566,7 @@ impl Text {
     }
 
     fn request(&mut self, req: &[u8], off: usize, depth: usize) {
-        if let Some(m) = full_request(req) {
+        if let Some(m) = (self.echo <= MAX_ECHO).then(|| full_request(req)).flatten() {
             self.message(&m, off, depth, "request: ");
             return;
         }

@@ -17,6 +17,7 @@
 //! type at 8, pkttype at 10, 20 bytes). Only `NETLINK_ROUTE` packets are decoded.
 
 use std::io::Cursor;
+use std::ops::ControlFlow;
 
 use anyhow::{bail, Context};
 use pcap_file::pcap::PcapReader;
@@ -87,9 +88,35 @@ pub struct Capture {
     pub skipped: Vec<String>,
 }
 
-/// Read a pcap or pcapng capture (told apart by their magic numbers).
+/// One record of a capture, as [`for_each_record`] hands it on.
+#[derive(Debug)]
+pub enum Record {
+    /// A `NETLINK_ROUTE` datagram.
+    Packet(Packet),
+    /// A packet left out, and why (another netlink protocol, another link type).
+    Skipped(String),
+}
+
+/// Read a pcap or pcapng capture (told apart by their magic numbers) into memory.
 pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
     let mut cap = Capture::default();
+    for_each_record(bytes, |r| {
+        match r {
+            Record::Packet(p) => cap.packets.push(p),
+            Record::Skipped(note) => cap.skipped.push(note),
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
+    Ok(cap)
+}
+
+/// Hand each record of a pcap or pcapng capture to `each`, in order, until it says
+/// stop; only one packet is held at a time. An error in the capture's framing ends the
+/// walk after the records before it.
+pub fn for_each_record(
+    bytes: &[u8],
+    mut each: impl FnMut(Record) -> anyhow::Result<ControlFlow<()>>,
+) -> anyhow::Result<()> {
     if bytes.starts_with(&PCAPNG_MAGIC) {
         let mut r = PcapNgReader::new(Cursor::new(bytes)).context("not a pcapng capture")?;
         let mut n = 0;
@@ -109,7 +136,9 @@ pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
                 );
             };
             n += 1;
-            cap.add(n, link, &data)?;
+            if each(record(n, link, data)?)?.is_break() {
+                return Ok(());
+            }
         }
     } else {
         let mut r = PcapReader::new(Cursor::new(bytes))
@@ -119,64 +148,61 @@ pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
         while let Some(p) = r.next_packet() {
             let p = p.with_context(|| format!("pcap record after packet {n}"))?;
             n += 1;
-            let data = p.data.to_vec();
-            cap.add(n, link, &data)?;
-        }
-    }
-    Ok(cap)
-}
-
-impl Capture {
-    fn add(&mut self, number: usize, link: DataLink, data: &[u8]) -> anyhow::Result<()> {
-        let be16 = |b: &[u8], i: usize| b.get(i..i + 2).map(|x| u16::from_be_bytes([x[0], x[1]]));
-        // (header length, ARPHRD type, protocol, packet type)
-        let (hlen, hatype, proto, pkttype) = match link {
-            DataLink::NETLINK | DataLink::LINUX_SLL => {
-                (16, be16(data, 2), be16(data, 14), be16(data, 0))
-            }
-            DataLink::LINUX_SLL2 => (
-                20,
-                be16(data, 8),
-                be16(data, 0),
-                data.get(10).map(|&b| b.into()),
-            ),
-            other => {
-                self.skipped.push(format!(
-                    "packet {number}: link type {other:?} is not netlink (want LINKTYPE_NETLINK)"
-                ));
+            if each(record(n, link, p.data.to_vec())?)?.is_break() {
                 return Ok(());
             }
-        };
-        let (Some(hatype), Some(proto)) = (hatype, proto) else {
-            bail!(
-                "packet {number}: {} bytes, shorter than its {hlen}-byte cooked header",
-                data.len()
-            );
-        };
-        if hatype != ARPHRD_NETLINK {
-            self.skipped.push(format!(
-                "packet {number}: ARPHRD type {hatype} is not ARPHRD_NETLINK (824)"
-            ));
-            return Ok(());
         }
-        if proto != NETLINK_ROUTE {
-            self.skipped.push(format!(
-                "packet {number}: netlink protocol {proto} is not NETLINK_ROUTE (0)"
-            ));
-            return Ok(());
-        }
-        let direction = match pkttype {
-            Some(6) => Some("PACKET_USER: from user space"),
-            Some(7) => Some("PACKET_KERNEL: from the kernel"),
-            _ => None,
-        };
-        self.packets.push(Packet {
-            number,
-            direction,
-            data: data[hlen..].to_vec(),
-        });
-        Ok(())
     }
+    Ok(())
+}
+
+/// Packet `number` of link type `link`: a `NETLINK_ROUTE` datagram, or why it is skipped.
+fn record(number: usize, link: DataLink, mut data: Vec<u8>) -> anyhow::Result<Record> {
+    let be16 = |b: &[u8], i: usize| b.get(i..i + 2).map(|x| u16::from_be_bytes([x[0], x[1]]));
+    // (header length, ARPHRD type, protocol, packet type)
+    let (hlen, hatype, proto, pkttype) = match link {
+        DataLink::NETLINK | DataLink::LINUX_SLL => {
+            (16, be16(&data, 2), be16(&data, 14), be16(&data, 0))
+        }
+        DataLink::LINUX_SLL2 => (
+            20,
+            be16(&data, 8),
+            be16(&data, 0),
+            data.get(10).map(|&b| b.into()),
+        ),
+        other => {
+            return Ok(Record::Skipped(format!(
+                "packet {number}: link type {other:?} is not netlink (want LINKTYPE_NETLINK)"
+            )));
+        }
+    };
+    let (Some(hatype), Some(proto)) = (hatype, proto) else {
+        bail!(
+            "packet {number}: {} bytes, shorter than its {hlen}-byte cooked header",
+            data.len()
+        );
+    };
+    if hatype != ARPHRD_NETLINK {
+        return Ok(Record::Skipped(format!(
+            "packet {number}: ARPHRD type {hatype} is not ARPHRD_NETLINK (824)"
+        )));
+    }
+    if proto != NETLINK_ROUTE {
+        return Ok(Record::Skipped(format!(
+            "packet {number}: netlink protocol {proto} is not NETLINK_ROUTE (0)"
+        )));
+    }
+    let direction = match pkttype {
+        Some(6) => Some("PACKET_USER: from user space"),
+        Some(7) => Some("PACKET_KERNEL: from the kernel"),
+        _ => None,
+    };
+    data.drain(..hlen);
+    Ok(Record::Packet(Packet {
+        number,
+        direction,
+        data,
+    }))
 }
 
 /// The 16-byte cooked header nlmon puts before each datagram (`LINKTYPE_NETLINK`), for

@@ -6,17 +6,21 @@
 //! - `send [--netns PATH] [--hex] [FILE]` sends raw requests on a `NETLINK_ROUTE` socket
 //!   and prints the kernel's answers decoded.
 //!
-//! Input is read from FILE, or from stdin when FILE is absent or `-`.
+//! Input is read from FILE, or from stdin when FILE is absent or `-`: at most
+//! [`MAX_INPUT`] bytes, so memory stays bounded whatever is fed in (`/dev/zero`, a
+//! multi-gigabyte file); each message decoded is at most [`render::MAX_MESSAGE`] bytes.
 
 pub mod encode;
 pub mod input;
 pub mod send;
 
+use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 
 use crate::render;
 
@@ -32,14 +36,14 @@ pub struct DecodeArgs {
     /// Print JSON Lines (one object per message) instead of the tree.
     #[arg(long)]
     pub json: bool,
-    /// Read from FILE instead of stdin.
+    /// Read from FILE instead of stdin (at most 64 MiB; each message at most 128 KiB).
     pub file: Option<PathBuf>,
 }
 
 /// `vethctl encode`: JSON Lines from `decode --json` back to raw bytes on stdout.
 #[derive(Debug, Clone, clap::Args)]
 pub struct EncodeArgs {
-    /// Read from FILE instead of stdin.
+    /// Read from FILE instead of stdin (at most 64 MiB).
     pub file: Option<PathBuf>,
 }
 
@@ -55,24 +59,58 @@ pub struct SendArgs {
     /// Print the answers as JSON Lines instead of the tree.
     #[arg(long)]
     pub json: bool,
-    /// Read from FILE instead of stdin.
+    /// Read from FILE instead of stdin (at most 64 MiB).
     pub file: Option<PathBuf>,
 }
 
+/// The most bytes `decode`, `encode` and `send` read (64 MiB): a capture, hex text or
+/// JSON Lines larger than this is refused, not read to its end. With one message
+/// decoded at a time this bounds their memory (about twice this at most).
+pub const MAX_INPUT: u64 = 64 << 20;
+
+/// Read FILE (or stdin), at most [`MAX_INPUT`] bytes.
 fn read_input(file: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
-    let mut buf = Vec::new();
     match file {
         Some(p) if p.as_os_str() != "-" => {
-            buf = std::fs::read(p).with_context(|| format!("reading {}", p.display()))?;
+            let what = p.display().to_string();
+            let f = File::open(p).with_context(|| format!("reading {what}"))?;
+            // A regular file says its size: refuse it before reading anything.
+            if let Ok(m) = f.metadata() {
+                if m.is_file() && m.len() > MAX_INPUT {
+                    bail!("{}", too_large(&what, &format!("is {} bytes,", m.len())));
+                }
+            }
+            read_capped(f, &what)
         }
-        _ => {
-            io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .context("reading stdin")?;
-        }
+        _ => read_capped(io::stdin().lock(), "stdin"),
+    }
+}
+
+/// Read `r` to its end, or fail once it gave more than [`MAX_INPUT`] bytes.
+fn read_capped(r: impl Read, what: &str) -> anyhow::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.take(MAX_INPUT + 1)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("reading {what}"))?;
+    if buf.len() as u64 > MAX_INPUT {
+        bail!("{}", too_large(what, "holds"));
     }
     Ok(buf)
+}
+
+/// `what` `is` more than [`MAX_INPUT`]: the error, with what to do.
+fn too_large(what: &str, is: &str) -> String {
+    format!(
+        "{what} {is} more than the {} MiB vethctl reads: split it (a capture: \
+         editcap -c)",
+        MAX_INPUT >> 20
+    )
+}
+
+/// Hex text to bytes, for `--hex`.
+fn hex_input(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let text = std::str::from_utf8(raw).context("hex input is not text")?;
+    input::parse_hex(text).map_err(|e| anyhow::anyhow!("hex input: {e}"))
 }
 
 /// A failed write to stdout: a closed pipe (`| head`) ends the command quietly.
@@ -99,10 +137,10 @@ pub fn decode_to(
     };
     match r {
         Ok(()) => Ok(Ok(())),
-        Err(e) => match render::decode_error(&e) {
-            Some(d) => {
+        Err(e) => match render::input_error(&e) {
+            Some(why) => {
                 out.flush().ok();
-                eprintln!("vethctl: {what}malformed netlink: {d}");
+                eprintln!("vethctl: {what}{why}");
                 Ok(Err(ExitCode::FAILURE))
             }
             None => Err(e.into()),
@@ -115,7 +153,15 @@ pub fn run_decode(args: &DecodeArgs) -> anyhow::Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let code = decode_input(&mut out, &raw, args);
+    let code = if args.hex {
+        // The text is let go before decoding starts.
+        hex_input(&raw).and_then(|bytes| {
+            drop(raw);
+            decode_bytes(&mut out, &bytes, args)
+        })
+    } else {
+        decode_bytes(&mut out, &raw, args)
+    };
     match code {
         Ok(code) => match out.flush() {
             Ok(()) => Ok(code),
@@ -134,33 +180,44 @@ pub fn decode_input(
     raw: &[u8],
     args: &DecodeArgs,
 ) -> anyhow::Result<ExitCode> {
+    if args.hex {
+        decode_bytes(out, &hex_input(raw)?, args)
+    } else {
+        decode_bytes(out, raw, args)
+    }
+}
+
+/// `decode` of raw bytes or a capture (`--hex` already turned into bytes).
+fn decode_bytes(out: &mut impl Write, bytes: &[u8], args: &DecodeArgs) -> anyhow::Result<ExitCode> {
     if args.pcap {
-        let cap = input::read_capture(raw)?;
-        for note in &cap.skipped {
-            eprintln!("vethctl: skipped {note}");
-        }
-        for p in &cap.packets {
+        let mut code = ExitCode::SUCCESS;
+        input::for_each_record(bytes, |r| {
+            let p = match r {
+                input::Record::Skipped(note) => {
+                    eprintln!("vethctl: skipped {note}");
+                    return Ok(ControlFlow::Continue(()));
+                }
+                input::Record::Packet(p) => p,
+            };
             if !args.json {
                 let dir = p.direction.map_or_else(String::new, |d| format!(" ({d})"));
                 writeln!(out, "# packet {}{dir}, {} bytes", p.number, p.data.len())?;
             }
             let what = format!("packet {}: ", p.number);
-            if let Err(code) = decode_to(out, &p.data, args.json, &what)? {
-                return Ok(code);
-            }
-        }
-        return Ok(ExitCode::SUCCESS);
+            Ok(match decode_to(out, &p.data, args.json, &what)? {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(c) => {
+                    code = c;
+                    ControlFlow::Break(())
+                }
+            })
+        })?;
+        return Ok(code);
     }
-    let bytes = if args.hex {
-        let text = std::str::from_utf8(raw).context("hex input is not text")?;
-        input::parse_hex(text).map_err(|e| anyhow::anyhow!("hex input: {e}"))?
-    } else {
-        raw.to_vec()
-    };
-    match decode_to(out, &bytes, args.json, "")? {
+    match decode_to(out, bytes, args.json, "")? {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(code) => {
-            if let Some(hint) = input_hint(raw, args) {
+            if let Some(hint) = input_hint(bytes, args) {
                 eprintln!("vethctl: hint: {hint}");
             }
             Ok(code)
@@ -225,12 +282,7 @@ pub fn run_encode(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
 /// dropped answers (`ENOBUFS`; what arrived is printed first).
 pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
-    let bytes = if args.hex {
-        let text = std::str::from_utf8(&raw).context("hex input is not text")?;
-        input::parse_hex(text).map_err(|e| anyhow::anyhow!("hex input: {e}"))?
-    } else {
-        raw
-    };
+    let bytes = if args.hex { hex_input(&raw)? } else { raw };
     let mut sock = send::socket(args.netns.as_deref())?;
     let ex = send::exchange(&mut sock, &bytes)?;
     let stdout = io::stdout();
