@@ -119,7 +119,9 @@ fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
             let def = f.header();
             if p.len() >= def.len {
                 for field in def.fields {
-                    let v = def.read(field, p).expect("every field lies inside the header");
+                    let v = def
+                        .read(field, p)
+                        .expect("every field lies inside the header");
                     let _ = field.names.enum_name(v as u64);
                     n += field.names.flag_names(v as u64).0.count();
                 }
