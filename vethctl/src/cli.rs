@@ -45,6 +45,9 @@ pub enum Command {
     Encode(crate::audit::EncodeArgs),
     /// Send raw requests to the kernel and print its answers decoded.
     Send(crate::audit::SendArgs),
+    /// Print the kernel's rtnetlink notifications as they arrive, decoded (or as JSON
+    /// Lines for `encode`), optionally captured to a pcap file.
+    Monitor(crate::audit::monitor::MonitorArgs),
 }
 
 const HOST_IFACE_HELP: &str = "Print the host interface name derived from a container id.\n\n\
@@ -262,6 +265,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Send(a) => {
             drop(out);
             return crate::audit::run_send(&a).map_err(CliError::Audit);
+        }
+        Command::Monitor(a) => {
+            drop(out);
+            return crate::audit::monitor::run_monitor(&a).map_err(CliError::Audit);
         }
     };
     out.flush()?;

@@ -10,6 +10,7 @@
 
 pub mod encode;
 pub mod input;
+pub mod monitor;
 pub mod send;
 
 use std::io::{self, BufWriter, Read, Write};
