@@ -195,7 +195,7 @@ impl Sink {
                     .with_context(|| format!("--pcap: cannot create {}", path.display()))?;
                 let header = PcapHeader {
                     datalink: DataLink::NETLINK,
-                    snaplen: MAX_DATAGRAM as u32,
+                    snaplen: SNAPLEN as u32,
                     // What tcpdump writes (the crate's default is big-endian).
                     endianness: Endianness::native(),
                     ..PcapHeader::default()
@@ -286,7 +286,15 @@ impl Sink {
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default();
         let len = u32::try_from(framed.len()).context("datagram too large for pcap")?;
-        w.write_packet(&PcapPacket::new(now, len, &framed))
+        if framed.len() > SNAPLEN {
+            eprintln!(
+                "vethctl: monitor: event {}: the capture keeps {SNAPLEN} of its {len} bytes \
+                 (the pcap snapshot length); stdout has all of it",
+                self.events
+            );
+        }
+        let kept = &framed[..framed.len().min(SNAPLEN)];
+        w.write_packet(&PcapPacket::new(now, len, kept))
             .with_context(|| format!("--pcap: writing {}", path.display()))?;
         Ok(())
     }
@@ -294,6 +302,9 @@ impl Sink {
 
 /// The largest datagram read at once; a larger one is reported, not cut.
 const MAX_DATAGRAM: usize = 1 << 20;
+/// The capture's snapshot length: the largest tcpdump and Wireshark accept (a longer
+/// packet is kept up to it, with its full length recorded, and said so on stderr).
+const SNAPLEN: usize = 262_144;
 
 /// What one receive gave.
 enum Got {
