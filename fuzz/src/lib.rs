@@ -250,6 +250,7 @@ pub fn canonical(m: &Message) -> bool {
         Body::Route(_, n) => fam == Some(Family::Route) && nodes_ok(n, &route::ROUTE),
         Body::NeighTbl(_, n) => fam == Some(Family::NeighTbl) && nodes_ok(n, fam.unwrap().space()),
         Body::Nsid(_, n) => fam == Some(Family::Nsid) && nodes_ok(n, fam.unwrap().space()),
+        Body::Nexthop(_, n) => fam == Some(Family::Nexthop) && nodes_ok(n, fam.unwrap().space()),
         Body::Error {
             request, ext_ack, ..
         } => {

@@ -19,6 +19,7 @@ use crate::family::Family;
 use crate::header::{align, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
 use crate::neigh::NdtMsg;
+use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::schema::{kind_hint, Elem, Shape, Space, Value};
@@ -53,6 +54,8 @@ pub enum Body {
     NeighTbl(Header<NdtMsg>, Vec<Node>),
     /// `RTM_*NSID`.
     Nsid(Header<RtGenMsg>, Vec<Node>),
+    /// `RTM_*NEXTHOP`.
+    Nexthop(Header<NhMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -384,6 +387,9 @@ impl Message {
             (_, Some(Family::Nsid)) => {
                 family_body(msg, &crate::nsid::NSID).map(|(h, n)| Body::Nsid(h, n))?
             }
+            (_, Some(Family::Nexthop)) => {
+                family_body(msg, &crate::nexthop::NEXTHOP).map(|(h, n)| Body::Nexthop(h, n))?
+            }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -470,6 +476,10 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Nexthop(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -511,6 +521,7 @@ impl Message {
             Body::Route(h, n) => bare(h, n),
             Body::NeighTbl(h, n) => bare(h, n),
             Body::Nsid(h, n) => bare(h, n),
+            Body::Nexthop(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -529,7 +540,8 @@ impl Message {
             | Body::Addr(_, n)
             | Body::Route(_, n)
             | Body::NeighTbl(_, n)
-            | Body::Nsid(_, n) => Some(n),
+            | Body::Nsid(_, n)
+            | Body::Nexthop(_, n) => Some(n),
             _ => None,
         }
     }

@@ -67,6 +67,7 @@ fn every_referenced_space_is_listed() {
         Family::Route,
         Family::NeighTbl,
         Family::Nsid,
+        Family::Nexthop,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }

@@ -14,6 +14,7 @@ use netlink_codec::header::{self, Messages, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use netlink_codec::link::{IfInfoMsg, LINK};
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
 use netlink_codec::neigh::{NdtMsg, NEIGHTBL};
+use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::schema::{kind_hint, AttrDef, Elem, Shape, Space, Value};
@@ -251,6 +252,12 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::Nsid(h, n))
                 .boxed(),
         ),
+        Family::Nexthop => (
+            vec![RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP],
+            (header::<NhMsg, 8>(), nodes(&NEXTHOP, DEPTH))
+                .prop_map(|(h, n)| Body::Nexthop(h, n))
+                .boxed(),
+        ),
     };
     (
         select(types),
@@ -453,6 +460,8 @@ proptest! {
     fn neightbl_round_trips(m in family_message(Family::NeighTbl)) { round_trip(&m)?; }
     #[test]
     fn nsid_round_trips(m in family_message(Family::Nsid)) { round_trip(&m)?; }
+    #[test]
+    fn nexthop_round_trips(m in family_message(Family::Nexthop)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

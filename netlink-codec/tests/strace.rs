@@ -644,6 +644,14 @@ impl Ctx<'_> {
                     );
                 }
             }
+            // An array of structs the codec keeps raw (`NHA_GROUP`'s `nexthop_grp`):
+            // strace's view is not comparable, as for ifmap above.
+            SVal::Array(items)
+                if matches!(items.first(), Some(s @ SVal::Struct(_)) if field(s, "nla_len").is_none())
+                    && matches!(n.value, AttrValue::Raw(_)) =>
+            {
+                t.opaque += 1
+            }
             SVal::Array(_) => {
                 // Nested attributes.
                 let (children, sub): (&[Node], &'static Space) = match (&n.value, shape) {
@@ -791,7 +799,7 @@ fn corpus_agrees_with_strace_field_by_field() {
     // What the issue asks to see checked, found by what the codec decodes.
     let mut seen: HashMap<&str, Vec<String>> = HashMap::new();
     let entries = manifest.as_array().unwrap();
-    assert_eq!(entries.len(), 136);
+    assert_eq!(entries.len(), 154);
     for e in entries {
         let file = e["file"].as_str().unwrap();
         let bytes = std::fs::read(dir.join(file)).unwrap();
@@ -834,6 +842,9 @@ fn corpus_agrees_with_strace_field_by_field() {
         "link dump reply",
         "addr dump reply",
         "route dump reply",
+        "nexthop add",
+        "nexthop dump reply",
+        "nexthop del",
         "NLMSG_DONE",
     ] {
         assert!(seen.contains_key(k), "no strace-decoded {k} in the corpus");
@@ -889,6 +900,13 @@ fn categories(msg: &NlMsg<'_>) -> Vec<&'static str> {
         (Body::Route(..), RTM_NEWROUTE) if f.contains(NlmFlags::MULTI) => {
             out.push("route dump reply")
         }
+        (Body::Nexthop(..), RTM_NEWNEXTHOP) if f.contains(NlmFlags::REQUEST | NlmFlags::CREATE) => {
+            out.push("nexthop add")
+        }
+        (Body::Nexthop(..), RTM_NEWNEXTHOP) if f.contains(NlmFlags::MULTI) => {
+            out.push("nexthop dump reply")
+        }
+        (Body::Nexthop(..), RTM_DELNEXTHOP) => out.push("nexthop del"),
         (Body::Error { error: 0, .. }, _) if f.contains(NlmFlags::CAPPED) => out.push("capped ACK"),
         (Body::Error { error, request, .. }, _)
             if Errno::from_nlmsgerr(*error) == Some(Errno::ENODEV)

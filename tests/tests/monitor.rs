@@ -186,6 +186,7 @@ const CHANGES: &[&str] = &[
     "link set mon0 up",
     "link set mon1 up",
     "route add 198.51.100.0/24 via 192.0.2.2 dev mon0",
+    "nexthop add id 7 via 192.0.2.3 dev mon0",
     "link del mon0",
 ];
 
@@ -246,6 +247,15 @@ fn every_event_arrives_decoded_and_captured() {
     assert!(has("RTM_NEWADDR", "IFA_LOCAL", "192.0.2.1"));
     assert!(has("RTM_NEWROUTE", "RTA_DST", "198.51.100.0"));
     assert!(has("RTM_DELLINK", "IFLA_IFNAME", "mon0"));
+    // RTNLGRP_NEXTHOP is in the default groups, and the codec types nexthop objects.
+    let nh = msgs.iter().find(|m| m["type"] == "RTM_NEWNEXTHOP");
+    let nh = nh.unwrap_or_else(|| panic!("no RTM_NEWNEXTHOP: {json_lines:#?}"));
+    assert_eq!(attr(nh, "NHA_ID"), Some(&Value::from(7)), "{nh}");
+    assert_eq!(
+        attr(nh, "NHA_GATEWAY"),
+        Some(&Value::from("192.0.2.3")),
+        "{nh}"
+    );
 
     // encode(JSON Lines) is byte for byte what the capture holds ...
     let captured = pcap_datagrams(&pcap);

@@ -144,6 +144,7 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::Route(h, _) => (Family::Route.header(), h.0.as_bytes()),
         Body::NeighTbl(h, _) => (Family::NeighTbl.header(), h.0.as_bytes()),
         Body::Nsid(h, _) => (Family::Nsid.header(), h.0.as_bytes()),
+        Body::Nexthop(h, _) => (Family::Nexthop.header(), h.0.as_bytes()),
         _ => return None,
     })
 }
@@ -220,7 +221,8 @@ pub fn message_json(m: &Message) -> Json {
         | Body::Addr(_, n)
         | Body::Route(_, n)
         | Body::NeighTbl(_, n)
-        | Body::Nsid(_, n) => {
+        | Body::Nsid(_, n)
+        | Body::Nexthop(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space));
         }
         Body::Error {
@@ -480,6 +482,7 @@ impl Text {
             Body::Route(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::NeighTbl(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Nsid(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Nexthop(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Error {
                 error,
                 request,

@@ -17,6 +17,7 @@ use netlink_codec::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, 
 use netlink_codec::link::IfInfoMsg;
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
 use netlink_codec::neigh::NdtMsg;
+use netlink_codec::nexthop::NhMsg;
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
@@ -202,6 +203,7 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Route => Body::Route(h::<RtMsg>(hdr, p)?, nodes),
         Family::NeighTbl => Body::NeighTbl(h::<NdtMsg>(hdr, p)?, nodes),
         Family::Nsid => Body::Nsid(h::<RtGenMsg>(hdr, p)?, nodes),
+        Family::Nexthop => Body::Nexthop(h::<NhMsg>(hdr, p)?, nodes),
         #[allow(unreachable_patterns)]
         _ => return p.err("this message family has no typed body in this vethctl; use hex"),
     })
