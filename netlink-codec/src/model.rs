@@ -156,6 +156,9 @@ pub enum AttrValue {
     Peer(Header<IfInfoMsg>, Vec<Node>),
     /// `RTA_MULTIPATH`: the next hops.
     Multipath(Vec<NexthopNode>),
+    /// [`Shape::Structs`]: whole elements of the struct, as bytes (the shape's
+    /// [`crate::schema::HeaderDef`] names their fields).
+    Structs(Vec<u8>),
 }
 
 /// One next hop of `RTA_MULTIPATH`.
@@ -177,7 +180,7 @@ impl AttrValue {
     fn emit_payload<B: EmitBuf + ?Sized>(&self, e: &mut Emitter<'_, B>) -> Result<(), EncodeError> {
         let b = e.buf();
         match self {
-            AttrValue::Raw(v) | AttrValue::LlAddr(v) => b.put(v),
+            AttrValue::Raw(v) | AttrValue::LlAddr(v) | AttrValue::Structs(v) => b.put(v),
             AttrValue::Flag => Ok(()),
             AttrValue::U8(v) => b.put(&[*v]),
             AttrValue::U16(v) => b.put(&v.to_ne_bytes()),
@@ -320,6 +323,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>) -> Option<AttrVa
                 .collect(),
         ),
         Value::Peer(h, attrs, s) => AttrValue::Peer(Header(*h), decode_nodes(attrs, s).ok()?),
+        Value::Structs(p, _) => AttrValue::Structs(p.to_vec()),
         Value::Multipath(hops, s) => {
             let mut out = Vec::new();
             for nh in hops {

@@ -10,10 +10,9 @@
 //! +---------------------------------------------------------------+
 //! ```
 //!
-//! `NHA_GROUP` is an array of `struct nexthop_grp` (`__u32 id; __u8 weight; __u8
-//! weight_high; __u16 resvd2`, 8 bytes each); the codec keeps it as bytes.
+//! `NHA_GROUP` is an array of `struct nexthop_grp` ([`NexthopGrp`]), shown field by field.
 
-use zerocopy::byteorder::native_endian::U32;
+use zerocopy::byteorder::native_endian::{U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
@@ -66,6 +65,50 @@ impl NhMsg {
     };
 }
 
+/// `struct nexthop_grp` (8 bytes), one member of an `NHA_GROUP`. The kernel's weight is
+/// `weight + 1` (iproute2's `7,2` sends `weight` 1), its high bits in `weight_high`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct NexthopGrp {
+    /// `id`: the member next hop.
+    pub id: U32,
+    /// `weight`: low 8 bits of the weight minus one.
+    pub weight: u8,
+    /// `weight_high`: high 8 bits of the weight minus one.
+    pub weight_high: u8,
+    /// `resvd2`: zero.
+    pub resvd2: U16,
+}
+const _: () = assert!(core::mem::size_of::<NexthopGrp>() == 8);
+
+impl NexthopGrp {
+    /// Size on the wire.
+    pub const LEN: usize = core::mem::size_of::<Self>();
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "nexthop_grp",
+        len: Self::LEN,
+        fields: &[
+            field!("id", 0, 4),
+            field!("weight", 4, 1),
+            field!("weight_high", 5, 1),
+            field!("resvd2", 6, 2),
+        ],
+    };
+}
+
 /// `NHA_GROUP_TYPE` values.
 pub const NEXTHOP_GRP_TYPE_MPATH: u16 = 0;
 /// `NHA_GROUP_TYPE`: a resilient group (`NHA_RES_GROUP` holds its parameters).
@@ -82,7 +125,7 @@ attr_space! {
     pub static NEXTHOP = "NHA" {
         NHA_UNSPEC = 0 => Raw,
         NHA_ID = 1 => U32,
-        NHA_GROUP = 2 => Raw,
+        NHA_GROUP = 2 => Structs(&NexthopGrp::DEF),
         NHA_GROUP_TYPE = 3 => U16,
         NHA_BLACKHOLE = 4 => Flag,
         NHA_OIF = 5 => U32,

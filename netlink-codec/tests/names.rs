@@ -122,6 +122,7 @@ fn check_nodes(nodes: &[Node], space: &'static Space, path: &str, problems: &mut
             | (Shape::LlAddr, AttrValue::LlAddr(_))
             | (Shape::Ip, AttrValue::Ip(_))
             | (Shape::Via, AttrValue::Via(..))
+            | (Shape::Structs(_), AttrValue::Structs(_))
             | (Shape::Array(Elem::U32, _), AttrValue::U32s(_))
             | (Shape::Array(Elem::I32, _), AttrValue::I32s(_))
             | (Shape::Array(Elem::U64, _), AttrValue::U64s(_))

@@ -115,6 +115,13 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         Shape::Peer(s) => (any::<[u8; 16]>(), nodes(s, sub))
             .prop_map(|(h, n)| AttrValue::Peer(Header(IfInfoMsg::read_from_bytes(&h).unwrap()), n))
             .boxed(),
+        Shape::Structs(def) => {
+            let len = def.len;
+            (0usize..4)
+                .prop_flat_map(move |k| vec(any::<u8>(), k * len))
+                .prop_map(AttrValue::Structs)
+                .boxed()
+        }
         Shape::Multipath(s) => vec(
             (any::<u8>(), any::<u8>(), any::<i32>(), nodes(s, sub)).prop_map(
                 |(flags, hops, ifindex, attrs)| NexthopNode {

@@ -644,13 +644,19 @@ impl Ctx<'_> {
                     );
                 }
             }
-            // An array of structs the codec keeps raw (`NHA_GROUP`'s `nexthop_grp`):
-            // strace's view is not comparable, as for ifmap above.
-            SVal::Array(items)
-                if matches!(items.first(), Some(s @ SVal::Struct(_)) if field(s, "nla_len").is_none())
-                    && matches!(n.value, AttrValue::Raw(_)) =>
+            // An array of structs (`NHA_GROUP`: `nexthop_grp`), field by field.
+            SVal::Array(items) if matches!(items.first(), Some(s @ SVal::Struct(_)) if field(s, "nla_len").is_none()) =>
             {
-                t.opaque += 1
+                let (Shape::Structs(def), AttrValue::Structs(b)) = (shape, &n.value) else {
+                    t.problems
+                        .push(format!("{here}: struct array vs {shape:?} {:?}", n.value));
+                    return;
+                };
+                t.eq(&format!("{here} length"), items.len(), b.len() / def.len);
+                for (i, (item, bytes)) in items.iter().zip(b.chunks_exact(def.len)).enumerate() {
+                    let w = format!("{here}[{i}]");
+                    check_family_header(item, def, bytes, &w, self.syms, t);
+                }
             }
             SVal::Array(_) => {
                 // Nested attributes.

@@ -521,7 +521,20 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
             return p.err("this attribute holds attributes; use \"attrs\" (or \"hex\")")
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
+        Shape::Structs(def) => structs(v, def, &vp)?,
     })
+}
+
+/// `[{field: value, ...}, ...]` back to the elements of a [`Shape::Structs`].
+fn structs(v: &Json, def: &HeaderDef, p: &Path) -> R<AttrValue> {
+    let Json::Array(items) = v else {
+        return p.err(format!("expected an array of {} objects", def.name));
+    };
+    let mut out = Vec::with_capacity(items.len() * def.len);
+    for (i, item) in items.iter().enumerate() {
+        out.extend(header_bytes(def, Some(item), &p.index(i))?);
+    }
+    Ok(AttrValue::Structs(out))
 }
 
 /// `{"NAME": n, "5": n, ...}` back to an array; every index up to the last must be given.
