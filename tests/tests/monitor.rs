@@ -123,8 +123,9 @@ fn temp(name: &str) -> PathBuf {
 }
 
 /// The datagrams of a pcap capture, checked to be LINKTYPE_NETLINK with the nlmon cooked
-/// header (PACKET_KERNEL, ARPHRD_NETLINK, NETLINK_ROUTE).
-fn pcap_datagrams(path: &Path) -> Vec<Vec<u8>> {
+/// header (ARPHRD_NETLINK, NETLINK_ROUTE), with whether each came from the kernel
+/// (PACKET_KERNEL) rather than from user space (PACKET_USER).
+fn pcap_packets(path: &Path) -> Vec<(bool, Vec<u8>)> {
     let b = std::fs::read(path).unwrap();
     let u32le = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap());
     assert_eq!(u32le(0), 0xa1b2_c3d4, "a little-endian pcap, microseconds");
@@ -135,16 +136,20 @@ fn pcap_datagrams(path: &Path) -> Vec<Vec<u8>> {
         let incl = u32le(i + 8) as usize;
         assert_eq!(incl, u32le(i + 12) as usize, "nothing cut");
         let p = &b[i + 16..i + 16 + incl];
-        assert_eq!(
-            &p[..4],
-            &[0, 7, 0x03, 0x38],
-            "PACKET_KERNEL, ARPHRD_NETLINK"
-        );
+        assert!(matches!(p[..2], [0, 6 | 7]), "PACKET_USER or PACKET_KERNEL");
+        assert_eq!(&p[2..4], &[0x03, 0x38], "ARPHRD_NETLINK");
         assert_eq!(&p[14..16], &[0, 0], "NETLINK_ROUTE");
-        out.push(p[16..].to_vec());
+        out.push((p[1] == 7, p[16..].to_vec()));
         i += 16 + incl;
     }
     out
+}
+
+/// The datagrams of a capture in which the kernel sent everything.
+fn pcap_datagrams(path: &Path) -> Vec<Vec<u8>> {
+    let packets = pcap_packets(path);
+    assert!(packets.iter().all(|(k, _)| *k), "all from the kernel");
+    packets.into_iter().map(|(_, d)| d).collect()
 }
 
 /// `vethctl SUBCOMMAND ARGS` with `stdin` piped in; its stdout.
@@ -298,46 +303,43 @@ fn count_and_timeout_end_it() {
     assert!(err.contains("0 event(s); ended: --timeout passed"), "{err}");
 }
 
-#[test]
-fn an_overrun_is_reported_in_the_stream() {
-    let ns = host_or_skip!("monitor: an overrun is reported in the stream");
-    let pcap = temp("overrun.pcap");
-    let pcap_arg = pcap.to_str().unwrap();
-    // The smallest receive buffer the kernel allows holds a few link events. Stopped
-    // (SIGSTOP) while 32 links come and go, monitor cannot keep up: the kernel drops.
-    let mon = Monitor::start(monitor_in(
-        &ns,
-        &[
-            "--groups", "link", "--rcvbuf", "1", "--json", "--pcap", pcap_arg,
-        ],
-    ));
+/// A JSON monitor of the links of `ns` with the smallest receive buffer the kernel allows
+/// (a few link events), stopped (SIGSTOP) while 32 veth pairs are added, then continued:
+/// it cannot have kept up, so the kernel dropped notifications.
+fn overrun_monitor(ns: &Netns, pcap_arg: &str, extra: &[&str]) -> Monitor {
+    let mut args = vec![
+        "--groups", "link", "--rcvbuf", "1", "--json", "--pcap", pcap_arg,
+    ];
+    args.extend_from_slice(extra);
+    let mon = Monitor::start(monitor_in(ns, &args));
     let pid = mon.child.id().to_string();
     let signal = |s: &str| {
-        assert!(Command::new("kill")
-            .args([s, &pid])
-            .status()
-            .unwrap()
-            .success())
+        let ok = Command::new("kill").args([s, &pid]).status().unwrap();
+        assert!(ok.success(), "kill {s}");
     };
     signal("-STOP");
-    let mut batch = String::new();
-    for i in 0..32 {
-        batch.push_str(&format!("link add ovr{i} type veth peer name ovp{i}\n"));
-    }
+    let batch: String = (0..32)
+        .map(|i| format!("link add ovr{i} type veth peer name ovp{i}\n"))
+        .collect();
     let mut ip = ns
         .command("ip")
         .args(["-batch", "-"])
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();
-    ip.stdin
-        .take()
-        .unwrap()
-        .write_all(batch.as_bytes())
-        .unwrap();
+    let mut stdin = ip.stdin.take().unwrap();
+    stdin.write_all(batch.as_bytes()).unwrap();
+    drop(stdin);
     assert!(ip.wait().unwrap().success());
     signal("-CONT");
-    let mut mon = mon;
+    mon
+}
+
+#[test]
+fn an_overrun_is_reported_in_the_stream() {
+    let ns = host_or_skip!("monitor: an overrun is reported in the stream");
+    let pcap = temp("overrun.pcap");
+    let mut mon = overrun_monitor(&ns, pcap.to_str().unwrap(), &[]);
     mon.read_until("an NLMSG_OVERRUN", |l| l.contains("\"NLMSG_OVERRUN\""));
     // Events after the overrun still arrive.
     ns.ip("link add after0 type veth peer name after1");
@@ -356,5 +358,58 @@ fn an_overrun_is_reported_in_the_stream() {
     // The marker is in the capture too, at the same place.
     let encoded = vethctl_pipe(&["encode"], (lines.join("\n") + "\n").as_bytes());
     assert_eq!(encoded, pcap_datagrams(&pcap).concat());
+    let _ = std::fs::remove_file(&pcap);
+}
+
+#[test]
+fn resync_dumps_what_an_overrun_lost() {
+    let ns = host_or_skip!("monitor: --resync dumps what an overrun lost");
+    let pcap = temp("resync.pcap");
+    let mut mon = overrun_monitor(&ns, pcap.to_str().unwrap(), &["--resync"]);
+    mon.read_until("an NLMSG_OVERRUN", |l| l.contains("\"NLMSG_OVERRUN\""));
+    mon.read_until("the resync dump's end", |l| l.contains("\"NLMSG_DONE\""));
+    let (code, lines, err) = mon.stop("-TERM");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("recovered by dumping the state again"),
+        "{err}"
+    );
+    let msgs: Vec<Value> = lines
+        .iter()
+        .skip_while(|l| !l.contains("\"NLMSG_OVERRUN\""))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // After the marker (and the events already queued): the link dump request, then its
+    // answers.
+    let req = msgs.iter().position(|m| m["type"] == "RTM_GETLINK");
+    let req = req.unwrap_or_else(|| panic!("no RTM_GETLINK request: {msgs:#?}"));
+    let multi = |m: &Value| {
+        m["flags"]
+            .as_array()
+            .is_some_and(|f| f.contains(&"NLM_F_MULTI".into()))
+    };
+    let dumped: Vec<&str> = msgs[req..]
+        .iter()
+        .filter(|m| m["type"] == "RTM_NEWLINK" && multi(m))
+        .filter_map(|m| attr(m, "IFLA_IFNAME").and_then(Value::as_str))
+        .collect();
+    // Every link shows, also those whose notifications were lost.
+    for i in 0..32 {
+        let name = format!("ovr{i}");
+        assert!(
+            dumped.contains(&name.as_str()),
+            "{name} not in the resync: {dumped:?}"
+        );
+    }
+    // The capture holds the request (from user space) and the answers, in stream order.
+    let packets = pcap_packets(&pcap);
+    assert_eq!(
+        packets.iter().filter(|(k, _)| !*k).count(),
+        1,
+        "one dump request"
+    );
+    let all: Vec<u8> = packets.into_iter().flat_map(|(_, d)| d).collect();
+    let encoded = vethctl_pipe(&["encode"], (lines.join("\n") + "\n").as_bytes());
+    assert_eq!(encoded, all);
     let _ = std::fs::remove_file(&pcap);
 }

@@ -12,6 +12,7 @@
 pub mod encode;
 pub mod input;
 pub mod monitor;
+pub mod resync;
 pub mod send;
 
 use std::io::{self, BufWriter, Read, Write};

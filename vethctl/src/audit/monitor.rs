@@ -18,6 +18,7 @@
 //! It ends cleanly (exit 0, the capture complete) on `SIGINT`/`SIGTERM` (read from a
 //! `signalfd`, so no handler runs), after `--count` events or `--timeout` seconds.
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufWriter, IoSliceMut, Write};
 use std::os::fd::{AsFd, AsRawFd};
@@ -26,7 +27,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
 use anyhow::{bail, Context};
-use netlink_codec::header::{NlMsgHdr, NLMSG_OVERRUN};
+use netlink_codec::header::{
+    msg_type_name, Messages, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_OVERRUN,
+};
 use nix::errno::Errno;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal};
@@ -38,6 +41,7 @@ use pcap_file::{DataLink, Endianness};
 use zerocopy::IntoBytes;
 
 use super::input::nlmon_header;
+use super::resync::Dump;
 
 sockopt_impl!(
     /// `NETLINK_ADD_MEMBERSHIP`: join one multicast group (`RTNLGRP_*`, also those above 31
@@ -152,6 +156,10 @@ pub struct MonitorArgs {
     /// within net.core.rmem_max). A small one makes overruns easy to see.
     #[arg(long, value_name = "BYTES")]
     pub rcvbuf: Option<usize>,
+    /// After an overrun, dump the state the joined groups report on (links,
+    /// addresses, routes, ...) into the stream, so what was lost shows again.
+    #[arg(long)]
+    pub resync: bool,
 }
 
 /// Why a monitor run ended.
@@ -184,6 +192,8 @@ struct Sink {
     events: u64,
     overruns: u64,
     undecodable: u64,
+    /// `--resync`: say so in the overrun note.
+    resync: bool,
 }
 
 impl Sink {
@@ -212,34 +222,53 @@ impl Sink {
             events: 0,
             overruns: 0,
             undecodable: 0,
+            resync: args.resync,
         })
     }
 
-    /// One datagram from the kernel: capture it, then print it.
+    /// One notification from the kernel: capture it, then print it.
     fn event(&mut self, datagram: &[u8], groups: u32) -> anyhow::Result<()> {
         self.events += 1;
-        self.capture(datagram)?;
         let n = self.events;
+        let group = match groups.count_ones() {
+            1 => group_name(groups.trailing_zeros() + 1)
+                .map(|g| format!(", {g}"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        let title = format!("event {n}, {} bytes from the kernel{group}", datagram.len());
+        self.show(datagram, true, &title, &format!("event {n}"))
+    }
+
+    /// A datagram of a `--resync` exchange: a dump request sent, or its answer.
+    fn resync_part(
+        &mut self,
+        datagram: &[u8],
+        from_kernel: bool,
+        title: &str,
+    ) -> anyhow::Result<()> {
+        self.show(datagram, from_kernel, title, "resync")
+    }
+
+    /// Capture `datagram`, then print it under `# title`; `what` names it in errors.
+    fn show(
+        &mut self,
+        datagram: &[u8],
+        from_kernel: bool,
+        title: &str,
+        what: &str,
+    ) -> anyhow::Result<()> {
+        self.capture(datagram, from_kernel)?;
         if !self.json {
-            let group = match groups.count_ones() {
-                1 => group_name(groups.trailing_zeros() + 1)
-                    .map(|g| format!(", {g}"))
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            writeln!(
-                self.out,
-                "# event {n}, {} bytes from the kernel{group}",
-                datagram.len()
-            )?;
+            writeln!(self.out, "# {title}")?;
         }
-        if super::decode_to(&mut self.out, datagram, self.json, &format!("event {n}: "))?.is_err() {
+        if super::decode_to(&mut self.out, datagram, self.json, &format!("{what}: "))?.is_err() {
             self.undecodable += 1;
             let hex = crate::render::hex(datagram);
             if self.json {
-                eprintln!("vethctl: event {n} as received: {hex}");
+                eprintln!("vethctl: {what} as received: {hex}");
             } else {
-                writeln!(self.out, "# event {n} as received: {hex}")?;
+                writeln!(self.out, "# {what} as received: {hex}")?;
             }
         }
         self.out.flush()?;
@@ -258,11 +287,16 @@ impl Sink {
             nlmsg_pid: 0.into(),
         };
         let marker = marker.as_bytes();
-        self.capture(marker)?;
+        self.capture(marker, true)?;
+        let how = if self.resync {
+            "by dumping the state again (--resync, below) and reading on"
+        } else {
+            "by reading on from the next event (what was lost is unknown: dump the state, \
+             or run with --resync)"
+        };
         let why = format!(
             "overrun {k}: events were lost after event {}: the receive queue was full and \
-             the kernel dropped notifications (ENOBUFS); recovered by reading on from the \
-             next event (what was lost is unknown: dump the state to resync)",
+             the kernel dropped notifications (ENOBUFS); recovered {how}",
             self.events
         );
         if self.json {
@@ -276,11 +310,11 @@ impl Sink {
         Ok(())
     }
 
-    fn capture(&mut self, datagram: &[u8]) -> anyhow::Result<()> {
+    fn capture(&mut self, datagram: &[u8], from_kernel: bool) -> anyhow::Result<()> {
         let Some((w, path)) = &mut self.pcap else {
             return Ok(());
         };
-        let mut framed = nlmon_header(true).to_vec();
+        let mut framed = nlmon_header(from_kernel).to_vec();
         framed.extend_from_slice(datagram);
         let now = SystemTime::now()
             .duration_since(SystemTime::UNIX_EPOCH)
@@ -401,16 +435,46 @@ pub fn run_monitor(args: &MonitorArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--resync` under way: the dumps still to send, and the one being answered.
+#[derive(Debug, Default)]
+struct Resync {
+    queue: VecDeque<Dump>,
+    open: Option<Dump>,
+    next_seq: u32,
+    told_none: bool,
+}
+
+impl Resync {
+    /// An overrun: (re)queue a dump for every joined group that has one.
+    fn restart(&mut self, groups: &[(u32, &'static str)]) {
+        let (dumps, none) = super::resync::dumps(groups, self.next_seq.max(1));
+        self.next_seq = self.next_seq.max(1).wrapping_add(dumps.len() as u32);
+        if !none.is_empty() && !self.told_none {
+            self.told_none = true;
+            eprintln!("vethctl: monitor: --resync: no dump for {}", none.join(" "));
+        }
+        self.queue = dumps.into();
+    }
+
+    /// Does `datagram` end the open dump (its `NLMSG_DONE`, or an error answer)?
+    fn ends_open(&self, datagram: &[u8]) -> bool {
+        let Some(d) = &self.open else { return false };
+        Messages::new(datagram)
+            .map_while(Result::ok)
+            .any(|m| m.seq() == d.seq && matches!(m.msg_type(), NLMSG_DONE | NLMSG_ERROR))
+    }
+}
+
 /// Join `groups`, then print events until one of the ends.
 fn monitor(
     args: &MonitorArgs,
-    groups: &[(u32, &str)],
+    groups: &[(u32, &'static str)],
     signals: &SigSet,
     sink: &mut Sink,
 ) -> anyhow::Result<End> {
     let sigfd = SignalFd::with_flags(signals, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC)
         .context("signalfd")?;
-    let sock = super::send::socket(args.netns.as_deref())?;
+    let mut sock = super::send::socket(args.netns.as_deref())?;
     if let Some(bytes) = args.rcvbuf {
         setsockopt(&sock.fd(), sockopt::RcvBuf, &bytes).context("--rcvbuf: SO_RCVBUF")?;
     }
@@ -429,9 +493,20 @@ fn monitor(
         .map(|s| Instant::now() + Duration::from_secs(s));
     let mut buf = vec![0u8; 64 * 1024];
     let mut foreign = 0u64;
+    let mut resync = Resync::default();
     loop {
         if args.count.is_some_and(|c| sink.events >= c) {
             return Ok(End::Count);
+        }
+        if resync.open.is_none() {
+            if let Some(d) = resync.queue.pop_front() {
+                sock.send_datagram(&d.bytes, "monitor --resync")?;
+                let ty = u16::from_ne_bytes([d.bytes[4], d.bytes[5]]);
+                let name = msg_type_name(ty).unwrap_or("dump");
+                let title = format!("resync: {name} dump request, for {}", d.group);
+                sink.resync_part(&d.bytes, false, &title)?;
+                resync.open = Some(d);
+            }
         }
         let wait = match deadline {
             None => PollTimeout::NONE,
@@ -469,15 +544,36 @@ fn monitor(
                     if sock_error {
                         match getsockopt(&sock.fd(), sockopt::SocketError) {
                             Ok(0) => {}
-                            Ok(libc::ENOBUFS) => sink.overrun()?,
+                            Ok(libc::ENOBUFS) => {
+                                sink.overrun()?;
+                                if args.resync {
+                                    resync.restart(groups);
+                                }
+                            }
                             Ok(e) => bail!("monitor: {}", Errno::from_raw(e).desc()),
                             Err(e) => bail!("monitor: getsockopt(SO_ERROR): {}", e.desc()),
                         }
                     }
                     break;
                 }
+                // An answer to this socket (no group): part of a --resync dump.
+                Got::Kernel(len, 0) if resync.open.is_some() => {
+                    let datagram = &buf[..len];
+                    let title = format!("resync: answer, {len} bytes from the kernel");
+                    sink.resync_part(datagram, true, &title)?;
+                    if resync.ends_open(datagram) {
+                        resync.open = None;
+                        // Send the next dump before reading on.
+                        break;
+                    }
+                }
                 Got::Kernel(len, groups) => sink.event(&buf[..len], groups)?,
-                Got::Overrun => sink.overrun()?,
+                Got::Overrun => {
+                    sink.overrun()?;
+                    if args.resync {
+                        resync.restart(groups);
+                    }
+                }
                 Got::Other => {
                     foreign += 1;
                     if foreign == 1 {
