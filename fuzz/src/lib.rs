@@ -21,13 +21,13 @@ use netlink_codec::header::{
 };
 use netlink_codec::model::{AttrValue, Body, Message, Node};
 use netlink_codec::schema::{kind_hint, Elem, Labels, Shape, Space, Value};
-use netlink_codec::{link, route, EncodeError};
+use netlink_codec::{link, nexthop, route, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 20] {
+fn all_shapes() -> [Shape; 21] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -47,6 +47,7 @@ fn all_shapes() -> [Shape; 20] {
         Shape::InetConf(&link::IPV4_DEVCONF),
         Shape::Peer(&link::LINK),
         Shape::Multipath(&route::ROUTE),
+        Shape::Structs(&nexthop::NexthopGrp::DEF),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
     ]
@@ -256,6 +257,7 @@ pub fn canonical(m: &Message) -> bool {
         Body::Route(_, n) => fam == Some(Family::Route) && nodes_ok(n, &route::ROUTE),
         Body::NeighTbl(_, n) => fam == Some(Family::NeighTbl) && nodes_ok(n, fam.unwrap().space()),
         Body::Nsid(_, n) => fam == Some(Family::Nsid) && nodes_ok(n, fam.unwrap().space()),
+        Body::Nexthop(_, n) => fam == Some(Family::Nexthop) && nodes_ok(n, fam.unwrap().space()),
         Body::Error {
             request, ext_ack, ..
         } => {
@@ -340,6 +342,7 @@ fn nodes_ok(nodes: &[Node], space: &'static Space) -> bool {
             (AttrValue::Multipath(hops), Shape::Multipath(s)) => {
                 hops.iter().all(|h| nodes_ok(&h.attrs, s))
             }
+            (AttrValue::Structs(b), Shape::Structs(def)) => def.len > 0 && b.len() % def.len == 0,
             _ => false,
         }
     })

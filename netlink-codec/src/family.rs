@@ -15,6 +15,8 @@ pub enum Family {
     NeighTbl,
     /// `RTM_*NSID`: `rtgenmsg` + `NETNSA_*`.
     Nsid,
+    /// `RTM_*NEXTHOP`: `nhmsg` + `NHA_*`.
+    Nexthop,
 }
 
 impl Family {
@@ -27,6 +29,7 @@ impl Family {
             RTM_NEWROUTE..=RTM_GETROUTE => Some(Family::Route),
             RTM_NEWNEIGHTBL..=RTM_SETNEIGHTBL => Some(Family::NeighTbl),
             RTM_NEWNSID..=RTM_GETNSID => Some(Family::Nsid),
+            RTM_NEWNEXTHOP..=RTM_GETNEXTHOP => Some(Family::Nexthop),
             _ => None,
         }
     }
@@ -38,6 +41,7 @@ impl Family {
             Family::Route => &crate::route::RtMsg::DEF,
             Family::NeighTbl => &crate::neigh::NdtMsg::DEF,
             Family::Nsid => &crate::nsid::RtGenMsg::DEF,
+            Family::Nexthop => &crate::nexthop::NhMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -48,6 +52,7 @@ impl Family {
             Family::Route => &crate::route::ROUTE,
             Family::NeighTbl => &crate::neigh::NEIGHTBL,
             Family::Nsid => &crate::nsid::NSID,
+            Family::Nexthop => &crate::nexthop::NEXTHOP,
         }
     }
 }
@@ -57,7 +62,7 @@ impl Family {
 /// them, and the spaces of messages the codec keeps raw (`RTM_*STATS`, `RTM_*TUNNEL`,
 /// traffic control, prefixes). Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
-    use crate::{ack, addr, link, neigh, nsid, route, rtnl};
+    use crate::{ack, addr, link, neigh, nexthop, nsid, route, rtnl};
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
         &link::LINK,
@@ -126,6 +131,12 @@ pub static SPACES: &[&Space] = {
         &neigh::NEIGHTBL_PARMS,
         // namespace ids (`linux/net_namespace.h`)
         &nsid::NSID,
+        // next-hop objects (`linux/nexthop.h`)
+        &nexthop::NEXTHOP,
+        &nexthop::RES_GROUP,
+        &nexthop::RES_BUCKET,
+        &nexthop::GROUP_STATS,
+        &nexthop::GROUP_STATS_ENTRY,
         // extended ACK (`linux/netlink.h`)
         &ack::EXT_ACK,
         &ack::POLICY,

@@ -50,6 +50,7 @@ pub mod header;
 pub mod link;
 pub mod model;
 pub mod neigh;
+pub mod nexthop;
 pub mod nsid;
 pub mod route;
 pub mod rtnl;

@@ -22,6 +22,7 @@ use crate::family::Family;
 use crate::header::{align, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
 use crate::neigh::NdtMsg;
+use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::schema::{kind_hint, Elem, Shape, Space, Value};
@@ -66,6 +67,8 @@ pub enum Body {
     NeighTbl(Header<NdtMsg>, Vec<Node>),
     /// `RTM_*NSID`.
     Nsid(Header<RtGenMsg>, Vec<Node>),
+    /// `RTM_*NEXTHOP`.
+    Nexthop(Header<NhMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -166,6 +169,9 @@ pub enum AttrValue {
     Peer(Header<IfInfoMsg>, Vec<Node>),
     /// `RTA_MULTIPATH`: the next hops.
     Multipath(Vec<NexthopNode>),
+    /// [`Shape::Structs`]: whole elements of the struct, as bytes (the shape's
+    /// [`crate::schema::HeaderDef`] names their fields).
+    Structs(Vec<u8>),
 }
 
 /// One next hop of `RTA_MULTIPATH`.
@@ -192,7 +198,7 @@ impl AttrValue {
         let inner = level + 1;
         let b = e.buf();
         match self {
-            AttrValue::Raw(v) | AttrValue::LlAddr(v) => b.put(v),
+            AttrValue::Raw(v) | AttrValue::LlAddr(v) | AttrValue::Structs(v) => b.put(v),
             AttrValue::Flag => Ok(()),
             AttrValue::U8(v) => b.put(&[*v]),
             AttrValue::U16(v) => b.put(&v.to_ne_bytes()),
@@ -363,6 +369,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
                 .collect(),
         ),
         Value::Peer(h, attrs, s) => AttrValue::Peer(Header(*h), decode_run(attrs, s, inner).ok()?),
+        Value::Structs(p, _) => AttrValue::Structs(p.to_vec()),
         Value::Multipath(hops, s) => {
             let mut out = Vec::new();
             for nh in hops {
@@ -429,6 +436,9 @@ impl Message {
             }
             (_, Some(Family::Nsid)) => {
                 family_body(msg, &crate::nsid::NSID).map(|(h, n)| Body::Nsid(h, n))?
+            }
+            (_, Some(Family::Nexthop)) => {
+                family_body(msg, &crate::nexthop::NEXTHOP).map(|(h, n)| Body::Nexthop(h, n))?
             }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
@@ -516,6 +526,10 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Nexthop(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -557,6 +571,7 @@ impl Message {
             Body::Route(h, n) => bare(h, n),
             Body::NeighTbl(h, n) => bare(h, n),
             Body::Nsid(h, n) => bare(h, n),
+            Body::Nexthop(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -575,7 +590,8 @@ impl Message {
             | Body::Addr(_, n)
             | Body::Route(_, n)
             | Body::NeighTbl(_, n)
-            | Body::Nsid(_, n) => Some(n),
+            | Body::Nsid(_, n)
+            | Body::Nexthop(_, n) => Some(n),
             _ => None,
         }
     }

@@ -50,6 +50,9 @@ pub enum Shape {
     Peer(&'static Space),
     /// `RTA_MULTIPATH`: a list of `rtnexthop`, each followed by route attributes.
     Multipath(&'static Space),
+    /// An array of a fixed C struct whose fields differ in width (`NHA_GROUP`: `struct
+    /// nexthop_grp`), each element shown by the struct's fields.
+    Structs(&'static HeaderDef),
     /// `IFLA_INFO_DATA` / `IFLA_INFO_SLAVE_DATA`: the space depends on the string value of
     /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
     /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.
@@ -250,6 +253,8 @@ pub enum Value<'a> {
     Peer(&'a crate::link::IfInfoMsg, Attrs<'a>, &'static Space),
     /// `RTA_MULTIPATH`: iterate the next hops.
     Multipath(crate::route::Nexthops<'a>, &'static Space),
+    /// Whole elements of a [`Shape::Structs`] (`bytes.len()` a multiple of the struct's).
+    Structs(&'a [u8], &'static HeaderDef),
 }
 
 impl<'a> Value<'a> {
@@ -326,6 +331,15 @@ impl<'a> Value<'a> {
             }
             Shape::Multipath(s) => {
                 Value::Multipath(crate::route::Nexthops::new(p, attr.payload_offset()), s)
+            }
+            Shape::Structs(def) => {
+                if def.len == 0 || p.len() % def.len != 0 {
+                    return Err(DecodeError::new(
+                        attr.offset(),
+                        DecodeErrorKind::BadAttrSize,
+                    ));
+                }
+                Value::Structs(p, def)
             }
             Shape::ByKind(_, table) => {
                 match kind_hint.and_then(|k| table.iter().find(|(n, _)| *n == k)) {

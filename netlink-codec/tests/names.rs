@@ -67,6 +67,7 @@ fn every_referenced_space_is_listed() {
         Family::Route,
         Family::NeighTbl,
         Family::Nsid,
+        Family::Nexthop,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
@@ -121,6 +122,7 @@ fn check_nodes(nodes: &[Node], space: &'static Space, path: &str, problems: &mut
             | (Shape::LlAddr, AttrValue::LlAddr(_))
             | (Shape::Ip, AttrValue::Ip(_))
             | (Shape::Via, AttrValue::Via(..))
+            | (Shape::Structs(_), AttrValue::Structs(_))
             | (Shape::Array(Elem::U32, _), AttrValue::U32s(_))
             | (Shape::Array(Elem::I32, _), AttrValue::I32s(_))
             | (Shape::Array(Elem::U64, _), AttrValue::U64s(_))

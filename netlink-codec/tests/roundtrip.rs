@@ -14,6 +14,7 @@ use netlink_codec::header::{self, Messages, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use netlink_codec::link::{IfInfoMsg, LINK};
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
 use netlink_codec::neigh::{NdtMsg, NEIGHTBL};
+use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::schema::{kind_hint, AttrDef, Elem, Shape, Space, Value};
@@ -114,6 +115,13 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         Shape::Peer(s) => (any::<[u8; 16]>(), nodes(s, sub))
             .prop_map(|(h, n)| AttrValue::Peer(Header(IfInfoMsg::read_from_bytes(&h).unwrap()), n))
             .boxed(),
+        Shape::Structs(def) => {
+            let len = def.len;
+            (0usize..4)
+                .prop_flat_map(move |k| vec(any::<u8>(), k * len))
+                .prop_map(AttrValue::Structs)
+                .boxed()
+        }
         Shape::Multipath(s) => vec(
             (any::<u8>(), any::<u8>(), any::<i32>(), nodes(s, sub)).prop_map(
                 |(flags, hops, ifindex, attrs)| NexthopNode {
@@ -249,6 +257,12 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
             vec![RTM_NEWNSID, RTM_DELNSID, RTM_GETNSID],
             (header::<RtGenMsg, 1>(), nodes(&NSID, DEPTH))
                 .prop_map(|(h, n)| Body::Nsid(h, n))
+                .boxed(),
+        ),
+        Family::Nexthop => (
+            vec![RTM_NEWNEXTHOP, RTM_DELNEXTHOP, RTM_GETNEXTHOP],
+            (header::<NhMsg, 8>(), nodes(&NEXTHOP, DEPTH))
+                .prop_map(|(h, n)| Body::Nexthop(h, n))
                 .boxed(),
         ),
     };
@@ -453,6 +467,8 @@ proptest! {
     fn neightbl_round_trips(m in family_message(Family::NeighTbl)) { round_trip(&m)?; }
     #[test]
     fn nsid_round_trips(m in family_message(Family::Nsid)) { round_trip(&m)?; }
+    #[test]
+    fn nexthop_round_trips(m in family_message(Family::Nexthop)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

@@ -57,6 +57,9 @@ pub enum Command {
     /// when the kernel refused a request or dropped answers (ENOBUFS; what arrived is
     /// printed first).
     Send(crate::audit::SendArgs),
+    /// Print the kernel's rtnetlink notifications as they arrive, decoded (or as JSON
+    /// Lines for `encode`), optionally captured to a pcap file.
+    Monitor(crate::audit::monitor::MonitorArgs),
 }
 
 const HOST_IFACE_HELP: &str = "Print the host interface name derived from a container id.\n\n\
@@ -282,6 +285,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Command::Send(a) => {
             drop(out);
             return crate::audit::run_send(&a).map_err(CliError::Audit);
+        }
+        Command::Monitor(a) => {
+            drop(out);
+            return crate::audit::monitor::run_monitor(&a).map_err(CliError::Audit);
         }
     };
     out.flush()?;

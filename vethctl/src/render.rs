@@ -187,6 +187,7 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::Route(h, _) => (Family::Route.header(), h.0.as_bytes()),
         Body::NeighTbl(h, _) => (Family::NeighTbl.header(), h.0.as_bytes()),
         Body::Nsid(h, _) => (Family::Nsid.header(), h.0.as_bytes()),
+        Body::Nexthop(h, _) => (Family::Nexthop.header(), h.0.as_bytes()),
         _ => return None,
     })
 }
@@ -273,7 +274,8 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Addr(_, n)
         | Body::Route(_, n)
         | Body::NeighTbl(_, n)
-        | Body::Nsid(_, n) => {
+        | Body::Nsid(_, n)
+        | Body::Nexthop(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space));
         }
         Body::Error {
@@ -432,6 +434,17 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space) -> Json {
             let a = hops.iter().map(|h| nexthop_json(h, cs)).collect();
             o.insert("nexthops".into(), Json::Array(a));
         }
+        AttrValue::Structs(b) => match struct_def(shape, b) {
+            Some(def) => {
+                let a = b
+                    .chunks_exact(def.len)
+                    .map(|c| Json::Object(fields_json(def, c)));
+                o.insert("value".into(), Json::Array(a.collect()));
+            }
+            None => {
+                o.insert("hex".into(), json!(hex(b)));
+            }
+        },
         AttrValue::Str(s, nul) => {
             o.insert("value".into(), json!(s));
             if !nul {
@@ -443,6 +456,14 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space) -> Json {
         }
     }
     Json::Object(o)
+}
+
+/// The struct of a [`Shape::Structs`] attribute whose bytes are whole elements of it.
+fn struct_def(shape: Shape, b: &[u8]) -> Option<&'static HeaderDef> {
+    match shape {
+        Shape::Structs(def) if def.len > 0 && b.len() % def.len == 0 => Some(def),
+        _ => None,
+    }
 }
 
 fn nexthop_json(h: &NexthopNode, space: &Space) -> Json {
@@ -488,7 +509,7 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
         AttrValue::I32s(a) => array_json(a, array_labels(shape)),
         AttrValue::U64s(a) => array_json(a, array_labels(shape)),
         // Handled by node_json; kept total for safety.
-        AttrValue::Raw(b) => json!(hex(b)),
+        AttrValue::Raw(b) | AttrValue::Structs(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
         AttrValue::Nested(_) | AttrValue::Peer(..) | AttrValue::Multipath(_) => Json::Null,
     }
@@ -536,6 +557,7 @@ impl Text {
             Body::Route(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::NeighTbl(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Nsid(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Nexthop(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Error {
                 error,
                 request,
@@ -685,6 +707,16 @@ impl Text {
                     at += RtNexthop::LEN + h.attrs.iter().map(node_size).sum::<usize>();
                 }
             }
+            AttrValue::Structs(b) => match struct_def(shape, b) {
+                Some(def) => {
+                    let n = b.len() / def.len;
+                    self.line(off, depth, &format!("{label}: {n} elements"));
+                    for (i, c) in b.chunks_exact(def.len).enumerate() {
+                        self.line(payload + i * def.len, d, &fields_text(def, c));
+                    }
+                }
+                None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
+            },
             AttrValue::U32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
             AttrValue::I32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
             AttrValue::U64s(a) => self.array(&label, off, depth, array_labels(shape), a, 8),
@@ -808,7 +840,7 @@ fn scalar_text(v: &AttrValue) -> String {
                 None => format!("{fam} hex {}", hex(b)),
             }
         }
-        AttrValue::Raw(b) => format!("hex {}", hex(b)),
+        AttrValue::Raw(b) | AttrValue::Structs(b) => format!("hex {}", hex(b)),
         AttrValue::Nested(_)
         | AttrValue::Peer(..)
         | AttrValue::Multipath(_)

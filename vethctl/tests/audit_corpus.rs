@@ -278,6 +278,18 @@ fn bad_json_names_the_line_and_the_field() {
             r#"{"type":"RTM_NEWLINK","attrs":[{"type":"IFLA_MTU","hex":"0g"}]}"#,
             "line 3: attrs[0].hex: line 1, column 2: 'g' is not a hex digit",
         ),
+        (
+            r#"{"type":"RTM_NEWNEXTHOP","attrs":[{"type":"NHA_GROUP","value":7}]}"#,
+            "line 3: attrs[0].value: expected an array of nexthop_grp objects",
+        ),
+        (
+            r#"{"type":"RTM_NEWNEXTHOP","attrs":[{"type":"NHA_GROUP","value":[{"id":7},{"id":8,"weight":256}]}]}"#,
+            "line 3: attrs[0].value[1].weight: 256 is out of range for u8",
+        ),
+        (
+            r#"{"type":"RTM_NEWNEXTHOP","attrs":[{"type":"NHA_GROUP","value":[{"idd":7}]}]}"#,
+            "line 3: attrs[0].value[0].idd: unknown field of nexthop_grp",
+        ),
         (r#"{"type":"RTM_NEWLINK","#, "line 3: not JSON"),
     ];
     for (bad, want) in cases {

@@ -77,7 +77,7 @@ fn walk_attrs(attrs: Attrs<'_>, space: &'static Space, acc: &mut Acc) -> Result<
 
 fn walk_value(v: Value<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
     match v {
-        Value::Raw(b) | Value::LlAddr(b) => acc.add(b.len() as u64),
+        Value::Raw(b) | Value::LlAddr(b) | Value::Structs(b, _) => acc.add(b.len() as u64),
         Value::Flag => acc.add(1),
         Value::U8(x) => acc.add(x.into()),
         Value::U16(x) | Value::Be16(x) => acc.add(x.into()),

@@ -17,6 +17,7 @@ use netlink_codec::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, 
 use netlink_codec::link::IfInfoMsg;
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
 use netlink_codec::neigh::NdtMsg;
+use netlink_codec::nexthop::NhMsg;
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
@@ -202,6 +203,7 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Route => Body::Route(h::<RtMsg>(hdr, p)?, nodes),
         Family::NeighTbl => Body::NeighTbl(h::<NdtMsg>(hdr, p)?, nodes),
         Family::Nsid => Body::Nsid(h::<RtGenMsg>(hdr, p)?, nodes),
+        Family::Nexthop => Body::Nexthop(h::<NhMsg>(hdr, p)?, nodes),
         #[allow(unreachable_patterns)]
         _ => return p.err("this message family has no typed body in this vethctl; use hex"),
     })
@@ -519,7 +521,20 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
             return p.err("this attribute holds attributes; use \"attrs\" (or \"hex\")")
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
+        Shape::Structs(def) => structs(v, def, &vp)?,
     })
+}
+
+/// `[{field: value, ...}, ...]` back to the elements of a [`Shape::Structs`].
+fn structs(v: &Json, def: &HeaderDef, p: &Path) -> R<AttrValue> {
+    let Json::Array(items) = v else {
+        return p.err(format!("expected an array of {} objects", def.name));
+    };
+    let mut out = Vec::with_capacity(items.len() * def.len);
+    for (i, item) in items.iter().enumerate() {
+        out.extend(header_bytes(def, Some(item), &p.index(i))?);
+    }
+    Ok(AttrValue::Structs(out))
 }
 
 /// `{"NAME": n, "5": n, ...}` back to an array; every index up to the last must be given.

@@ -1,4 +1,5 @@
-//! The audit commands: `vethctl decode`, `vethctl encode` and `vethctl send`.
+//! The audit commands: `vethctl decode`, `vethctl encode`, `vethctl send` and
+//! `vethctl monitor` ([`monitor`]).
 //!
 //! - `decode [--hex | --pcap] [--json] [FILE]` turns raw netlink bytes, hex text or an
 //!   nlmon capture into the human tree or JSON Lines ([`crate::render`]).
@@ -12,6 +13,8 @@
 
 pub mod encode;
 pub mod input;
+pub mod monitor;
+pub mod resync;
 pub mod send;
 
 use std::fs::File;
