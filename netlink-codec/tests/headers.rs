@@ -13,6 +13,7 @@ use netlink_codec::family::Family;
 use netlink_codec::header::Messages;
 use netlink_codec::link::IfInfoMsg;
 use netlink_codec::neigh::NdtMsg;
+use netlink_codec::nexthop::{NexthopGrp, NhMsg};
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::schema::HeaderDef;
@@ -77,6 +78,25 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
             let h = RtGenMsg::ref_from_prefix(bytes).unwrap().0;
             vec![("rtgen_family", h.rtgen_family.into())]
         }
+        "nhmsg" => {
+            let h = NhMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("nh_family", h.nh_family.into()),
+                ("nh_scope", h.nh_scope.into()),
+                ("nh_protocol", h.nh_protocol.into()),
+                ("resvd", h.resvd.into()),
+                ("nh_flags", h.nh_flags.get().into()),
+            ]
+        }
+        "nexthop_grp" => {
+            let h = NexthopGrp::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("id", h.id.get().into()),
+                ("weight", h.weight.into()),
+                ("weight_high", h.weight_high.into()),
+                ("resvd2", h.resvd2.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
 }
@@ -89,13 +109,15 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 6] = [
+const DEFS: [&HeaderDef; 8] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
     &RtNexthop::DEF,
     &NdtMsg::DEF,
     &RtGenMsg::DEF,
+    &NhMsg::DEF,
+    &NexthopGrp::DEF,
 ];
 
 #[test]
