@@ -34,6 +34,9 @@ pub enum Command {
     /// Remove the host veth (its peer goes with it) and the host routes. What is
     /// already gone is success; the pod's namespace is not needed.
     Teardown(TeardownArgs),
+    /// Remove every host veth vethctl tagged whose container is not kept (--keep), with
+    /// its peer and host routes, in one kernel deletion (one link group).
+    Gc(crate::gc::GcArgs),
     /// Print each request setup would send, decoded and as hex. Changes nothing.
     Plan(WireArgs),
     /// Print the host interface name derived from a container id.
@@ -243,6 +246,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )?;
             let report = wiring::teardown(&spec)?;
             print_report(&mut out, &report, a.json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Gc(a) => {
+            crate::gc::run_cli(&a, &mut out)?;
             ExitCode::SUCCESS
         }
         Command::HostIface(a) => {

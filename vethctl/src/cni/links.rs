@@ -1,0 +1,65 @@
+//! The few reads the plugin does besides vethctl's wiring: whether a link exists by name
+//! (in the host's namespace or the pod's), and its MAC address for the result.
+
+use netlink_codec::header::RTM_NEWLINK;
+use netlink_codec::link::{IfInfoMsg, IFLA_ADDRESS};
+
+use crate::error::{Error, Result};
+use crate::msgs;
+use crate::request::{Policy, Request};
+use crate::socket::NlSocket;
+
+/// A link by name: whether it exists, and its MAC address if it has one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// It exists.
+    pub exists: bool,
+    /// `IFLA_ADDRESS` as `aa:bb:cc:dd:ee:ff`.
+    pub mac: Option<String>,
+}
+
+/// Read link `name` through `sock`.
+pub fn find(sock: &mut NlSocket, name: &str) -> Result<Found> {
+    let what = format!("read link {name}");
+    let msg = msgs::get_link(Some(name), 0).map_err(|source| Error::Encode {
+        op: what.clone(),
+        source,
+    })?;
+    let answers = sock.batch(&[Request::new(what.clone(), msg, Policy::LINK_LOOKUP)])?;
+    let mut found = Found::default();
+    for m in answers[0].messages() {
+        let m = m.map_err(|source| Error::Decode {
+            op: what.clone(),
+            source,
+        })?;
+        if m.msg_type() != RTM_NEWLINK {
+            continue;
+        }
+        found.exists = true;
+        if let Ok((_, attrs)) = m.split::<IfInfoMsg>() {
+            if let Ok(Some(a)) = attrs.find(IFLA_ADDRESS) {
+                found.mac = Some(mac(a.payload()));
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn mac(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn macs_are_lowercase_colon_hex() {
+        assert_eq!(
+            super::mac(&[0xaa, 0x0b, 0, 1, 2, 0xff]),
+            "aa:0b:00:01:02:ff"
+        );
+    }
+}
