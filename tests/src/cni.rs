@@ -109,6 +109,33 @@ impl CniDir {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     }
 
+    /// `ipam-1.1`, a CNI 1.1.0 IPAM stand-in (Debian's host-local speaks up to 1.0.0):
+    /// leases 10.31.0.N/24 in order, logs every command with its stdin to `ipam.log`,
+    /// answers STATUS with code 50 while a file `down` exists next to it.
+    pub fn ipam_stand_in(&self) {
+        let d = self.dir.path().display().to_string();
+        self.script(
+            "ipam-1.1",
+            &format!(
+                r#"#!/bin/sh
+d={d}
+in=$(cat)
+echo "$CNI_COMMAND $in" >> $d/ipam.log
+case "$CNI_COMMAND" in
+ADD)
+  n=$(( $(cat $d/n 2>/dev/null || echo 1) + 1 )); echo $n > $d/n
+  echo "{{\"cniVersion\":\"1.1.0\",\"ips\":[{{\"address\":\"10.31.0.$n/24\"}}]}}" ;;
+STATUS)
+  if [ -e $d/down ]; then
+    echo '{{"cniVersion":"1.1.0","code":50,"msg":"address pool exhausted"}}'; exit 1
+  fi ;;
+esac
+exit 0
+"#
+            ),
+        );
+    }
+
     /// The leases host-local holds for `network` (its files but `lock` and
     /// `last_reserved_ip.*`).
     pub fn leases(&self, network: &str) -> Vec<String> {
@@ -132,6 +159,51 @@ impl CniDir {
             "ranges": [[{"subnet": v4}], [{"subnet": v6}]],
         })
     }
+}
+
+/// The libcni driver (`tests/cni/libcni-driver`), built once per test process with
+/// Debian's Go and libcni source, offline. `None`: Go or libcni is missing (a failure
+/// with `CI=true`, see [`tool_or_skip`]).
+pub fn libcni_driver(test: &str) -> Option<PathBuf> {
+    const GOPATH: &str = "/usr/share/gocode";
+    if !tool_or_skip(test, "/usr/bin/go", "golang-go")
+        || !tool_or_skip(
+            test,
+            "/usr/share/gocode/src/github.com/containernetworking/cni/libcni",
+            "golang-github-appc-cni-dev",
+        )
+    {
+        return None;
+    }
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    Some(
+        BUILT
+            .get_or_init(|| {
+                // Next to the vethctl binary, in the target directory.
+                let target = vethctl_bin()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                let out = target.join("libcni-driver");
+                let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("cni/libcni-driver");
+                let status = std::process::Command::new("go")
+                    .args(["build", "-o"])
+                    .arg(&out)
+                    .arg(".")
+                    .current_dir(&src)
+                    .env("GO111MODULE", "off")
+                    .env("GOPATH", GOPATH)
+                    .env("GOCACHE", target.join("gocache"))
+                    .status()
+                    .expect("run go build");
+                assert!(
+                    status.success(),
+                    "go build of the libcni driver failed: {status}"
+                );
+                out
+            })
+            .clone(),
+    )
 }
 
 /// One plugin run.

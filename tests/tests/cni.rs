@@ -430,37 +430,11 @@ fn a_failed_add_releases_its_lease_and_leaves_nothing() {
     before.assert_same(&host.snapshot(), "host after a refused IPAM result");
 }
 
-/// A CNI 1.1.0 IPAM stand-in: leases 10.31.0.N/24 in order, logs every command with its
-/// stdin, answers STATUS with code 50 while `down` exists next to it.
-fn stand_in(dir: &CniDir) {
-    let d = dir.file("").display().to_string();
-    dir.script(
-        "ipam-1.1",
-        &format!(
-            r#"#!/bin/sh
-d={d}
-in=$(cat)
-echo "$CNI_COMMAND $in" >> $d/ipam.log
-case "$CNI_COMMAND" in
-ADD)
-  n=$(( $(cat $d/n 2>/dev/null || echo 1) + 1 )); echo $n > $d/n
-  echo "{{\"cniVersion\":\"1.1.0\",\"ips\":[{{\"address\":\"10.31.0.$n/24\"}}]}}" ;;
-STATUS)
-  if [ -e $d/down ]; then
-    echo '{{"cniVersion":"1.1.0","code":50,"msg":"address pool exhausted"}}'; exit 1
-  fi ;;
-esac
-exit 0
-"#
-        ),
-    );
-}
-
 #[test]
 fn status_and_gc_of_1_1_0() {
     let host = host_or_skip!("status_and_gc_of_1_1_0");
     let dir = CniDir::new();
-    stand_in(&dir);
+    dir.ipam_stand_in();
     let net = conf("1.1.0", "netg", &json!({"type": "ipam-1.1"}));
     let other = conf("1.1.0", "neth", &json!({"type": "ipam-1.1"}));
     run(&host, &dir, "STATUS", &[], &net.to_string()).ok();
