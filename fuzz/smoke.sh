@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke-run every fuzz target for N seconds (default 30; or $FUZZ_SECONDS), starting from
-# the seed corpus in fuzz/seeds/decode (the golden captures). New inputs go to
+# its seed corpus, fuzz/seeds/<target> if there is one, else fuzz/seeds/decode (the golden
+# captures). New inputs go to
 # fuzz/corpus/<target> (gitignored); a crash stops the run with a non-zero exit and
 # leaves the input in fuzz/artifacts/<target>.
 #
@@ -20,6 +21,8 @@ fi
 for target in $(cargo +nightly fuzz list); do
     echo "== fuzz $target for ${secs}s"
     mkdir -p "corpus/$target"
-    cargo +nightly fuzz run "$target" "corpus/$target" seeds/decode -- \
+    seeds="seeds/$target"
+    [ -d "$seeds" ] || seeds=seeds/decode
+    cargo +nightly fuzz run "$target" "corpus/$target" "$seeds" -- \
         -max_total_time="$secs" -print_final_stats=1
 done
