@@ -509,3 +509,60 @@ fn status_and_gc_of_1_1_0() {
     run(&host, &dir, "GC", &[], &net.to_string()).err(7);
     assert!(host.link(&host_iface(&added[1].1)).is_some());
 }
+
+#[test]
+fn concurrent_adds_and_dels_of_different_containers() {
+    let host = host_or_skip!("concurrent_adds_and_dels_of_different_containers");
+    if !tool_or_skip(
+        "concurrent_adds_and_dels_of_different_containers",
+        HOST_LOCAL,
+        PKG,
+    ) {
+        return;
+    }
+    const PODS: usize = 12;
+    let dir = CniDir::new();
+    let net = conf(
+        "1.0.0",
+        "netc",
+        &dir.host_local("10.28.0.0/24", "fd00:28::/64"),
+    )
+    .to_string();
+    let namespaces: Vec<Netns> = (0..PODS).map(|_| Netns::with_lo()).collect();
+    let atts: Vec<Attachment> = namespaces
+        .iter()
+        .enumerate()
+        .map(|(i, ns)| Attachment::new(&format!("cc{i}"), ns))
+        .collect();
+    // A runtime sets pods up in parallel: all at once here.
+    let results: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = atts
+            .iter()
+            .map(|a| s.spawn(|| run(&host, &dir, "ADD", &env(a), &net)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut seen = std::collections::BTreeSet::new();
+    for ((a, ns), r) in atts.iter().zip(&namespaces).zip(&results) {
+        let result = r.ok();
+        let (v4, v6) = addresses(result);
+        assert!(
+            seen.insert(v4.clone()) && seen.insert(v6.clone()),
+            "address given twice"
+        );
+        let pod = pod_of(result, &a.container_id, ns, "eth0");
+        assert_wired(&host, ns, &pod, &host_iface(result), &a.container_id);
+    }
+    let dels: Vec<_> = std::thread::scope(|s| {
+        let handles: Vec<_> = atts
+            .iter()
+            .map(|a| s.spawn(|| run(&host, &dir, "DEL", &env(a), &net)))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (d, r) in dels.iter().zip(&results) {
+        d.ok();
+        assert!(host.link(&host_iface(r.ok())).is_none());
+    }
+    assert_eq!(dir.leases("netc"), Vec::<String>::new());
+}

@@ -105,3 +105,32 @@ impl From<crate::Error> for CniError {
         CniError::new(code, crate::cli::chain(&e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vethctl_errors_map_to_cni_codes() {
+        let e = CniError::from(crate::Error::invalid("--mtu", "67 is below 68"));
+        assert_eq!(e.code, INVALID_CONFIG);
+        let e = CniError::from(crate::Error::NotReady {
+            what: "IPv6 address fd00::5".into(),
+            secs: 5,
+        });
+        assert_eq!(e.code, TRY_AGAIN_LATER);
+        let e = CniError::from(crate::Error::Kernel {
+            op: "create veth".into(),
+            errno: netlink_codec::Errno::EBUSY,
+            msg: None,
+            offset: None,
+        });
+        assert_eq!(e.code, TRY_AGAIN_LATER);
+        let e = CniError::from(crate::Error::Conflict("not ours".into()));
+        assert_eq!((e.code, e.msg.as_str()), (INTERNAL, "not ours"));
+        let j = CniError::new(4, "CNI_IFNAME: is empty").to_json("0.4.0");
+        assert_eq!(j["cniVersion"], "0.4.0");
+        assert_eq!(j["code"], 4);
+        assert_eq!(j["details"], "");
+    }
+}
