@@ -566,3 +566,45 @@ fn concurrent_adds_and_dels_of_different_containers() {
     }
     assert_eq!(dir.leases("netc"), Vec::<String>::new());
 }
+
+#[test]
+fn an_add_stopped_at_any_request_is_rolled_back() {
+    const T: &str = "an_add_stopped_at_any_request_is_rolled_back";
+    let host = host_or_skip!(T);
+    if !tool_or_skip(T, HOST_LOCAL, PKG) {
+        return;
+    }
+    let dir = CniDir::new();
+    let ns = Netns::with_lo();
+    let net = conf(
+        "1.0.0",
+        "netr",
+        &dir.host_local("10.29.0.0/24", "fd00:29::/64"),
+    )
+    .to_string();
+    let a = Attachment::new("c1", &ns);
+    let (host_before, pod_before) = (host.snapshot(), ns.snapshot());
+    // Setup stopped after its k-th request (the test-only hook), for every k until setup
+    // has fewer requests than k: each failed ADD leaves nothing and no lease.
+    let mut stopped = 0;
+    for k in 1..100 {
+        let mut e = env(&a);
+        e.push(("VETHCTL_TEST_ABORT_AFTER".into(), k.to_string()));
+        let r = run(&host, &dir, "ADD", &e, &net);
+        if r.code == Some(0) {
+            run(&host, &dir, "DEL", &env(&a), &net).ok();
+            break;
+        }
+        let msg = r.err(999);
+        assert!(msg.contains("VETHCTL_TEST_ABORT_AFTER"), "k={k}: {msg}");
+        stopped += 1;
+        host_before.assert_same(&host.snapshot(), &format!("host after ADD stopped at {k}"));
+        pod_before.assert_same(&ns.snapshot(), &format!("pod after ADD stopped at {k}"));
+        assert_eq!(
+            dir.leases("netr"),
+            Vec::<String>::new(),
+            "k={k}: lease kept"
+        );
+    }
+    assert!(stopped >= 10, "setup stopped only {stopped} times");
+}

@@ -210,7 +210,8 @@ fn wire(
     let (ip6, ip4) = pod_addresses(&ipam_result)?;
     let s = Spec::new(id, Some(host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
     *spec = Some(s.clone());
-    wiring::setup(&s, netns, None)?;
+    // The test-only abort hook stops setup mid-way, to prove the rollback.
+    wiring::setup(&s, netns, wiring::Exec::abort_after_from_env())?;
     let host_mac = links::find(host_sock, host)?.mac;
     let pod_mac = links::find(pod_sock, &inv.ifname)?.mac;
     let sandbox = netns.path().display().to_string();
