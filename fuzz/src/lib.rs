@@ -11,6 +11,9 @@
 //!   emits the same bytes (`emit(parse(emit(m))) == emit(m)`). If `m` is canonical (see
 //!   [`canonical`]), the bytes parse and give back exactly `m`.
 
+mod cni;
+pub use cni::check_cni;
+
 use netlink_codec::ack::{DoneView, ErrorView, EXT_ACK};
 use netlink_codec::attr::{Attr, Attrs, SliceBuf, NLA_TYPE_MASK};
 use netlink_codec::errno::Errno;
@@ -358,44 +361,5 @@ mod tests {
             }
         }
         assert!(n > 100, "only {n} canonical seed messages");
-    }
-}
-
-/// The CNI plugin's parser on any input: `data` is `KEY=VALUE` lines (the environment),
-/// a NUL byte, then stdin. [`vethctl::cni::parse`] gives a request or a refusal whose
-/// error JSON has the spec's four fields; stdin read as a result (an IPAM result or a
-/// `prevResult`) parses or is refused, and a result re-encodes in every version.
-pub fn check_cni(data: &[u8]) {
-    use std::collections::BTreeMap;
-    use vethctl::cni::request::SUPPORTED_VERSIONS;
-    use vethctl::cni::result::CniResult;
-    let (env_part, stdin) = match data.iter().position(|b| *b == 0) {
-        Some(i) => (&data[..i], &data[i + 1..]),
-        None => (data, &[][..]),
-    };
-    let mut env = BTreeMap::new();
-    for line in String::from_utf8_lossy(env_part).lines() {
-        if let Some((k, v)) = line.split_once('=') {
-            env.insert(k.to_owned(), v.to_owned());
-        }
-    }
-    match vethctl::cni::parse(&env, stdin) {
-        Ok(inv) => {
-            assert!(SUPPORTED_VERSIONS.contains(&inv.version.as_str()));
-        }
-        Err(r) => {
-            let j = r.to_json();
-            for k in ["cniVersion", "code", "msg", "details"] {
-                assert!(j.get(k).is_some(), "error JSON without {k}: {j}");
-            }
-            assert!(r.error.code > 0);
-        }
-    }
-    if let Ok(res) = CniResult::from_bytes(stdin, "stdin") {
-        let _ = res.addresses("stdin");
-        for v in SUPPORTED_VERSIONS {
-            let j = res.to_json(v);
-            assert_eq!(j["cniVersion"], v);
-        }
     }
 }

@@ -29,7 +29,7 @@ pub fn run(inv: &Invocation, stdin: &[u8]) -> Result<Option<Value>, CniError> {
         (Command::Add, Some(c)) => add(inv, c, stdin).map(Some),
         (Command::Del, Some(c)) => del(inv, c, stdin).map(|()| None),
         (Command::Check, Some(c)) => check(inv, c, stdin).map(|()| None),
-        (Command::Status, Some(c)) => status(c, inv, stdin).map(|()| None),
+        (Command::Status, Some(c)) => status(inv, c, stdin).map(|()| None),
         (Command::Gc, Some(c)) => gc(inv, c, stdin).map(|()| None),
         (_, None) => Err(CniError::new(INTERNAL, "no network config")),
     }
@@ -208,6 +208,16 @@ fn wire(
 ) -> Result<CniResult, CniError> {
     let ipam_result = CniResult::from_bytes(out, "the IPAM result")?;
     let (ip6, ip4) = pod_addresses(&ipam_result)?;
+    if ip6.is_some() && conf.mtu < config::IPV6_MIN_MTU {
+        return Err(CniError::config(
+            "mtu",
+            format!(
+                "{} is below {}, the IPv6 minimum, and IPAM gave an IPv6 address",
+                conf.mtu,
+                config::IPV6_MIN_MTU
+            ),
+        ));
+    }
     let s = Spec::new(id, Some(host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
     *spec = Some(s.clone());
     // The test-only abort hook stops setup mid-way, to prove the rollback.
@@ -326,7 +336,7 @@ fn check(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<(), CniError>
     Ok(())
 }
 
-fn status(conf: &NetConf, inv: &Invocation, stdin: &[u8]) -> Result<(), CniError> {
+fn status(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<(), CniError> {
     NlSocket::open().map_err(|e| {
         CniError::new(
             NOT_AVAILABLE,

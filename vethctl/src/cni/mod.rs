@@ -27,13 +27,7 @@ pub use request::{parse, Command, Invocation, Refusal};
 /// Whether this process should be the CNI plugin: no arguments, and a `CNI_*` variable.
 pub fn is_plugin_invocation() -> bool {
     std::env::args_os().len() <= 1
-        && request::is_cni_env(
-            std::env::vars_os()
-                .filter_map(|(k, _)| k.into_string().ok())
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        )
+        && request::is_cni_env(std::env::vars_os().filter_map(|(k, _)| k.into_string().ok()))
 }
 
 /// The environment as strings; a `CNI_*` variable that is not UTF-8 is refused.

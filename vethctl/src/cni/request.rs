@@ -118,8 +118,8 @@ impl Refusal {
 }
 
 /// Does this environment ask for the CNI plugin: any `CNI_*` variable?
-pub fn is_cni_env<'a>(mut names: impl Iterator<Item = &'a str>) -> bool {
-    names.any(|n| n.starts_with("CNI_"))
+pub fn is_cni_env(names: impl IntoIterator<Item = impl AsRef<str>>) -> bool {
+    names.into_iter().any(|n| n.as_ref().starts_with("CNI_"))
 }
 
 /// The spec's pattern for container ids and network names:
@@ -541,7 +541,7 @@ mod tests {
 
     #[test]
     fn plugin_mode_is_any_cni_variable() {
-        assert!(is_cni_env(["PATH", "CNI_COMMAND"].into_iter()));
-        assert!(!is_cni_env(["PATH", "HOME"].into_iter()));
+        assert!(is_cni_env(["PATH", "CNI_COMMAND"]));
+        assert!(!is_cni_env(["PATH", "HOME"]));
     }
 }
