@@ -320,9 +320,10 @@ fn attachments_of_one_container_are_independent() {
     let names: std::collections::BTreeSet<String> = results.iter().map(host_iface).collect();
     assert_eq!(names.len(), 4, "one host veth per attachment: {names:?}");
     // Each attachment: its host veth, the pod interface with its addresses, the host
-    // routes to them. The pod's default routes follow the attachment added last in it
-    // (vethctl's wiring gives a pod one default per family): that one is fully wired.
-    let last = [2, 3];
+    // routes to them, and CHECK passes. A pod's first attachment (c1 eth0, c2 eth0)
+    // carries its default routes, and later attachments leave them alone: the first is
+    // fully wired whatever was added after it.
+    let first = [0, 3];
     let wired = |skip: &[usize], ctx: &str| {
         for (i, ((a, _, ns), r)) in atts.iter().zip(&results).enumerate() {
             if skip.contains(&i) {
@@ -350,10 +351,21 @@ fn attachments_of_one_container_are_independent() {
                     "{ctx}: no host route {want} dev {h}"
                 );
             }
-            if last.contains(&i) {
+            if first.contains(&i) {
                 let pod = pod_of(r, &a.container_id, ns, &a.ifname);
                 assert_wired(&host, ns, &pod, &h, &ctx);
+            } else {
+                assert_eq!(r["routes"], json!([]), "{ctx}: no default routes listed");
             }
+            let net = atts[i].1;
+            run(
+                &host,
+                &dir,
+                "CHECK",
+                &env(a),
+                &with_prev(net, r).to_string(),
+            )
+            .ok();
         }
     };
     wired(&[], "all added");
@@ -491,14 +503,19 @@ fn status_and_gc_of_1_1_0() {
         &host_iface(&added[1].1),
         "kept by GC",
     );
-    let pod = pod_of(&r, "g0", &namespaces[0], "eth1");
-    assert_wired(
-        &host,
-        &namespaces[0],
-        &pod,
-        &host_iface(&r),
-        "other network",
+    // g0's attachment on the other network (its second: no default routes) is intact.
+    assert!(
+        host.link(&host_iface(&r)).is_some(),
+        "GC of netg removed neth's veth"
     );
+    run(
+        &host,
+        &dir,
+        "CHECK",
+        &env(&g0b),
+        &with_prev(&other, &r).to_string(),
+    )
+    .ok();
     let log = std::fs::read_to_string(dir.file("ipam.log")).unwrap();
     assert!(
         log.lines()

@@ -136,6 +136,9 @@ fn add(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<Value, CniError
             ),
         ));
     }
+    // A pod's first attachment carries its default routes; a later one (another
+    // CNI_IFNAME or network) leaves them alone.
+    let default_routes = !links::has_default_route(&mut pod_sock)?;
     let mut host_sock = NlSocket::open()?;
     let host_existed = links::find(&mut host_sock, &host)?.exists;
     let prev = match &conf.prev_result {
@@ -149,8 +152,7 @@ fn add(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<Value, CniError
     let wired = wire(
         inv,
         conf,
-        &id,
-        &host,
+        (&id, &host, default_routes),
         &netns,
         &out,
         &mut spec,
@@ -198,8 +200,7 @@ fn add(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<Value, CniError
 fn wire(
     inv: &Invocation,
     conf: &NetConf,
-    id: &str,
-    host: &str,
+    (id, host, default_routes): (&str, &str, bool),
     netns: &Netns,
     out: &[u8],
     spec: &mut Option<Spec>,
@@ -218,7 +219,8 @@ fn wire(
             ),
         ));
     }
-    let s = Spec::new(id, Some(host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
+    let mut s = Spec::new(id, Some(host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
+    s.default_routes = default_routes;
     *spec = Some(s.clone());
     // The test-only abort hook stops setup mid-way, to prove the rollback.
     wiring::setup(&s, netns, wiring::Exec::abort_after_from_env())?;
@@ -235,11 +237,15 @@ fn wire(
     ));
     if let Some(a) = ip4 {
         r.ips.push(result::ip_entry(a.into(), V4_GATEWAY.into(), 1));
-        r.routes.push(result::default_route(V4_GATEWAY.into()));
+        if default_routes {
+            r.routes.push(result::default_route(V4_GATEWAY.into()));
+        }
     }
     if let Some(a) = ip6 {
         r.ips.push(result::ip_entry(a.into(), V6_GATEWAY.into(), 1));
-        r.routes.push(result::default_route(V6_GATEWAY.into()));
+        if default_routes {
+            r.routes.push(result::default_route(V6_GATEWAY.into()));
+        }
     }
     r.dns = ipam_result.dns;
     Ok(r)
@@ -317,7 +323,12 @@ fn check(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<(), CniError>
     let prev = CniResult::from_object(prev, "prevResult")?;
     let netns = open_netns(inv)?;
     let (ip6, ip4) = prev_addresses(&prev, &host, &inv.ifname, netns.path())?;
-    let spec = Spec::new(&id, Some(&host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
+    let mut spec = Spec::new(&id, Some(&host), &inv.ifname, ip6, ip4, conf.mtu, true)?;
+    // ADD listed the default routes exactly when the attachment carries them.
+    spec.default_routes = prev.routes.iter().any(|r| {
+        let gw = r.get("gw").and_then(Value::as_str);
+        gw == Some("169.254.1.1") || gw == Some("fe80::1")
+    });
     let report = wiring::check(&spec, &netns)?;
     if !report.drift.is_empty() {
         return Err(CniError::new(

@@ -1,5 +1,6 @@
 //! The few reads the plugin does besides vethctl's wiring: whether a link exists by name
-//! (in the host's namespace or the pod's), and its MAC address for the result.
+//! (in the host's namespace or the pod's), its MAC address for the result, and whether
+//! the pod has a default route already.
 
 use netlink_codec::header::RTM_NEWLINK;
 use netlink_codec::link::{IfInfoMsg, IFLA_ADDRESS};
@@ -43,6 +44,20 @@ pub fn find(sock: &mut NlSocket, name: &str) -> Result<Found> {
         }
     }
     Ok(found)
+}
+
+/// Whether the namespace of `sock` has a default route (main table, either family).
+pub fn has_default_route(sock: &mut NlSocket) -> Result<bool> {
+    let what = "read the pod's routes";
+    let msg =
+        msgs::dump_routes(crate::wiring::TABLE_MAIN as u8).map_err(|source| Error::Encode {
+            op: what.into(),
+            source,
+        })?;
+    let answers = sock.batch(&[Request::new(what, msg, Policy::STRICT)])?;
+    Ok(crate::state::routes_of(&answers[0], what)?
+        .iter()
+        .any(|r| r.dst_len == 0 && r.table == crate::wiring::TABLE_MAIN))
 }
 
 fn mac(bytes: &[u8]) -> String {
