@@ -12,6 +12,9 @@
 //!   emits the same bytes (`emit(parse(emit(m))) == emit(m)`). If `m` is canonical (see
 //!   [`canonical`]), the bytes parse and give back exactly `m`.
 
+mod cni;
+pub use cni::check_cni;
+
 use netlink_codec::ack::{DoneView, ErrorView, EXT_ACK};
 use netlink_codec::attr::{Attr, Attrs, SliceBuf, NLA_TYPE_MASK};
 use netlink_codec::errno::Errno;

@@ -18,6 +18,8 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
 
+pub mod cni;
+
 /// The gateway every pod's IPv4 default route points at (answered by proxy ARP).
 pub const V4_GATEWAY: &str = "169.254.1.1";
 /// The gateway every pod's IPv6 default route points at (on every host veth).

@@ -44,6 +44,9 @@ pub enum Command {
     /// before tagging it leaves), with --netns of the pod and its peer proved there.
     /// Anything else is refused (exit 1) and left alone.
     Teardown(TeardownArgs),
+    /// Remove every host veth vethctl tagged whose container is not kept (--keep), with
+    /// its peer and host routes, in one kernel deletion (one link group).
+    Gc(crate::gc::GcArgs),
     /// Print each request setup would send, decoded and as hex. Changes nothing.
     Plan(WireArgs),
     /// Print the host interface name derived from a container id.
@@ -266,6 +269,10 @@ pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
             )?;
             let report = wiring::teardown(&spec, a.netns.as_deref())?;
             print_report(&mut out, &report, a.json)?;
+            ExitCode::SUCCESS
+        }
+        Command::Gc(a) => {
+            crate::gc::run_cli(&a, &mut out)?;
             ExitCode::SUCCESS
         }
         Command::HostIface(a) => {

@@ -204,6 +204,9 @@ pub struct Spec {
     pub ip4: Option<Ipv4Addr>,
     /// The MTU of both sides.
     pub mtu: u32,
+    /// Whether the pod's default routes go through this interface (`Spec::new`: yes).
+    /// A pod's second CNI attachment leaves the first's defaults alone.
+    pub default_routes: bool,
 }
 
 impl Spec {
@@ -258,6 +261,7 @@ impl Spec {
             ip6,
             ip4,
             mtu,
+            default_routes: true,
         })
     }
 }

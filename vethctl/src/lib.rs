@@ -9,12 +9,16 @@
 //! - [`wiring`]: setup, check, teardown and plan.
 //! - [`config`]: input validation and the derived host interface name.
 //! - [`cli`]: the command line.
+//! - [`cni`]: the CNI plugin (the binary with no arguments and `CNI_*` variables).
+//! - [`gc`]: bulk removal of host veths in one kernel deletion.
 //! - [`audit`], [`render`]: decode, encode and send raw netlink.
 
 pub mod audit;
 pub mod cli;
+pub mod cni;
 pub mod config;
 pub mod error;
+pub mod gc;
 pub mod msgs;
 pub mod netns;
 pub mod render;

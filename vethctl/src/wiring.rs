@@ -1144,7 +1144,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         .iter()
         .filter(|r| r.table == TABLE_MAIN)
         .collect();
-    if spec.ip4.is_some() {
+    // The on-link route to 169.254.1.1 serves the IPv4 default route only.
+    if spec.default_routes && spec.ip4.is_some() {
         let gw = IpAddr::V4(V4_GATEWAY);
         let what = format!("route 169.254.1.1/32 dev {p} scope link");
         let onlink = main.iter().any(|r| {
@@ -1168,8 +1169,14 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
         item(Side::Pod, what, have, false);
     }
     for (wanted, gw) in [
-        (spec.ip4.is_some(), IpAddr::V4(V4_GATEWAY)),
-        (spec.ip6.is_some(), IpAddr::V6(V6_GATEWAY)),
+        (
+            spec.default_routes && spec.ip4.is_some(),
+            IpAddr::V4(V4_GATEWAY),
+        ),
+        (
+            spec.default_routes && spec.ip6.is_some(),
+            IpAddr::V6(V6_GATEWAY),
+        ),
     ] {
         if !wanted {
             continue;
