@@ -41,6 +41,7 @@ use netlink_codec::header::{
     Messages, NlMsg, NlmFlags, NLMSG_DONE, NLMSG_ERROR, NLMSG_NOOP, NLMSG_OVERRUN, RTM_DELROUTE,
     RTM_NEWROUTE,
 };
+use netlink_codec::route::{RTN_LOCAL, RT_TABLE_LOCAL};
 use netlink_codec::Errno;
 use nix::errno::Errno as NixErrno;
 use nix::sys::socket::{
@@ -74,10 +75,6 @@ sockopt_impl!(
 
 /// `RTNLGRP_IPV6_ROUTE`: notifications of IPv6 routes added and removed.
 pub const RTNLGRP_IPV6_ROUTE: u32 = 11;
-/// `RTN_LOCAL`.
-const RTN_LOCAL: u8 = 2;
-/// `RT_TABLE_LOCAL`.
-const RT_TABLE_LOCAL: u32 = 255;
 
 /// The IPv6 local route a socket watches for (`local DST dev OIF table local`, which the
 /// kernel adds once it has finished bringing up the address DST on link OIF).
@@ -99,7 +96,7 @@ impl RouteWatch {
     /// Is `r` the watched route?
     fn is(&self, r: &crate::state::Route) -> bool {
         r.v6 && r.rtype == RTN_LOCAL
-            && r.table == RT_TABLE_LOCAL
+            && r.table == u32::from(RT_TABLE_LOCAL)
             && r.dst == Some(IpAddr::V6(self.dst))
             && r.oif == Some(self.oif)
     }

@@ -7,9 +7,10 @@ use netlink_codec::addr::{IfAddrMsg, IfaFlags, IFA_ADDRESS, IFA_FLAGS, IFA_LOCAL
 use netlink_codec::attr::{Attr, Attrs};
 use netlink_codec::header::{NlMsg, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWNSID, RTM_NEWROUTE};
 use netlink_codec::link::{
-    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_IFALIAS, IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE,
-    IFLA_INET6_CONF, IFLA_INET_CONF, IFLA_INFO_KIND, IFLA_LINK, IFLA_LINKINFO, IFLA_LINK_NETNSID,
-    IFLA_MTU, IPV4_DEVCONF_FORWARDING, IPV4_DEVCONF_PROXY_ARP,
+    IfInfoMsg, Iff, DEVCONF_DISABLE_IPV6, DEVCONF_FORCE_FORWARDING, IFLA_AF_SPEC, IFLA_IFALIAS,
+    IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE, IFLA_INET6_CONF, IFLA_INET_CONF, IFLA_INFO_KIND,
+    IFLA_LINK, IFLA_LINKINFO, IFLA_LINK_NETNSID, IFLA_MTU, IPV4_DEVCONF_FORWARDING,
+    IPV4_DEVCONF_PROXY_ARP,
 };
 use netlink_codec::nsid::NETNSA_NSID;
 use netlink_codec::route::{
@@ -179,14 +180,6 @@ fn each<'a>(
     Ok(())
 }
 
-/// `DEVCONF_FORCE_FORWARDING` (`linux/ipv6.h`, Linux 6.17): the index of
-/// `force_forwarding` in `IFLA_INET6_CONF`. An older kernel sends a shorter array.
-pub const DEVCONF_FORCE_FORWARDING: usize = 59;
-
-/// `DEVCONF_DISABLE_IPV6` (`linux/ipv6.h`): the index of `disable_ipv6` in
-/// `IFLA_INET6_CONF`.
-pub const DEVCONF_DISABLE_IPV6: usize = 26;
-
 fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
     let b = a.payload().get(i * 4..i * 4 + 4)?;
     Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
@@ -233,10 +226,11 @@ impl Link {
                                     IFLA_INET6_CONF => {
                                         l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
                                         l.ipv6_force_forwarding =
-                                            array_u32(x, DEVCONF_FORCE_FORWARDING)
+                                            array_u32(x, usize::from(DEVCONF_FORCE_FORWARDING))
                                                 .map(|v| v as i32);
                                         l.ipv6_disabled =
-                                            array_u32(x, DEVCONF_DISABLE_IPV6).map(|v| v != 0);
+                                            array_u32(x, usize::from(DEVCONF_DISABLE_IPV6))
+                                                .map(|v| v != 0);
                                     }
                                     _ => {}
                                 }
@@ -444,13 +438,13 @@ mod tests {
     #[test]
     fn force_forwarding_only_where_the_kernel_has_it() {
         // Linux 6.17+: DEVCONF_MAX is 60, force_forwarding is entry 59.
-        let bytes = link_with_inet6_conf(DEVCONF_FORCE_FORWARDING + 1);
+        let bytes = link_with_inet6_conf(usize::from(DEVCONF_FORCE_FORWARDING) + 1);
         let m = Messages::new(&bytes).next().unwrap().unwrap();
         let l = Link::parse(&m).unwrap();
         assert_eq!(l.ipv6_forwarding, Some(0));
         assert_eq!(l.ipv6_force_forwarding, Some(59));
         // An older kernel's shorter array: forwarding, but no force_forwarding.
-        let bytes = link_with_inet6_conf(DEVCONF_FORCE_FORWARDING);
+        let bytes = link_with_inet6_conf(usize::from(DEVCONF_FORCE_FORWARDING));
         let m = Messages::new(&bytes).next().unwrap().unwrap();
         let l = Link::parse(&m).unwrap();
         assert_eq!(l.ipv6_forwarding, Some(0));

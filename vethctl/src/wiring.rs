@@ -82,7 +82,9 @@ use std::time::{Duration, Instant};
 use netlink_codec::addr::IfaFlags;
 use netlink_codec::af::AF_INET;
 use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
-use netlink_codec::route::RT_SCOPE_LINK;
+use netlink_codec::route::{
+    RTN_LOCAL, RTPROT_KERNEL, RT_SCOPE_LINK, RT_TABLE_LOCAL, RT_TABLE_MAIN,
+};
 use netlink_codec::Errno;
 use serde::Serialize;
 
@@ -109,10 +111,6 @@ pub const V6_METRIC: u32 = 1024;
 /// The smallest MTU a link can have IPv6 on (`IPV6_MIN_MTU`): the kernel gives a link
 /// under it no IPv6 at all.
 pub const IPV6_MIN_MTU: u32 = 1280;
-/// `RT_TABLE_MAIN`.
-pub const TABLE_MAIN: u32 = 254;
-/// `RT_TABLE_LOCAL`.
-pub const TABLE_LOCAL: u32 = 255;
 /// The environment variable of the test-only abort hook.
 pub const ABORT_ENV: &str = "VETHCTL_TEST_ABORT_AFTER";
 
@@ -337,7 +335,7 @@ fn host_route(ip: IpAddr, oif: u32) -> RouteSpec {
         oif,
         scope_link: !ip.is_ipv6(),
         priority: None,
-        table: TABLE_MAIN,
+        table: u32::from(RT_TABLE_MAIN),
     }
 }
 
@@ -350,7 +348,7 @@ fn default_route(gw: IpAddr, oif: u32) -> RouteSpec {
         oif,
         scope_link: false,
         priority: None,
-        table: TABLE_MAIN,
+        table: u32::from(RT_TABLE_MAIN),
     }
 }
 
@@ -554,7 +552,8 @@ fn route_conflict(
                 r.table
             )));
         }
-        let host_route = r.dst == Some(ip) && r.dst_len == full(ip) && r.table == TABLE_MAIN;
+        let host_route =
+            r.dst == Some(ip) && r.dst_len == full(ip) && r.table == u32::from(RT_TABLE_MAIN);
         let Some(oif) = r.oif.filter(|&o| host_route && o != ours) else {
             continue;
         };
@@ -939,7 +938,11 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
             format!("route {ip}/32 dev {h} scope link")
         };
         let have = match found {
-            Some(r) if r.dst == Some(ip) && r.dst_len == full(ip) && r.table == TABLE_MAIN => {
+            Some(r)
+                if r.dst == Some(ip)
+                    && r.dst_len == full(ip)
+                    && r.table == u32::from(RT_TABLE_MAIN) =>
+            {
                 let right = r.oif == Some(hi_u)
                     && r.gateway.is_none()
                     && (ip.is_ipv6() || r.scope == RT_SCOPE_LINK);
@@ -1142,7 +1145,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     let main: Vec<&Route> = pod
         .routes
         .iter()
-        .filter(|r| r.table == TABLE_MAIN)
+        .filter(|r| r.table == u32::from(RT_TABLE_MAIN))
         .collect();
     // The on-link route to 169.254.1.1 serves the IPv4 default route only.
     if spec.default_routes && spec.ip4.is_some() {
@@ -1235,7 +1238,7 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     if let Some(ip6) = spec.ip6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
-                && r.table == TABLE_LOCAL
+                && r.table == u32::from(RT_TABLE_LOCAL)
                 && r.dst == Some(IpAddr::V6(ip6))
                 && r.oif == Some(pi_u)
         });
@@ -1512,11 +1515,6 @@ fn read_ownership(view: &mut PodView, link: &Answer, nsid: &Answer) -> Result<()
     Ok(())
 }
 
-/// `RTN_LOCAL`.
-const RTN_LOCAL: u8 = 2;
-/// `RTPROT_KERNEL`.
-const RTPROT_KERNEL: u8 = 2;
-
 /// The pod as read by [`pod_reads`]. The IPv4 address is known from the routes: its
 /// `local` route on the peer, and the prefix route the kernel adds for a prefix shorter
 /// than /32 (an IPv4 address of a down link has no routes: then it reads as missing, and
@@ -1547,7 +1545,7 @@ fn read_pod(spec: &Spec, answers: &[Answer], peer: Option<u32>) -> Result<PodVie
                 .routes
                 .iter()
                 .filter(|r| {
-                    r.table == TABLE_MAIN
+                    r.table == u32::from(RT_TABLE_MAIN)
                         && r.protocol == RTPROT_KERNEL
                         && r.prefsrc == Some(ip)
                         && r.oif == Some(pi)
@@ -1657,7 +1655,7 @@ pub fn setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<R
     if let Some(ip6) = early_v6 {
         let routed = pod.routes.iter().any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
-                && r.table == TABLE_LOCAL
+                && r.table == u32::from(RT_TABLE_LOCAL)
                 && r.dst == Some(IpAddr::V6(ip6))
                 && r.oif == Some(peer)
         });
@@ -1829,7 +1827,7 @@ fn local_route_read(
         .iter()
         .any(|r| {
             r.v6 && r.rtype == RTN_LOCAL
-                && r.table == TABLE_LOCAL
+                && r.table == u32::from(RT_TABLE_LOCAL)
                 && r.dst == Some(IpAddr::V6(ip))
                 && r.oif == Some(oif)
         }))
@@ -2280,7 +2278,7 @@ mod tests {
         let hr = |ip: IpAddr| Route {
             v6: ip.is_ipv6(),
             dst_len: full(ip),
-            table: TABLE_MAIN,
+            table: u32::from(RT_TABLE_MAIN),
             scope: if ip.is_ipv6() { 0 } else { RT_SCOPE_LINK },
             rtype: 1,
             dst: Some(ip),
@@ -2308,7 +2306,7 @@ mod tests {
         let def = |gw: IpAddr| Route {
             v6: gw.is_ipv6(),
             dst_len: 0,
-            table: TABLE_MAIN,
+            table: u32::from(RT_TABLE_MAIN),
             scope: 0,
             rtype: 1,
             dst: None,
@@ -2343,7 +2341,7 @@ mod tests {
                 Route {
                     v6: true,
                     dst_len: 128,
-                    table: TABLE_LOCAL,
+                    table: u32::from(RT_TABLE_LOCAL),
                     scope: 0,
                     rtype: RTN_LOCAL,
                     dst: spec.ip6.map(IpAddr::V6),
@@ -2389,7 +2387,7 @@ mod tests {
         pod.routes.push(Route {
             v6: false,
             dst_len: 0,
-            table: TABLE_MAIN,
+            table: u32::from(RT_TABLE_MAIN),
             scope: 0,
             rtype: 1,
             dst: None,
@@ -2403,7 +2401,7 @@ mod tests {
         pod.routes.push(Route {
             v6: true,
             dst_len: 0,
-            table: TABLE_MAIN,
+            table: u32::from(RT_TABLE_MAIN),
             scope: 0,
             rtype: 1,
             dst: None,
@@ -2610,7 +2608,7 @@ mod tests {
 
         // The pod address is there but its local route is not (yet): look it up.
         let (host, mut pod) = wired(&spec);
-        pod.routes.retain(|r| r.table != TABLE_LOCAL);
+        pod.routes.retain(|r| r.table != u32::from(RT_TABLE_LOCAL));
         let a = assess(&spec, &host, &pod).unwrap();
         assert_eq!(a.pod_ready_read, Some(0));
         assert_eq!(a.pod.len(), 1);

@@ -50,14 +50,14 @@ pub fn find(sock: &mut NlSocket, name: &str) -> Result<Found> {
 pub fn has_default_route(sock: &mut NlSocket) -> Result<bool> {
     let what = "read the pod's routes";
     let msg =
-        msgs::dump_routes(crate::wiring::TABLE_MAIN as u8).map_err(|source| Error::Encode {
+        msgs::dump_routes(netlink_codec::route::RT_TABLE_MAIN).map_err(|source| Error::Encode {
             op: what.into(),
             source,
         })?;
     let answers = sock.batch(&[Request::new(what, msg, Policy::STRICT)])?;
     Ok(crate::state::routes_of(&answers[0], what)?
         .iter()
-        .any(|r| r.dst_len == 0 && r.table == crate::wiring::TABLE_MAIN))
+        .any(|r| r.dst_len == 0 && r.table == u32::from(netlink_codec::route::RT_TABLE_MAIN)))
 }
 
 fn mac(bytes: &[u8]) -> String {
