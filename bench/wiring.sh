@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Wiring benchmark: vethctl against the 14 iproute2 commands of DESIGN.md and the CNI ptp
+# Wiring benchmark: vethctl against the 14 iproute2 commands of docs/design.md and the CNI ptp
 # plugin (host-local IPAM), dual stack, in throwaway namespaces only.
 #
 #   bench/wiring.sh [-n N] [-t TTFP_N] [-p PTP_N] [-s SCALE_N] [-R RUNS] [-T TOOLS] [-o FILE]
@@ -137,7 +137,7 @@ teardown_vethctl() {
     "$VETHCTL" teardown --container-id "pod$1" --ip6 "${PRE6[$1]}" --ip4 "${PRE4[$1]}" >/dev/null
 }
 
-# The 14 commands of DESIGN.md ("Peers to measure against"), verbatim but for the names
+# The 14 commands of docs/design.md ("The same wiring with iproute2"), verbatim but for the names
 # and addresses. `ip -n` needs a named namespace: attached before the clock starts.
 prepare_iproute2() {
     ip netns attach "p$1" "$2"

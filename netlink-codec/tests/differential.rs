@@ -7,7 +7,7 @@
 //! - netlink-packet-route types everything: compared are the header fields, the family
 //!   header fields, the attribute count, a set of attribute values (names, MTU, addresses,
 //!   output interface, table, priority), errors, echoes and `NLMSG_DONE`. It is only used
-//!   to parse (it panics re-emitting the iproute2 veth create, see DESIGN.md).
+//!   to parse (it panics re-emitting the iproute2 veth create: it adds the NUL to `IFLA_INFO_KIND`).
 
 mod common;
 

@@ -715,7 +715,7 @@ fn has(obj: &Value, key: &str) -> bool {
         .is_some_and(|m: &Map<String, Value>| m.contains_key(key))
 }
 
-/// Every way the live state of `pod` differs from DESIGN.md's desired state, checked
+/// Every way the live state of `pod` differs from docs/design.md's desired state, checked
 /// with `ip -j` and `/proc/sys` only. Empty means fully wired.
 pub fn wiring_problems(host: &Netns, pod_ns: &Netns, pod: &Pod, host_iface: &str) -> Vec<String> {
     let mut p = Vec::new();

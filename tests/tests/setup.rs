@@ -1,4 +1,4 @@
-//! Setup: after `vethctl setup`, every piece of DESIGN.md's desired state is verified
+//! Setup: after `vethctl setup`, every piece of docs/design.md's desired state is verified
 //! independently (`ip -j`, `/proc/sys`), and `check` and `host-iface` agree with it.
 
 use vethctl_tests::{assert_wired, host_or_skip, vethctl_expect, Netns, Pod};

@@ -1,76 +1,13 @@
 //! The pod wiring: setup, check, teardown and plan over two netlink sockets, one in the
-//! host's namespace and one in the pod's.
+//! host's namespace and one in the pod's (and, with IPv6, a notification socket beside
+//! each).
 //!
 //! The kernel is the only state: every operation starts by reading it, compares it with
 //! the desired state ([`assess`]) and sends only what differs, so it is safe to repeat and
-//! to rerun after a crash at any point.
-//!
-//! `setup` in four round trips (one `sendmsg` each, several requests per batch):
-//!
-//! 1. host, phase A: create the veth (`NLM_F_CREATE|NLM_F_EXCL`, the peer born in the pod
-//!    with `IFLA_NET_NS_FD` inside `VETH_INFO_PEER`; EEXIST = verify), read the host link
-//!    by name, and look up the host routes of the pod's addresses (`RTM_F_FIB_MATCH`). A
-//!    link that is not a veth with its peer in another namespace, or that is tagged for
-//!    another container, is somebody else's: stop, exit 1, nothing changed. So is a host
-//!    route to a pod address of type `local` (the node's own address) or through a veth
-//!    tagged for another container (read only when the route goes through another link;
-//!    see `route_conflict`), and, with `--ip6`, a link with IPv6 disabled. A veth this
-//!    step created is removed again when setup stops.
-//! 2. pod, phase A: when step 1 created the veth, first add the IPv6 address to the new
-//!    peer (nodad; see IPv6 readiness below); then read the peer (index = the host link's
-//!    `IFLA_LINK`), the id the pod gives the host's namespace (`RTM_GETNSID`,
-//!    `NETNSA_PID` of the calling thread), its IPv6 address (`RTM_GETADDR` of that
-//!    address) and the routes of all tables (one dump, last: a batch holds at most one dump
-//!    that is not empty; the IPv4 address shows as its `local` route). Ownership is
-//!    decided here, before any change to a veth setup did not create: the peer must be a
-//!    veth whose own peer is the host link in the host's namespace (see [`ours`]).
-//! 3. host, phase B (the IPv6 pieces only with `--ip6`; without it, only addr_gen_mode
-//!    none, on a link that has IPv6): `/proc/sys/net/ipv6/conf/HOST/forwarding` and
-//!    `force_forwarding`
-//!    (Linux 6.17+; IPv6 forwards only with `all.forwarding` on unless the device has
-//!    it; on an older kernel setup notes that pod-to-pod IPv6 needs
-//!    `net.ipv6.conf.all.forwarding=1`, a node-wide setting it does not change), then
-//!    one batch with what differs: `IFLA_AF_SPEC` (addr_gen_mode none, proxy_arp and
-//!    forwarding), MTU, the owner tag `IFLA_IFALIAS` `vethctl:ID`, `RTM_SETNEIGHTBL`
-//!    proxy_delay 0, up, `fe80::1/64` nodad noprefixroute, the host routes; with IPv6 on
-//!    a veth that step 1 did not create, last, the lookup of `fe80::1`'s local route on
-//!    the host veth (on a new one, the route notification alone tells).
-//! 4. pod, phase B: addr_gen_mode none (before up), MTU, up, and, when a link went up, a
-//!    read of both links (which settles their carrier state at once, before the
-//!    addresses: IPv6 then finds the link ready), the addresses not yet in place
-//!    (nodad), the on-link route to 169.254.1.1, the default routes (`NLM_F_REPLACE`: a
-//!    wrong one is replaced), deletes of other default routes; with IPv6, last, the
-//!    lookup of the pod address's local route (unless phase A's dump showed it and
-//!    nothing here disturbs it).
-//!
-//! IPv6 readiness: the kernel brings an IPv6 address up from a work queue after the
-//! request that added it was answered (even with `IFA_F_NODAD`), and only then adds its
-//! `local` route; until then the pod cannot use the address (nor the gateway `fe80::1`).
-//! So with IPv6, before a side adds an address, a second socket of that side (opened with
-//! the first, in the same namespace) joins `RTNLGRP_IPV6_ROUTE` and watches for that route
-//! ([`NlSocket::watch_local_route`]); a lookup or dump later in the batch, or the
-//! notification, shows it. The answers never share a socket with the notifications: a
-//! group that overflows its receive buffer (a busy node, a pod churning its routes) costs
-//! notifications only, never a batch. When a side has not seen its route yet, setup waits
-//! for the notification (usually already queued: no round trip), up to
-//! [`READY_TIMEOUT`]; if the kernel dropped notifications meanwhile, a lookup at once
-//! tells (one more round trip, only then); after the timeout one more lookup decides, and
-//! a route still missing is
-//! [`Error::NotReady`]. Setup waits twice: for the host's `fe80::1` and, on a fresh
-//! veth, the pod's address (added in phase A) before it sends phase B to the pod, and
-//! for whatever phase B added before it returns. The first wait keeps the pod's default
-//! route from appearing while either end of it is tentative: a pod that already sends
-//! would solicit its gateway at once, the host ignores a solicitation for a tentative
-//! `fe80::1`, a tentative pod address makes the pod send from `::1` (which the host
-//! drops), and the next solicitation follows only a second later. IPv4 waits for
-//! nothing: its routes exist when the request is answered. A rerun on a wired pod reads
-//! the routes in place and waits for nothing.
-//!
-//! Test-only hook: with `VETHCTL_TEST_ABORT_AFTER=k` in the environment, `setup` exits
-//! with status 3, without any cleanup, right after its k-th request was acknowledged by
-//! the kernel. Requests are counted in the order they are sent, reads and the sysctl
-//! write included (a dump the socket has to send again counts once); a batch is cut
-//! after its k-th request. Tests use it to prove crash safety; nothing else should set it.
+//! to rerun after a crash at any point. How setup does it in four round trips, the
+//! ownership rule ([`ours_by_host`], [`ours`]), IPv4-only pods, IPv6 readiness
+//! ([`READY_TIMEOUT`], [`NlSocket::watch_local_route`]) and the crash-safety test hook
+//! (`VETHCTL_TEST_ABORT_AFTER`) are described in `docs/design.md`.
 
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};

@@ -1,4 +1,4 @@
-//! The requests of one dual-stack pod setup (DESIGN.md, "The pod wiring"), as vethctl
+//! The requests of one dual-stack pod setup (docs/design.md, "The desired state"), as vethctl
 //! sends them: 7 on the host's socket, 7 on the pod's. Built twice: with the codec
 //! ([`encode_plan`]) and as netlink-packet-route message structs ([`npr_plan`]), so both
 //! encoders write the same messages.
