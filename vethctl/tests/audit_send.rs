@@ -3,54 +3,13 @@
 //! Without the rights to make a namespace the tests skip, except under `CI=true`.
 
 use std::path::Path;
-use std::process::{Child, Command};
+use std::process::Command;
+
+mod audit_support;
+use audit_support::{namespace_or_skip, Ns};
 
 use vethctl::audit::encode_lines;
 use vethctl::audit::send::{exchange, print, socket};
-
-/// A network namespace that lives as long as a `sleep` started with `unshare -n`.
-struct Ns(Child);
-
-impl Ns {
-    fn new() -> Option<Ns> {
-        let child = Command::new("unshare")
-            .args(["-n", "sleep", "120"])
-            .spawn()
-            .ok()?;
-        let ns = Ns(child);
-        let ours = std::fs::read_link("/proc/self/ns/net").ok()?;
-        for _ in 0..200 {
-            match std::fs::read_link(ns.path()) {
-                Ok(l) if l != ours => return Some(ns),
-                _ => std::thread::sleep(std::time::Duration::from_millis(10)),
-            }
-        }
-        None
-    }
-    fn path(&self) -> String {
-        format!("/proc/{}/ns/net", self.0.id())
-    }
-}
-
-impl Drop for Ns {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn namespace_or_skip() -> Option<Ns> {
-    match Ns::new() {
-        Some(ns) => Some(ns),
-        None if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("cannot create a network namespace (unshare -n), and CI=true")
-        }
-        None => {
-            eprintln!("skipped: cannot create a network namespace (unshare -n)");
-            None
-        }
-    }
-}
 
 /// Send JSON Lines (through `encode`) into `ns`: the printed tree and the refusals.
 fn send_json(ns: &Ns, lines: &str, json: bool) -> (String, usize) {

@@ -5,38 +5,10 @@
 //! except under `CI=true`.
 
 use std::io::Write;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-/// A network namespace that lives as long as a `sleep` started with `unshare -n`.
-struct Ns(Child);
-
-impl Ns {
-    fn new() -> Option<Ns> {
-        let child = Command::new("unshare")
-            .args(["-n", "sleep", "120"])
-            .spawn()
-            .ok()?;
-        let ns = Ns(child);
-        let ours = std::fs::read_link("/proc/self/ns/net").ok()?;
-        for _ in 0..200 {
-            match std::fs::read_link(ns.path()) {
-                Ok(l) if l != ours => return Some(ns),
-                _ => std::thread::sleep(std::time::Duration::from_millis(10)),
-            }
-        }
-        None
-    }
-    fn path(&self) -> String {
-        format!("/proc/{}/ns/net", self.0.id())
-    }
-}
-
-impl Drop for Ns {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+mod audit_support;
+use audit_support::namespace_or_skip;
 
 /// `RTM_NEWLINK` (`NLM_F_REQUEST|NLM_F_ACK`, no name: the kernel refuses it) holding
 /// `levels` nested `IFLA_PROP_LIST`s, 4 bytes a level.
@@ -60,13 +32,7 @@ fn prop_lists(levels: usize) -> Vec<u8> {
 
 #[test]
 fn send_survives_nesting_thousands_deep() {
-    let Some(ns) = Ns::new() else {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "cannot create a network namespace (unshare -n), and CI=true"
-        );
-        eprintln!("skipped: cannot create a network namespace (unshare -n)");
+    let Some(ns) = namespace_or_skip() else {
         return;
     };
     let mut child = Command::new(env!("CARGO_BIN_EXE_vethctl"))

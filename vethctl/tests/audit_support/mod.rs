@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
+use std::process::{Child, Command};
 
 /// The codec's golden corpus (`netlink-codec/tests/corpus`): its captured buffers and
 /// their strace `manifest.json`. vethctl is never packaged, so it may name its sibling's
@@ -70,5 +71,50 @@ impl Rng {
     }
     pub(crate) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A network namespace that lives as long as a `sleep` started with `unshare -n`.
+pub(crate) struct Ns(Child);
+
+impl Ns {
+    pub(crate) fn new() -> Option<Ns> {
+        let child = Command::new("unshare")
+            .args(["-n", "sleep", "120"])
+            .spawn()
+            .ok()?;
+        let ns = Ns(child);
+        let ours = std::fs::read_link("/proc/self/ns/net").ok()?;
+        for _ in 0..200 {
+            match std::fs::read_link(ns.path()) {
+                Ok(l) if l != ours => return Some(ns),
+                _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
+        None
+    }
+    pub(crate) fn path(&self) -> String {
+        format!("/proc/{}/ns/net", self.0.id())
+    }
+}
+
+impl Drop for Ns {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A namespace, or `None` (skip) when none can be made; under `CI=true` that fails.
+pub(crate) fn namespace_or_skip() -> Option<Ns> {
+    match Ns::new() {
+        Some(ns) => Some(ns),
+        None if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("cannot create a network namespace (unshare -n), and CI=true")
+        }
+        None => {
+            eprintln!("skipped: cannot create a network namespace (unshare -n)");
+            None
+        }
     }
 }
