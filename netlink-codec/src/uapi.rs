@@ -5,7 +5,7 @@
 /// Emits `pub const NAME: TYPE = VALUE;` for every entry and `TABLE`, the `(value, name)`
 /// list the renderers use, in the order written.
 ///
-/// ```ignore
+/// ```text
 /// uapi_consts! {
 ///     /// Names of `rtm_type` values.
 ///     RTN_NAMES: u8 {
@@ -35,7 +35,7 @@ macro_rules! uapi_consts {
 /// Emits a `bitflags` type whose flags are the uapi names without their prefix
 /// (`IFF_UP` is `Iff::UP`), and `TABLE`, the `(bit, uapi name)` list the renderers use.
 ///
-/// ```ignore
+/// ```text
 /// uapi_flags! {
 ///     /// `IFF_*` interface flags.
 ///     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

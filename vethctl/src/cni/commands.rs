@@ -170,17 +170,9 @@ fn add(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<Value, CniError
         Err(e) => {
             // Nothing leaks: remove what this ADD created and release the lease.
             // A host veth that existed before this ADD is not proven ours: left alone.
-            let spec = spec.map(Ok).unwrap_or_else(|| {
-                Spec::new(
-                    &id,
-                    Some(&host),
-                    &inv.ifname,
-                    None,
-                    None,
-                    DEFAULT_MTU,
-                    false,
-                )
-            });
+            let spec = spec
+                .map(Ok)
+                .unwrap_or_else(|| removal_spec(&id, &host, inv));
             if let (false, Ok(spec)) = (host_existed, spec) {
                 if let Err(t) = wiring::teardown(&spec, inv.netns.as_deref()) {
                     log(format!("rolling back {host}: {}", crate::cli::chain(&t)));
@@ -251,17 +243,15 @@ fn wire(
     Ok(r)
 }
 
+/// What teardown needs of an attachment: its identity, host veth and pod interface. No
+/// addresses: the kernel removes the host routes through the veth with it.
+fn removal_spec(id: &str, host: &str, inv: &Invocation) -> crate::error::Result<Spec> {
+    Spec::new(id, Some(host), &inv.ifname, None, None, DEFAULT_MTU, false)
+}
+
 fn del(inv: &Invocation, conf: &NetConf, stdin: &[u8]) -> Result<(), CniError> {
     let (id, host) = attachment(inv, conf)?;
-    let spec = Spec::new(
-        &id,
-        Some(&host),
-        &inv.ifname,
-        None,
-        None,
-        DEFAULT_MTU,
-        false,
-    )?;
+    let spec = removal_spec(&id, &host, inv)?;
     // The pod's namespace proves an untagged veth ours (what a crashed ADD leaves); a
     // namespace that is already gone cannot, and is not needed for a tagged one.
     let netns = inv.netns.as_deref().filter(|p| p.exists());
