@@ -13,6 +13,8 @@
 //! - [`gc`]: bulk removal of host veths in one kernel deletion.
 //! - [`audit`], [`render`]: decode, encode and send raw netlink.
 
+#![deny(missing_docs)]
+
 pub mod audit;
 pub mod cli;
 pub mod cni;

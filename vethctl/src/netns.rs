@@ -18,9 +18,11 @@ use nix::sys::statfs::{fstatfs, NSFS_MAGIC};
 use crate::error::{Error, Result};
 use crate::socket::NlSocket;
 
-// `NS_GET_NSTYPE` (`linux/nsfs.h`): `_IO(0xb7, 0x3)`, returns the `CLONE_NEW*` type of a
-// namespace file.
-nix::ioctl_none!(ns_get_nstype, 0xb7, 0x3);
+nix::ioctl_none!(
+    /// `NS_GET_NSTYPE` (`linux/nsfs.h`): `_IO(0xb7, 0x3)`, returns the `CLONE_NEW*` type of
+    /// a namespace file.
+    ns_get_nstype, 0xb7, 0x3
+);
 
 /// The calling thread's network namespace, to tell a pod's from our own.
 const OWN_NETNS: &str = "/proc/thread-self/ns/net";
