@@ -12,16 +12,15 @@
 
 use serde::Serialize;
 
-use netlink_codec::build::MessageBuilder;
-use netlink_codec::header::{NlmFlags, RTM_DELLINK, RTM_GETLINK, RTM_NEWLINK};
-use netlink_codec::link::{IfInfoMsg, IFLA_EXT_MASK, IFLA_GROUP, RTEXT_FILTER_SKIP_STATS};
-use netlink_codec::EncodeError;
+use netlink_codec::header::RTM_NEWLINK;
+use netlink_codec::link::{IfInfoMsg, IFLA_GROUP};
 
 use crate::error::{Error, Result};
-use crate::request::{Answer, Policy, Request, Status};
+use crate::msgs::{del_group, dump_links, set_group};
+use crate::request::{Answer, Policy, Status};
 use crate::socket::NlSocket;
 use crate::state::Link;
-use crate::wiring::ALIAS_PREFIX;
+use crate::wiring::{req, ALIAS_PREFIX};
 
 /// What [`remove_tagged`] did.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -60,72 +59,9 @@ pub fn owner_tag(link: &Link) -> Option<&str> {
     ok.then_some(alias)
 }
 
-type Res = std::result::Result<Vec<u8>, EncodeError>;
-
-fn message(
-    msg_type: u16,
-    flags: NlmFlags,
-    header: IfInfoMsg,
-    group: Option<u32>,
-    skip_stats: bool,
-) -> Res {
-    let mut buf = Vec::with_capacity(64);
-    let mut m = MessageBuilder::new(&mut buf, msg_type, flags, 0)?;
-    m.family_header(&header)?;
-    if skip_stats {
-        m.attrs().u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS)?;
-    }
-    if let Some(g) = group {
-        m.attrs().u32(IFLA_GROUP, g)?;
-    }
-    m.finish()?;
-    Ok(buf)
-}
-
-const REQ_ACK: NlmFlags = NlmFlags::REQUEST.union(NlmFlags::ACK);
-
-/// `RTM_GETLINK` dump of every link, without statistics.
-pub fn dump_links() -> Res {
-    message(
-        RTM_GETLINK,
-        NlmFlags::REQUEST.union(NlmFlags::DUMP),
-        IfInfoMsg::default(),
-        None,
-        true,
-    )
-}
-
-/// `RTM_NEWLINK` on link `index`: move it into link group `group`.
-pub fn set_group(index: i32, group: u32) -> Res {
-    let h = IfInfoMsg {
-        ifi_index: index.into(),
-        ..Default::default()
-    };
-    message(RTM_NEWLINK, REQ_ACK, h, Some(group), false)
-}
-
-/// `RTM_DELLINK` of every link in group `group` (no index, no name).
-pub fn del_group(group: u32) -> Res {
-    message(
-        RTM_DELLINK,
-        REQ_ACK,
-        IfInfoMsg::default(),
-        Some(group),
-        false,
-    )
-}
-
-fn req(what: String, msg: Res, policy: Policy) -> Result<Request> {
-    let msg = msg.map_err(|source| Error::Encode {
-        op: what.clone(),
-        source,
-    })?;
-    Ok(Request::new(what, msg, policy))
-}
-
 /// Every link of the host's namespace, with its group.
 pub fn read_links(sock: &mut NlSocket) -> Result<Vec<TaggedLink>> {
-    let answers = sock.batch(&[req("dump the links".into(), dump_links(), Policy::STRICT)?])?;
+    let answers = sock.batch(&[req("dump the links", dump_links(), Policy::STRICT)?])?;
     links_of(&answers[0])
 }
 
@@ -216,7 +152,7 @@ pub fn remove_tagged(doomed: impl Fn(&str) -> bool) -> Result<GcReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use netlink_codec::header::NlMsgHdr;
+    use netlink_codec::header::{NlMsgHdr, RTM_DELLINK};
     use zerocopy::FromBytes;
 
     #[test]

@@ -15,7 +15,7 @@ use netlink_codec::header::{
     RTM_NEWADDR, RTM_NEWLINK, RTM_NEWROUTE, RTM_SETNEIGHTBL,
 };
 use netlink_codec::link::{
-    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_EXT_MASK, IFLA_IFALIAS, IFLA_IFNAME,
+    IfInfoMsg, Iff, IFLA_AF_SPEC, IFLA_EXT_MASK, IFLA_GROUP, IFLA_IFALIAS, IFLA_IFNAME,
     IFLA_INET6_ADDR_GEN_MODE, IFLA_INET_CONF, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO,
     IFLA_MTU, IFLA_NET_NS_FD, IFLA_TARGET_NETNSID, IN6_ADDR_GEN_MODE_NONE, IPV4_DEVCONF_FORWARDING,
     IPV4_DEVCONF_PROXY_ARP, RTEXT_FILTER_SKIP_STATS, VETH_INFO_PEER,
@@ -410,6 +410,34 @@ pub fn del_route(r: &RouteSpec) -> Res {
         h.rtm_type = 0;
         m.family_header(&h)?;
         emit_route(m.attrs(), r)
+    })
+}
+
+/// `RTM_GETLINK` dump of every link, without statistics.
+pub fn dump_links() -> Res {
+    message(RTM_GETLINK, NlmFlags::REQUEST.union(NlmFlags::DUMP), |m| {
+        m.family_header(&IfInfoMsg::default())?;
+        m.attrs().u32(IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS)
+    })
+}
+
+/// `RTM_NEWLINK` on link `index`: move it into link group `group`.
+pub fn set_group(index: i32, group: u32) -> Res {
+    message(RTM_NEWLINK, REQ_ACK, |m| {
+        m.family_header(&IfInfoMsg {
+            ifi_index: index.into(),
+            ..Default::default()
+        })?;
+        m.attrs().u32(IFLA_GROUP, group)
+    })
+}
+
+/// `RTM_DELLINK` of every link in group `group` (no index, no name): the kernel
+/// unregisters them together and waits for one RCU grace period.
+pub fn del_group(group: u32) -> Res {
+    message(RTM_DELLINK, REQ_ACK, |m| {
+        m.family_header(&IfInfoMsg::default())?;
+        m.attrs().u32(IFLA_GROUP, group)
     })
 }
 

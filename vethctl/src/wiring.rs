@@ -242,7 +242,8 @@ pub struct Plan {
     pub notes: Vec<String>,
 }
 
-fn req(
+/// A request labelled `what`, or the encode error naming it.
+pub(crate) fn req(
     what: impl Into<String>,
     msg: Result<Vec<u8>, netlink_codec::EncodeError>,
     policy: Policy,
