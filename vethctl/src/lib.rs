@@ -1,7 +1,8 @@
 //! vethctl: wires a pod's network namespace to the host with a veth pair, over the
 //! pure-Rust `netlink-codec`, with explicit EEXIST/ENOENT idempotency.
 //!
-//! - [`socket`]: a `NETLINK_ROUTE` socket that batches requests into one `sendmsg`.
+//! - [`nl`]: the transport: a `NETLINK_ROUTE` socket that batches requests into one
+//!   `sendmsg` ([`socket`], [`request`] are its modules under their old paths).
 //! - [`netns`]: open and verify a network namespace; a socket inside it.
 //! - [`request`]: a request and its errno [`request::Policy`].
 //! - [`msgs`]: the requests, built with the codec.
@@ -23,15 +24,15 @@ pub mod error;
 pub mod gc;
 pub mod msgs;
 pub mod netns;
+pub mod nl;
 pub mod render;
-pub mod request;
-pub mod socket;
 pub mod state;
 pub mod wiring;
 
 pub use config::{host_iface_name, Spec};
 pub use error::{Error, Result};
 pub use netns::Netns;
+pub use nl::{request, socket};
 pub use request::{OnErrno, Policy, Request};
 pub use socket::NlSocket;
 pub use wiring::{check, plan, setup, teardown, Report};
