@@ -211,8 +211,8 @@ pub enum CliError {
     #[error("writing the output")]
     Io(#[from] io::Error),
     /// From an audit command.
-    #[error("{0:#}")]
-    Audit(anyhow::Error),
+    #[error(transparent)]
+    Audit(#[from] crate::audit::AuditError),
 }
 
 impl CliError {
@@ -431,6 +431,22 @@ mod tests {
         let e = CliError::from(Error::invalid("--mtu", "67 is out of range"));
         assert_eq!(chain(&e), "--mtu: 67 is out of range");
         assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn audit_errors_print_what_then_why() {
+        use crate::audit::error::Context;
+        let e: CliError = Err::<(), _>(io::Error::from(io::ErrorKind::StorageFull))
+            .context("--pcap: writing x.pcap")
+            .unwrap_err()
+            .into();
+        assert_eq!(chain(&e), "--pcap: writing x.pcap: no storage space");
+        assert_eq!(e.exit_code(), 1);
+        let e = CliError::from(crate::audit::AuditError::from(Error::invalid(
+            "--netns",
+            "not a network namespace",
+        )));
+        assert_eq!(chain(&e), "--netns: not a network namespace");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use std::io::Write;
 
-use anyhow::bail;
+use super::error::{bail, Result};
 use netlink_codec::header::Messages;
 
 use crate::socket::NlSocket;
@@ -28,7 +28,7 @@ pub struct Exchange {
 }
 
 /// A `NETLINK_ROUTE` socket in the current namespace, or in the one at `netns`.
-pub fn socket(netns: Option<&std::path::Path>) -> anyhow::Result<NlSocket> {
+pub fn socket(netns: Option<&std::path::Path>) -> Result<NlSocket> {
     Ok(match netns {
         Some(p) => crate::netns::Netns::open(p)?.socket()?,
         None => NlSocket::open()?,
@@ -37,7 +37,7 @@ pub fn socket(netns: Option<&std::path::Path>) -> anyhow::Result<NlSocket> {
 
 /// Send `bytes` (checked to be whole, decodable netlink messages first) and collect the
 /// answers until every request ended.
-pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
+pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> Result<Exchange> {
     let mut sink = Vec::new();
     if let Err(e) = crate::render::write_text(&mut sink, bytes) {
         bail!("not sent: the input is not valid netlink: {e}");
@@ -54,7 +54,7 @@ pub fn exchange(sock: &mut NlSocket, bytes: &[u8]) -> anyhow::Result<Exchange> {
 }
 
 /// Print the answers: per datagram a `#` line then the tree, or JSON Lines only.
-pub fn print(out: &mut impl Write, ex: &Exchange, json: bool) -> anyhow::Result<()> {
+pub fn print(out: &mut impl Write, ex: &Exchange, json: bool) -> Result<()> {
     for (i, d) in ex.datagrams.iter().enumerate() {
         if !json {
             writeln!(out, "# answer {}: {} bytes from the kernel", i + 1, d.len())?;
