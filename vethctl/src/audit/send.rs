@@ -1,9 +1,9 @@
 //! `vethctl send`: replay raw requests and show what the kernel answers.
 //!
 //! The input datagram goes to the kernel exactly as given (sequence numbers included) on a
-//! socket from [`NlSocket::open`] (in `--netns` through [`crate::netns::Netns::socket`]),
-//! as a raw batch ([`NlSocket::raw_batch`]: then a barrier, and every answer until the
-//! barrier's ACK and the ends of the dumps started).
+//! socket from [`socket`] (in `--netns` through [`crate::Netns::socket`]), as the
+//! transport's raw batch: then a barrier, an ordinary `NLMSG_NOOP` asking for an ACK, and
+//! every answer until the barrier's ACK and the ends of the dumps started.
 //!
 //! When the kernel dropped answers (`ENOBUFS`: they overflowed the receive buffer), what
 //! is still queued is read without waiting and shown, and the overrun is reported
@@ -11,9 +11,9 @@
 
 use std::io::Write;
 
-use super::error::{bail, Result};
 use netlink_codec::header::Messages;
 
+use super::error::{bail, Result};
 use crate::socket::NlSocket;
 
 /// The kernel's answers to one replayed datagram.

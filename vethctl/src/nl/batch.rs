@@ -35,14 +35,14 @@ use super::socket::{NlSocket, Queue, Sender};
 use crate::error::{Error, Result};
 
 /// How many times a dump is sent when it keeps coming back interrupted.
-pub const DUMP_TRIES: u32 = 5;
+pub(crate) const DUMP_TRIES: u32 = 5;
 
 /// The kernel's answer to one request: how it ended and the data messages it carried
 /// (a `RTM_NEW*` reply to a `RTM_GET*`, or the parts of a dump).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
+pub(crate) struct Answer {
     /// How it ended.
-    pub status: Status,
+    pub(crate) status: Status,
     /// Where the reply messages are: runs of back-to-back messages, each in the datagram
     /// it came in.
     replies: Vec<Run>,
@@ -57,7 +57,7 @@ struct Run {
 
 impl Answer {
     /// An answer holding `bytes`, whole netlink messages back to back (a capture, a test).
-    pub fn from_messages(status: Status, bytes: Vec<u8>) -> Answer {
+    pub(crate) fn from_messages(status: Status, bytes: Vec<u8>) -> Answer {
         let range = 0..bytes.len();
         let replies = if bytes.is_empty() {
             Vec::new()
@@ -71,7 +71,7 @@ impl Answer {
     }
 
     /// The reply messages, in the order they came. Offsets are those in the datagram.
-    pub fn messages(&self) -> impl Iterator<Item = Result<NlMsg<'_>, DecodeError>> + '_ {
+    pub(crate) fn messages(&self) -> impl Iterator<Item = Result<NlMsg<'_>, DecodeError>> + '_ {
         self.replies.iter().flat_map(Run::messages)
     }
 
@@ -154,7 +154,7 @@ impl NlSocket {
     /// again. Errnos are judged by each request's [`crate::request::Policy`]: the first
     /// request whose errno is an error makes the whole call an error (after every answer
     /// was received, so the socket stays clean).
-    pub fn batch(&mut self, reqs: &[Request]) -> Result<Vec<Answer>> {
+    pub(crate) fn batch(&mut self, reqs: &[Request]) -> Result<Vec<Answer>> {
         let mut progress: Vec<Progress> = reqs.iter().map(|_| Progress::default()).collect();
         let mut pending: Vec<usize> = (0..reqs.len()).collect();
         let mut tries = 0u32;
@@ -335,13 +335,13 @@ fn describe(reqs: &[Request], which: &[usize]) -> String {
 
 /// The kernel's answers to one raw datagram ([`NlSocket::raw_batch`]).
 #[derive(Debug, Default)]
-pub struct RawAnswers {
+pub(crate) struct RawAnswers {
     /// Each datagram the kernel sent back, in order (the barrier's ACK left out).
-    pub datagrams: Vec<Vec<u8>>,
+    pub(crate) datagrams: Vec<Vec<u8>>,
     /// Requests answered with an errno (`NLMSG_ERROR` or `NLMSG_DONE` with an error).
-    pub errors: usize,
+    pub(crate) errors: usize,
     /// The kernel dropped answers (`ENOBUFS`): `datagrams` holds what arrived, not all.
-    pub overrun: bool,
+    pub(crate) overrun: bool,
 }
 
 /// What a raw batch still waits for.
@@ -367,7 +367,7 @@ impl NlSocket {
     ///
     /// When the kernel dropped answers (`ENOBUFS`), what is still queued is read without
     /// waiting, and the overrun is reported ([`RawAnswers::overrun`]).
-    pub fn raw_batch(&mut self, bytes: &[u8], op: &str) -> Result<RawAnswers> {
+    pub(crate) fn raw_batch(&mut self, bytes: &[u8], op: &str) -> Result<RawAnswers> {
         let decode = |source| Error::Decode {
             op: op.to_owned(),
             source,

@@ -8,12 +8,9 @@
 //! - [`watch`]: kernel notifications about one IPv6 local route.
 //! - [`request`]: a request, its errno policy and how it ended.
 
-pub mod batch;
-pub mod request;
-pub mod socket;
-pub mod watch;
+pub(crate) mod batch;
+pub(crate) mod request;
+pub(crate) mod socket;
+pub(crate) mod watch;
 
-pub use batch::{Answer, RawAnswers, DUMP_TRIES};
-pub use request::{OnErrno, Policy, Request, Status};
 pub use socket::NlSocket;
-pub use watch::{wait_local_routes, RouteWatch, RTNLGRP_IPV6_ROUTE};

@@ -198,7 +198,7 @@ pub(crate) fn is_dump(h: &NlMsgHdr) -> bool {
 
 /// How a request ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// Acknowledged (`NLMSG_ERROR` with error 0), or a dump ended with `NLMSG_DONE`.
     Ok,
     /// Answered with an errno that the policy calls success.
@@ -207,7 +207,7 @@ pub enum Status {
     Verify(Errno),
 }
 
-pub use super::batch::Answer;
+pub(crate) use super::batch::Answer;
 
 #[cfg(test)]
 mod tests {

@@ -23,9 +23,8 @@ use nix::{setsockopt_impl, sockopt_impl};
 
 use crate::error::{Error, Result};
 
-// The watch and the batch's answers, where callers have always found them.
-pub use super::batch::DUMP_TRIES;
-pub use super::watch::{wait_local_routes, RouteWatch, RTNLGRP_IPV6_ROUTE};
+// The watch, where callers have always found it.
+pub(crate) use super::watch::{wait_local_routes, RouteWatch};
 
 // `nix` has no wrappers for the netlink-level options; its macro generates the (safe)
 // `SetSockOpt` implementations, with the `setsockopt(2)` call inside it.
@@ -96,7 +95,9 @@ impl Slots {
     }
 }
 
-/// A `NETLINK_ROUTE` socket, bound to the network namespace it was created in.
+/// A `NETLINK_ROUTE` socket, bound to the network namespace it was created in. Outside
+/// the crate it is opaque: made by [`crate::Netns::socket`] or
+/// [`crate::audit::send::socket`], used by [`crate::audit::send::exchange`].
 #[derive(Debug)]
 pub struct NlSocket {
     pub(super) fd: OwnedFd,
@@ -120,7 +121,7 @@ pub struct NlSocket {
 /// Create a configured `NETLINK_ROUTE` socket in the calling thread's network namespace.
 /// Only the descriptor: it can cross threads (the receive state is built by
 /// [`NlSocket::from_fd`]).
-pub fn open_fd() -> Result<OwnedFd> {
+pub(crate) fn open_fd() -> Result<OwnedFd> {
     let fd = socket(
         AddressFamily::Netlink,
         SockType::Raw,
@@ -140,13 +141,13 @@ pub fn open_fd() -> Result<OwnedFd> {
 
 impl NlSocket {
     /// A socket in the calling thread's network namespace.
-    pub fn open() -> Result<NlSocket> {
+    pub(crate) fn open() -> Result<NlSocket> {
         open_fd().map(NlSocket::from_fd)
     }
 
     /// Wrap a descriptor made by [`open_fd`] (possibly on another thread, in another
     /// namespace).
-    pub fn from_fd(fd: OwnedFd) -> NlSocket {
+    pub(crate) fn from_fd(fd: OwnedFd) -> NlSocket {
         NlSocket {
             watch_fd: None,
             fd,
@@ -164,24 +165,24 @@ impl NlSocket {
 
     /// Messages dropped so far: not from the kernel, or with a sequence number that is
     /// not one of the batch being answered.
-    pub fn dropped(&self) -> u64 {
+    pub(crate) fn dropped(&self) -> u64 {
         self.dropped
     }
 
     /// `sendmsg` calls made so far (one per batch, plus dump retries).
-    pub fn round_trips(&self) -> u32 {
+    pub(crate) fn round_trips(&self) -> u32 {
         self.round_trips
     }
 
     /// The descriptor requests go out on (for socket options and tests).
-    pub fn fd(&self) -> BorrowedFd<'_> {
+    pub(crate) fn fd(&self) -> BorrowedFd<'_> {
         self.fd.as_fd()
     }
 
     /// One `sendmsg` of `bytes` to the kernel, exactly as given (`EINTR` retried); counts
     /// as a round trip. `op` names the operation in errors. Every request this crate
     /// sends goes through here.
-    pub fn send_datagram(&mut self, bytes: &[u8], op: &str) -> Result<()> {
+    pub(crate) fn send_datagram(&mut self, bytes: &[u8], op: &str) -> Result<()> {
         let kernel = NetlinkAddr::new(self.kernel_port, 0);
         loop {
             match sendmsg(

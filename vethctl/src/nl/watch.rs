@@ -28,22 +28,22 @@ use super::socket::{NlSocket, Queue, Sender, SLOTS};
 use crate::error::{Error, Result};
 
 /// `RTNLGRP_IPV6_ROUTE`: notifications of IPv6 routes added and removed.
-pub const RTNLGRP_IPV6_ROUTE: u32 = 11;
+pub(crate) const RTNLGRP_IPV6_ROUTE: u32 = 11;
 
 /// The IPv6 local route a socket watches for (`local DST dev OIF table local`, which the
 /// kernel adds once it has finished bringing up the address DST on link OIF).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RouteWatch {
+pub(crate) struct RouteWatch {
     /// The address.
-    pub dst: Ipv6Addr,
+    pub(crate) dst: Ipv6Addr,
     /// The link.
-    pub oif: u32,
+    pub(crate) oif: u32,
     /// A notification said the route exists (and none since said it is gone), or the
     /// caller saw it in a read ([`NlSocket::saw_local_route`]).
-    pub seen: bool,
+    pub(crate) seen: bool,
     /// The kernel dropped notifications (the watch's receive buffer overflowed) since the
     /// watch began or the last resync: only a lookup can tell whether the route exists.
-    pub lost: bool,
+    pub(crate) lost: bool,
 }
 
 /// Create the non-blocking descriptor a watch reads notifications from, in the calling
@@ -68,7 +68,7 @@ impl NlSocket {
     /// A socket in the calling thread's network namespace that can watch a route
     /// ([`NlSocket::watch_local_route`]): a second descriptor, made here (so in this
     /// namespace), carries the notifications.
-    pub fn open_watching() -> Result<NlSocket> {
+    pub(crate) fn open_watching() -> Result<NlSocket> {
         let mut s = NlSocket::open()?;
         s.watch_fd = Some((open_watch_fd()?, false));
         Ok(s)
@@ -78,7 +78,7 @@ impl NlSocket {
     /// descriptor joins `RTNLGRP_IPV6_ROUTE` (one `bind`, the first time), and from
     /// now on the kernel's notifications about that route are taken. Whether it was seen:
     /// [`NlSocket::local_route_seen`]. Needs a socket from [`NlSocket::open_watching`].
-    pub fn watch_local_route(&mut self, dst: Ipv6Addr, oif: u32) -> Result<()> {
+    pub(crate) fn watch_local_route(&mut self, dst: Ipv6Addr, oif: u32) -> Result<()> {
         let Some((fd, joined)) = &mut self.watch_fd else {
             return Err(Error::Unexpected(
                 "watching a route needs a socket opened for notifications".into(),
@@ -103,36 +103,38 @@ impl NlSocket {
 
     /// The caller looked the watched route up after notifications were lost, and did not
     /// find it: from now on the notifications tell again.
-    pub fn resynced(&mut self) {
+    pub(crate) fn resynced(&mut self) {
         if let Some(w) = &mut self.watch {
             w.lost = false;
         }
     }
 
     /// The watched route exists: a notification said so, or the caller saw it.
-    pub fn local_route_seen(&self) -> bool {
+    pub(crate) fn local_route_seen(&self) -> bool {
         self.watch.is_some_and(|w| w.seen)
     }
 
     /// The caller read the watched route (a lookup answered after the watch began).
-    pub fn saw_local_route(&mut self) {
+    pub(crate) fn saw_local_route(&mut self) {
         if let Some(w) = &mut self.watch {
             w.seen = true;
         }
     }
 
     /// The watch, if any.
-    pub fn watch(&self) -> Option<RouteWatch> {
+    pub(crate) fn watch(&self) -> Option<RouteWatch> {
         self.watch
     }
 
     /// Notifications taken for the watch.
-    pub fn notifications(&self) -> u64 {
+    #[allow(dead_code)] // a diagnostic counter; the tests read it
+    pub(crate) fn notifications(&self) -> u64 {
         self.notifications
     }
 
     /// Notifications dropped: not about the watched route.
-    pub fn ignored(&self) -> u64 {
+    #[allow(dead_code)] // a diagnostic counter; the tests read it
+    pub(crate) fn ignored(&self) -> u64 {
         self.ignored
     }
 
@@ -182,7 +184,7 @@ impl NlSocket {
 /// the watches still waiting. Sockets that watch nothing are skipped. Returns whether
 /// every watched route was seen; whoever called decides what a miss means (a lost watch
 /// needs a lookup).
-pub fn wait_local_routes(socks: &mut [&mut NlSocket], deadline: Instant) -> Result<bool> {
+pub(crate) fn wait_local_routes(socks: &mut [&mut NlSocket], deadline: Instant) -> Result<bool> {
     use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     const OP: &str = "waiting for the kernel's route notifications";
     let waiting = |s: &NlSocket| s.watch.is_some_and(|w| !w.seen && !w.lost);
