@@ -26,7 +26,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
-use super::error::{bail, AuditError, Context, Result};
 use netlink_codec::header::{
     msg_type_name, Messages, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_OVERRUN,
 };
@@ -38,8 +37,9 @@ use nix::sys::socket::{bind, getsockopt, recvmsg, setsockopt, sockopt, MsgFlags,
 use nix::{setsockopt_impl, sockopt_impl};
 use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 use pcap_file::{DataLink, Endianness};
-use zerocopy::IntoBytes;
+use zerocopy::{FromBytes, IntoBytes};
 
+use super::error::{bail, AuditError, Context, Result};
 use super::input::nlmon_header;
 use super::resync::Dump;
 
@@ -490,7 +490,7 @@ fn monitor(
         if resync.open.is_none() {
             if let Some(d) = resync.queue.pop_front() {
                 sock.send_datagram(&d.bytes, "monitor --resync")?;
-                let ty = u16::from_ne_bytes([d.bytes[4], d.bytes[5]]);
+                let ty = NlMsgHdr::ref_from_prefix(&d.bytes).map_or(0, |(h, _)| h.nlmsg_type.get());
                 let name = msg_type_name(ty).unwrap_or("dump");
                 let title = format!("resync: {name} dump request, for {}", d.group);
                 sink.resync_part(&d.bytes, false, &title)?;

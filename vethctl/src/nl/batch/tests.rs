@@ -292,3 +292,48 @@ fn the_abort_hook_cuts_a_batch_after_the_kth_request() {
         assert_eq!(s.dropped(), 0);
     });
 }
+
+#[test]
+fn the_raw_barrier_is_an_ordinary_noop_asking_for_an_ack() {
+    let b = barrier(7).unwrap();
+    let mut msgs = Messages::new(&b);
+    let m = msgs.next().unwrap().unwrap();
+    assert!(msgs.next().is_none());
+    assert_eq!(m.msg_type(), NLMSG_NOOP);
+    assert_eq!(m.flags(), NlmFlags::REQUEST | NlmFlags::ACK);
+    assert_eq!((m.seq(), m.payload().len()), (7, 0));
+}
+
+#[test]
+fn a_raw_batch_waits_for_started_dumps_past_the_barrier() {
+    let mut wait = RawWait {
+        barrier_seq: 99,
+        barrier_seen: false,
+        dumps: [1, 2].into(),
+        answered: BTreeSet::new(),
+    };
+    let mut errors = 0;
+    // Dump 1 sent a part; then the barrier's ACK: dump 2 never started (no answer yet).
+    let part = {
+        let mut buf = Vec::new();
+        let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::MULTI, 1).unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.finish().unwrap();
+        buf
+    };
+    assert!(!wait.take(&part, &mut errors));
+    assert!(
+        wait.take(&error_answer(99, 0), &mut errors),
+        "only the barrier"
+    );
+    assert!(wait.barrier_seen);
+    assert_eq!(wait.dumps, [1].into());
+    // Dump 1 ends with an error: counted, and nothing is left to wait for.
+    let mut done = Vec::new();
+    let mut m = MessageBuilder::new(&mut done, NLMSG_DONE, NlmFlags::MULTI, 1).unwrap();
+    m.family_header(&I32::new(-16)).unwrap();
+    m.finish().unwrap();
+    assert!(!wait.take(&done, &mut errors));
+    assert!(wait.dumps.is_empty());
+    assert_eq!(errors, 1);
+}

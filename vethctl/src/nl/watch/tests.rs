@@ -133,3 +133,62 @@ fn notifications_that_overflow_the_watch_never_fail_a_batch() {
         assert_eq!(s.dropped(), 0);
     });
 }
+
+/// An `RTM_NEWROUTE` of `dst` on `oif`: type `rtype`, `rtm_table` `table`, and an
+/// `RTA_TABLE` when `rta_table` is set.
+fn route_msg(dst: IpAddr, oif: u32, rtype: u8, table: u8, rta_table: Option<u32>) -> Vec<u8> {
+    let mut buf = Vec::new();
+    let mut m = MessageBuilder::new(&mut buf, RTM_NEWROUTE, NlmFlags::empty(), 0).unwrap();
+    m.family_header(&RtMsg {
+        rtm_family: if dst.is_ipv6() {
+            netlink_codec::af::AF_INET6
+        } else {
+            netlink_codec::af::AF_INET
+        },
+        rtm_dst_len: if dst.is_ipv6() { 128 } else { 32 },
+        rtm_table: table,
+        rtm_type: rtype,
+        ..Default::default()
+    })
+    .unwrap();
+    let a = m.attrs();
+    if let Some(t) = rta_table {
+        a.u32(RTA_TABLE, t).unwrap();
+    }
+    a.ip(RTA_DST, dst).unwrap();
+    a.u32(RTA_OIF, oif).unwrap();
+    m.finish().unwrap();
+    buf
+}
+
+#[test]
+fn only_the_local_route_of_the_address_on_its_link_is_the_watched_one() {
+    let dst: Ipv6Addr = "fd00::7".parse().unwrap();
+    let is = |bytes: Vec<u8>| {
+        let m = Messages::new(&bytes).next().unwrap().unwrap();
+        is_local_route(&m, dst, 3).unwrap()
+    };
+    let local = RT_TABLE_LOCAL;
+    assert!(is(route_msg(dst.into(), 3, RTN_LOCAL, local, None)));
+    // RTA_TABLE is the table when present (rtm_table then says RT_TABLE_COMPAT).
+    assert!(is(route_msg(dst.into(), 3, RTN_LOCAL, 252, Some(255))));
+    assert!(!is(route_msg(dst.into(), 3, RTN_LOCAL, local, Some(254))));
+    assert!(
+        !is(route_msg(dst.into(), 4, RTN_LOCAL, local, None)),
+        "another link"
+    );
+    assert!(
+        !is(route_msg(dst.into(), 3, 1, local, None)),
+        "a unicast route"
+    );
+    let other: Ipv6Addr = "fd00::8".parse().unwrap();
+    assert!(!is(route_msg(other.into(), 3, RTN_LOCAL, local, None)));
+    let v4 = IpAddr::V4(std::net::Ipv4Addr::new(10, 0, 0, 7));
+    assert!(!is(route_msg(v4, 3, RTN_LOCAL, local, None)));
+    // A malformed attribute is an error, not a match.
+    let mut cut = route_msg(dst.into(), 3, RTN_LOCAL, local, None);
+    let len = cut.len();
+    cut[len - 8] = 0xff; // RTA_OIF's nla_len: past the end
+    let m = Messages::new(&cut).next().unwrap().unwrap();
+    assert!(is_local_route(&m, dst, 3).is_err());
+}
