@@ -17,15 +17,15 @@ use crate::wiring::{self, Exec, Plan, Report, Step};
 /// Wire a pod's network namespace to the host with a veth pair, over netlink.
 #[derive(Debug, Parser)]
 #[command(name = "vethctl", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Create or repair the wiring of a pod (idempotent, safe to rerun).
     ///
     /// A host veth of that name is repaired only when it is ours: its peer is in the pod
@@ -74,67 +74,67 @@ without any state file. --host-iface overrides it.";
 /// Flags of setup, check and plan.
 #[derive(Debug, Clone, Args)]
 #[command(group = clap::ArgGroup::new("address").required(true).multiple(true).args(["ip6", "ip4"]))]
-pub struct WireArgs {
+pub(crate) struct WireArgs {
     /// The container id (the host interface name is derived from it).
     #[arg(long, value_name = "ID", value_parser = container_id)]
-    pub container_id: String,
+    pub(crate) container_id: String,
     /// The pod's network namespace (`/proc/PID/ns/net`, `/run/netns/NAME`); not
     /// vethctl's own, which needs /proc mounted to tell.
     #[arg(long, value_name = "PATH")]
-    pub netns: PathBuf,
+    pub(crate) netns: PathBuf,
     /// The interface name inside the pod (1-15 bytes, no '/', ':', '%' or whitespace; not
     /// ".", "..", "all" or "default", which the kernel reserves).
     #[arg(long, value_name = "NAME", default_value = DEFAULT_IFNAME, value_parser = ifname)]
-    pub ifname: String,
+    pub(crate) ifname: String,
     /// The host interface name (default: derived from --container-id, see `host-iface`;
     /// checked like --ifname).
     #[arg(long, value_name = "NAME", value_parser = ifname)]
-    pub host_iface: Option<String>,
+    pub(crate) host_iface: Option<String>,
     /// The pod's IPv6 address (a /128 is implied).
     #[arg(long, value_name = "ADDR", value_parser = config::parse_ip6)]
-    pub ip6: Option<Ipv6Addr>,
+    pub(crate) ip6: Option<Ipv6Addr>,
     /// The pod's IPv4 address (a /32 is implied).
     #[arg(long, value_name = "ADDR", value_parser = config::parse_ip4)]
-    pub ip4: Option<Ipv4Addr>,
+    pub(crate) ip4: Option<Ipv4Addr>,
     /// The MTU of both sides (68..=65535; at least 1280 with --ip6).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MTU, value_parser = config::parse_mtu, allow_hyphen_values = true)]
-    pub mtu: u32,
+    pub(crate) mtu: u32,
     /// Print the result as JSON.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// Flags of teardown.
 #[derive(Debug, Clone, Args)]
-pub struct TeardownArgs {
+pub(crate) struct TeardownArgs {
     /// The container id.
     #[arg(long, value_name = "ID", value_parser = container_id)]
-    pub container_id: String,
+    pub(crate) container_id: String,
     /// The host interface name (default: derived from --container-id).
     #[arg(long, value_name = "NAME", value_parser = ifname)]
-    pub host_iface: Option<String>,
+    pub(crate) host_iface: Option<String>,
     /// The pod's network namespace: proves an untagged veth (what a setup that crashed
     /// before tagging it leaves) is this pod's. Opened only for such a veth; not needed
     /// (and may be gone) otherwise.
     #[arg(long, value_name = "PATH")]
-    pub netns: Option<PathBuf>,
+    pub(crate) netns: Option<PathBuf>,
     /// The pod's IPv6 address, whose host route is removed.
     #[arg(long, value_name = "ADDR", value_parser = config::parse_ip6)]
-    pub ip6: Option<Ipv6Addr>,
+    pub(crate) ip6: Option<Ipv6Addr>,
     /// The pod's IPv4 address, whose host route is removed.
     #[arg(long, value_name = "ADDR", value_parser = config::parse_ip4)]
-    pub ip4: Option<Ipv4Addr>,
+    pub(crate) ip4: Option<Ipv4Addr>,
     /// Print the result as JSON.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// Flags of host-iface.
 #[derive(Debug, Clone, Args)]
-pub struct HostIfaceArgs {
+pub(crate) struct HostIfaceArgs {
     /// The container id.
     #[arg(long, value_name = "ID", value_parser = container_id)]
-    pub container_id: String,
+    pub(crate) container_id: String,
 }
 
 fn container_id(s: &str) -> Result<String, String> {
@@ -148,7 +148,7 @@ fn ifname(s: &str) -> Result<String, String> {
 impl WireArgs {
     /// Validate into a [`Spec`] and open the namespace: every input check, before any
     /// change.
-    pub fn validate(&self) -> Result<(Spec, Netns), Error> {
+    pub(crate) fn validate(&self) -> Result<(Spec, Netns), Error> {
         let spec = Spec::new(
             &self.container_id,
             self.host_iface.as_deref(),
@@ -164,7 +164,7 @@ impl WireArgs {
 }
 
 /// Parse the command line and run it; the process's exit status.
-pub fn main() -> ExitCode {
+pub(crate) fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -186,7 +186,7 @@ pub fn main() -> ExitCode {
 }
 
 /// An error and its sources, each once: `outer: inner: innermost`.
-pub fn chain(e: &dyn std::error::Error) -> String {
+pub(crate) fn chain(e: &dyn std::error::Error) -> String {
     let mut msg = e.to_string();
     let mut source = e.source();
     while let Some(s) = source {
@@ -203,7 +203,7 @@ fn is_broken_pipe(e: &CliError) -> bool {
 
 /// An error of [`run`].
 #[derive(Debug, thiserror::Error)]
-pub enum CliError {
+pub(crate) enum CliError {
     /// From the wiring.
     #[error(transparent)]
     Vethctl(#[from] Error),
@@ -211,8 +211,8 @@ pub enum CliError {
     #[error("writing the output")]
     Io(#[from] io::Error),
     /// From an audit command.
-    #[error("{0:#}")]
-    Audit(anyhow::Error),
+    #[error(transparent)]
+    Audit(#[from] crate::audit::AuditError),
 }
 
 impl CliError {
@@ -225,7 +225,7 @@ impl CliError {
 }
 
 /// Run one command.
-pub fn run(cli: Cli) -> Result<ExitCode, CliError> {
+pub(crate) fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let code = match cli.command {
@@ -431,6 +431,22 @@ mod tests {
         let e = CliError::from(Error::invalid("--mtu", "67 is out of range"));
         assert_eq!(chain(&e), "--mtu: 67 is out of range");
         assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn audit_errors_print_what_then_why() {
+        use crate::audit::error::Context;
+        let e: CliError = Err::<(), _>(io::Error::from(io::ErrorKind::StorageFull))
+            .context("--pcap: writing x.pcap")
+            .unwrap_err()
+            .into();
+        assert_eq!(chain(&e), "--pcap: writing x.pcap: no storage space");
+        assert_eq!(e.exit_code(), 1);
+        let e = CliError::from(crate::audit::AuditError::from(Error::invalid(
+            "--netns",
+            "not a network namespace",
+        )));
+        assert_eq!(chain(&e), "--netns: not a network namespace");
     }
 
     #[test]

@@ -1,9 +1,6 @@
-//! `vethctl`: see `vethctl --help` and the library's [`vethctl::cli`].
+//! `vethctl`: see `vethctl --help`. The binary is the library's
+//! [`vethctl::run_command_line`].
 
 fn main() -> std::process::ExitCode {
-    // No arguments and a `CNI_*` variable: a container runtime runs us as a CNI plugin.
-    if vethctl::cni::is_plugin_invocation() {
-        return vethctl::cni::main();
-    }
-    vethctl::cli::main()
+    vethctl::run_command_line()
 }

@@ -406,10 +406,7 @@ mod tests {
 
         // 0057-rep.bin: the same link later, up, with forwarding and proxy_arp on.
         let bytes = corpus("0057-rep.bin");
-        let answer = Answer {
-            status: Status::Ok,
-            data: bytes,
-        };
+        let answer = Answer::from_messages(Status::Ok, bytes);
         let l = link_of(&answer, "x").unwrap().unwrap();
         assert!(l.is_up());
         assert_eq!((l.ipv4_forwarding, l.ipv4_proxy_arp), (Some(1), Some(1)));
@@ -464,10 +461,7 @@ mod tests {
         a.attr(IFLA_IFALIAS, b"\xff\xfe\0").unwrap();
         a.u32(IFLA_MTU, 1500).unwrap();
         m.finish().unwrap();
-        let answer = Answer {
-            status: Status::Ok,
-            data: buf,
-        };
+        let answer = Answer::from_messages(Status::Ok, buf);
         let l = link_of(&answer, "x").unwrap().unwrap();
         assert_eq!(l.name, Text::NotUtf8(b"eth\xff".to_vec()));
         assert!(!l.name.is("eth") && !l.name.is("eth\u{fffd}"));

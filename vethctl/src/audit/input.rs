@@ -19,7 +19,7 @@
 use std::io::Cursor;
 use std::ops::ControlFlow;
 
-use anyhow::{bail, Context};
+use super::error::{bail, Context, Result};
 use pcap_file::pcap::PcapReader;
 use pcap_file::pcapng::{Block, PcapNgReader};
 use pcap_file::DataLink;
@@ -98,7 +98,7 @@ pub enum Record {
 }
 
 /// Read a pcap or pcapng capture (told apart by their magic numbers) into memory.
-pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
+pub fn read_capture(bytes: &[u8]) -> Result<Capture> {
     let mut cap = Capture::default();
     for_each_record(bytes, |r| {
         match r {
@@ -115,8 +115,8 @@ pub fn read_capture(bytes: &[u8]) -> anyhow::Result<Capture> {
 /// walk after the records before it.
 pub fn for_each_record(
     bytes: &[u8],
-    mut each: impl FnMut(Record) -> anyhow::Result<ControlFlow<()>>,
-) -> anyhow::Result<()> {
+    mut each: impl FnMut(Record) -> Result<ControlFlow<()>>,
+) -> Result<()> {
     if bytes.starts_with(&PCAPNG_MAGIC) {
         let mut r = PcapNgReader::new(Cursor::new(bytes)).context("not a pcapng capture")?;
         let mut n = 0;
@@ -157,7 +157,7 @@ pub fn for_each_record(
 }
 
 /// Packet `number` of link type `link`: a `NETLINK_ROUTE` datagram, or why it is skipped.
-fn record(number: usize, link: DataLink, mut data: Vec<u8>) -> anyhow::Result<Record> {
+fn record(number: usize, link: DataLink, mut data: Vec<u8>) -> Result<Record> {
     let be16 = |b: &[u8], i: usize| b.get(i..i + 2).map(|x| u16::from_be_bytes([x[0], x[1]]));
     // (header length, ARPHRD type, protocol, packet type)
     let (hlen, hatype, proto, pkttype) = match link {

@@ -12,6 +12,7 @@
 //! multi-gigabyte file); each message decoded is at most [`render::MAX_MESSAGE`] bytes.
 
 pub mod encode;
+pub mod error;
 pub mod input;
 pub mod monitor;
 pub mod resync;
@@ -23,7 +24,8 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use self::error::{bail, Context};
+pub use self::error::{AuditError, Result};
 
 use crate::render;
 
@@ -72,7 +74,7 @@ pub struct SendArgs {
 pub const MAX_INPUT: u64 = 64 << 20;
 
 /// Read FILE (or stdin), at most [`MAX_INPUT`] bytes.
-fn read_input(file: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
+fn read_input(file: Option<&PathBuf>) -> Result<Vec<u8>> {
     match file {
         Some(p) if p.as_os_str() != "-" => {
             let what = p.display().to_string();
@@ -90,7 +92,7 @@ fn read_input(file: Option<&PathBuf>) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Read `r` to its end, or fail once it gave more than [`MAX_INPUT`] bytes.
-fn read_capped(r: impl Read, what: &str) -> anyhow::Result<Vec<u8>> {
+fn read_capped(r: impl Read, what: &str) -> Result<Vec<u8>> {
     let mut buf = Vec::new();
     r.take(MAX_INPUT + 1)
         .read_to_end(&mut buf)
@@ -111,17 +113,17 @@ fn too_large(what: &str, is: &str) -> String {
 }
 
 /// Hex text to bytes, for `--hex`.
-fn hex_input(raw: &[u8]) -> anyhow::Result<Vec<u8>> {
+fn hex_input(raw: &[u8]) -> Result<Vec<u8>> {
     let text = std::str::from_utf8(raw).context("hex input is not text")?;
-    input::parse_hex(text).map_err(|e| anyhow::anyhow!("hex input: {e}"))
+    input::parse_hex(text).map_err(|e| AuditError::Msg(format!("hex input: {e}")))
 }
 
 /// A failed write to stdout: a closed pipe (`| head`) ends the command quietly.
-fn write_failed(e: io::Error) -> anyhow::Result<ExitCode> {
+fn write_failed(e: io::Error) -> Result<ExitCode> {
     if e.kind() == io::ErrorKind::BrokenPipe {
         Ok(ExitCode::SUCCESS)
     } else {
-        Err(anyhow::Error::new(e).context("writing to stdout"))
+        Err(e).context("writing to stdout")
     }
 }
 
@@ -132,7 +134,7 @@ pub fn decode_to(
     bytes: &[u8],
     json: bool,
     what: &str,
-) -> anyhow::Result<Result<(), ExitCode>> {
+) -> Result<Result<(), ExitCode>> {
     let r = if json {
         render::write_json(out, bytes)
     } else {
@@ -152,7 +154,7 @@ pub fn decode_to(
 }
 
 /// Run `vethctl decode`.
-pub fn run_decode(args: &DecodeArgs) -> anyhow::Result<ExitCode> {
+pub fn run_decode(args: &DecodeArgs) -> Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -170,7 +172,7 @@ pub fn run_decode(args: &DecodeArgs) -> anyhow::Result<ExitCode> {
             Ok(()) => Ok(code),
             Err(e) => write_failed(e),
         },
-        Err(e) => match e.downcast::<io::Error>() {
+        Err(e) => match e.into_io() {
             Ok(io) => write_failed(io),
             Err(e) => Err(e),
         },
@@ -178,11 +180,7 @@ pub fn run_decode(args: &DecodeArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `decode` with its input already read, writing to `out` (what the tests call).
-pub fn decode_input(
-    out: &mut impl Write,
-    raw: &[u8],
-    args: &DecodeArgs,
-) -> anyhow::Result<ExitCode> {
+pub fn decode_input(out: &mut impl Write, raw: &[u8], args: &DecodeArgs) -> Result<ExitCode> {
     if args.hex {
         decode_bytes(out, &hex_input(raw)?, args)
     } else {
@@ -191,7 +189,7 @@ pub fn decode_input(
 }
 
 /// `decode` of raw bytes or a capture (`--hex` already turned into bytes).
-fn decode_bytes(out: &mut impl Write, bytes: &[u8], args: &DecodeArgs) -> anyhow::Result<ExitCode> {
+fn decode_bytes(out: &mut impl Write, bytes: &[u8], args: &DecodeArgs) -> Result<ExitCode> {
     if args.pcap {
         let mut code = ExitCode::SUCCESS;
         input::for_each_record(bytes, |r| {
@@ -252,24 +250,25 @@ fn input_hint(raw: &[u8], args: &DecodeArgs) -> Option<&'static str> {
 
 /// Parse JSON Lines into netlink bytes. Blank lines are skipped; an error names the
 /// 1-based line and the field.
-pub fn encode_lines(text: &str) -> anyhow::Result<Vec<u8>> {
+pub fn encode_lines(text: &str) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let ln = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let v: serde_json::Value =
-            serde_json::from_str(line).map_err(|e| anyhow::anyhow!("line {ln}: not JSON: {e}"))?;
-        let m = encode::message_from_json(&v).map_err(|e| anyhow::anyhow!("line {ln}: {e}"))?;
+        let v: serde_json::Value = serde_json::from_str(line)
+            .map_err(|e| AuditError::Msg(format!("line {ln}: not JSON: {e}")))?;
+        let m = encode::message_from_json(&v)
+            .map_err(|e| AuditError::Msg(format!("line {ln}: {e}")))?;
         m.emit(&mut out)
-            .map_err(|e| anyhow::anyhow!("line {ln}: cannot encode: {e}"))?;
+            .map_err(|e| AuditError::Msg(format!("line {ln}: cannot encode: {e}")))?;
     }
     Ok(out)
 }
 
 /// Run `vethctl encode`.
-pub fn run_encode(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
+pub fn run_encode(args: &EncodeArgs) -> Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
     let text = std::str::from_utf8(&raw).context("input is not UTF-8 text")?;
     let bytes = encode_lines(text)?;
@@ -283,7 +282,7 @@ pub fn run_encode(args: &EncodeArgs) -> anyhow::Result<ExitCode> {
 
 /// Run `vethctl send`. Exit code 1 when the kernel answered any request with an errno, or
 /// dropped answers (`ENOBUFS`; what arrived is printed first).
-pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
+pub fn run_send(args: &SendArgs) -> Result<ExitCode> {
     let raw = read_input(args.file.as_ref())?;
     let bytes = if args.hex { hex_input(&raw)? } else { raw };
     let mut sock = send::socket(args.netns.as_deref())?;
@@ -292,7 +291,7 @@ pub fn run_send(args: &SendArgs) -> anyhow::Result<ExitCode> {
     let mut out = BufWriter::new(stdout.lock());
     let printed = send::print(&mut out, &ex, args.json).and_then(|()| Ok(out.flush()?));
     if let Err(e) = printed {
-        return match e.downcast::<io::Error>() {
+        return match e.into_io() {
             Ok(io) => write_failed(io),
             Err(e) => Err(e),
         };

@@ -26,7 +26,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant, SystemTime};
 
-use anyhow::{bail, Context};
 use netlink_codec::header::{
     msg_type_name, Messages, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR, NLMSG_OVERRUN,
 };
@@ -38,8 +37,9 @@ use nix::sys::socket::{bind, getsockopt, recvmsg, setsockopt, sockopt, MsgFlags,
 use nix::{setsockopt_impl, sockopt_impl};
 use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 use pcap_file::{DataLink, Endianness};
-use zerocopy::IntoBytes;
+use zerocopy::{FromBytes, IntoBytes};
 
+use super::error::{bail, AuditError, Context, Result};
 use super::input::nlmon_header;
 use super::resync::Dump;
 
@@ -197,7 +197,7 @@ struct Sink {
 }
 
 impl Sink {
-    fn new(args: &MonitorArgs) -> anyhow::Result<Sink> {
+    fn new(args: &MonitorArgs) -> Result<Sink> {
         let pcap = match &args.pcap {
             None => None,
             Some(path) => {
@@ -227,7 +227,7 @@ impl Sink {
     }
 
     /// One notification from the kernel: capture it, then print it.
-    fn event(&mut self, datagram: &[u8], groups: u32) -> anyhow::Result<()> {
+    fn event(&mut self, datagram: &[u8], groups: u32) -> Result<()> {
         self.events += 1;
         let n = self.events;
         let group = match groups.count_ones() {
@@ -241,23 +241,12 @@ impl Sink {
     }
 
     /// A datagram of a `--resync` exchange: a dump request sent, or its answer.
-    fn resync_part(
-        &mut self,
-        datagram: &[u8],
-        from_kernel: bool,
-        title: &str,
-    ) -> anyhow::Result<()> {
+    fn resync_part(&mut self, datagram: &[u8], from_kernel: bool, title: &str) -> Result<()> {
         self.show(datagram, from_kernel, title, "resync")
     }
 
     /// Capture `datagram`, then print it under `# title`; `what` names it in errors.
-    fn show(
-        &mut self,
-        datagram: &[u8],
-        from_kernel: bool,
-        title: &str,
-        what: &str,
-    ) -> anyhow::Result<()> {
+    fn show(&mut self, datagram: &[u8], from_kernel: bool, title: &str, what: &str) -> Result<()> {
         self.capture(datagram, from_kernel)?;
         if !self.json {
             writeln!(self.out, "# {title}")?;
@@ -276,7 +265,7 @@ impl Sink {
     }
 
     /// The kernel dropped notifications (`ENOBUFS`): say so in every output.
-    fn overrun(&mut self) -> anyhow::Result<()> {
+    fn overrun(&mut self) -> Result<()> {
         self.overruns += 1;
         let k = self.overruns;
         let marker = NlMsgHdr {
@@ -305,12 +294,12 @@ impl Sink {
             writeln!(self.out, "# {why}")?;
         }
         super::decode_to(&mut self.out, marker, self.json, "overrun: ")?
-            .map_err(|_| anyhow::anyhow!("the NLMSG_OVERRUN marker did not decode"))?;
+            .map_err(|_| AuditError::Msg("the NLMSG_OVERRUN marker did not decode".into()))?;
         self.out.flush()?;
         Ok(())
     }
 
-    fn capture(&mut self, datagram: &[u8], from_kernel: bool) -> anyhow::Result<()> {
+    fn capture(&mut self, datagram: &[u8], from_kernel: bool) -> Result<()> {
         let Some((w, path)) = &mut self.pcap else {
             return Ok(());
         };
@@ -354,7 +343,7 @@ enum Got {
 
 /// Receive one datagram without blocking, into `buf` grown to fit it (its size is
 /// peeked first, so nothing is cut).
-fn receive(fd: &impl AsRawFd, buf: &mut Vec<u8>) -> anyhow::Result<Got> {
+fn receive(fd: &impl AsRawFd, buf: &mut Vec<u8>) -> Result<Got> {
     let fd = fd.as_raw_fd();
     loop {
         let peek = MsgFlags::MSG_PEEK | MsgFlags::MSG_TRUNC | MsgFlags::MSG_DONTWAIT;
@@ -391,7 +380,7 @@ fn receive(fd: &impl AsRawFd, buf: &mut Vec<u8>) -> anyhow::Result<Got> {
 
 /// Run `vethctl monitor`. Exit code 1 when an event did not decode (it is still in the
 /// capture, and printed as hex).
-pub fn run_monitor(args: &MonitorArgs) -> anyhow::Result<ExitCode> {
+pub fn run_monitor(args: &MonitorArgs) -> Result<ExitCode> {
     let mut groups: Vec<(u32, &str)> = args.groups.iter().flatten().copied().collect();
     groups.sort_unstable();
     groups.dedup();
@@ -411,7 +400,7 @@ pub fn run_monitor(args: &MonitorArgs) -> anyhow::Result<ExitCode> {
     let end = match result.and_then(|end| Ok(sink.out.flush().map(|()| end)?)) {
         Ok(end) => end,
         Err(e) => {
-            return match e.downcast::<io::Error>() {
+            return match e.into_io() {
                 Ok(io) => super::write_failed(io),
                 Err(e) => Err(e),
             }
@@ -471,7 +460,7 @@ fn monitor(
     groups: &[(u32, &'static str)],
     signals: &SigSet,
     sink: &mut Sink,
-) -> anyhow::Result<End> {
+) -> Result<End> {
     let sigfd = SignalFd::with_flags(signals, SfdFlags::SFD_NONBLOCK | SfdFlags::SFD_CLOEXEC)
         .context("signalfd")?;
     let mut sock = super::send::socket(args.netns.as_deref())?;
@@ -501,7 +490,7 @@ fn monitor(
         if resync.open.is_none() {
             if let Some(d) = resync.queue.pop_front() {
                 sock.send_datagram(&d.bytes, "monitor --resync")?;
-                let ty = u16::from_ne_bytes([d.bytes[4], d.bytes[5]]);
+                let ty = NlMsgHdr::ref_from_prefix(&d.bytes).map_or(0, |(h, _)| h.nlmsg_type.get());
                 let name = msg_type_name(ty).unwrap_or("dump");
                 let title = format!("resync: {name} dump request, for {}", d.group);
                 sink.resync_part(&d.bytes, false, &title)?;

@@ -1,5 +1,5 @@
 //! One netlink request, with the explicit policy that says what an errno answer means for
-//! it, and the answer the socket layer hands back.
+//! it, and how it ended ([`Status`]). The answer itself is [`super::batch::Answer`].
 //!
 //! The policy is data, visible in `vethctl plan`, not ad-hoc matching after the fact: for
 //! each of EEXIST, ENOENT, ESRCH, ENODEV, EADDRNOTAVAIL and ENETUNREACH a request says
@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use netlink_codec::header::{NlMsgHdr, NlmFlags, RTM_BASE};
+use netlink_codec::header::{FlagContext, NlMsgHdr, NlmFlags};
 use netlink_codec::Errno;
 use serde::Serialize;
 use zerocopy::FromBytes;
@@ -176,22 +176,29 @@ impl Request {
 
     /// A dump (`RTM_GET*` with `NLM_F_DUMP`): answered by messages then `NLMSG_DONE`.
     pub fn is_dump(&self) -> bool {
-        self.header().is_some_and(|h| {
-            let t = h.nlmsg_type.get();
-            t >= RTM_BASE && (t - RTM_BASE) % 4 == 2 && h.flags().intersects(NlmFlags::DUMP)
-        })
+        self.header().is_some_and(is_dump)
     }
 
     /// A request that changes nothing (`RTM_GET*`).
     pub fn is_read(&self) -> bool {
-        let t = self.msg_type();
-        t >= RTM_BASE && (t - RTM_BASE) % 4 == 2
+        self.header().is_some_and(is_get)
     }
+}
+
+/// An `RTM_GET*` request, by the codec's reading of the type and flags.
+fn is_get(h: &NlMsgHdr) -> bool {
+    FlagContext::of(h.nlmsg_type.get(), h.flags()) == FlagContext::Get
+}
+
+/// A dump request: `RTM_GET*` with either bit of `NLM_F_DUMP` (the two bits mean ROOT and
+/// MATCH only in a GET; in a NEW they are EXCL and CREATE).
+pub(crate) fn is_dump(h: &NlMsgHdr) -> bool {
+    is_get(h) && h.flags().intersects(NlmFlags::DUMP)
 }
 
 /// How a request ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// Acknowledged (`NLMSG_ERROR` with error 0), or a dump ended with `NLMSG_DONE`.
     Ok,
     /// Answered with an errno that the policy calls success.
@@ -200,26 +207,39 @@ pub enum Status {
     Verify(Errno),
 }
 
-/// The kernel's answer to one request: how it ended and the data messages it carried
-/// (a `RTM_NEW*` reply to a `RTM_GET*`, or the parts of a dump), back to back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Answer {
-    /// How it ended.
-    pub status: Status,
-    /// The reply messages (complete netlink messages, each 4-byte aligned).
-    pub data: Vec<u8>,
-}
-
-impl Answer {
-    /// Iterate the reply messages.
-    pub fn messages(&self) -> netlink_codec::header::Messages<'_> {
-        netlink_codec::header::Messages::new(&self.data)
-    }
-}
+pub(crate) use super::batch::Answer;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use netlink_codec::build::MessageBuilder;
+    use netlink_codec::header::{RTM_GETLINK, RTM_NEWLINK};
+    use netlink_codec::link::IfInfoMsg;
+
+    #[test]
+    fn dump_detection() {
+        let mut buf = Vec::new();
+        let mut m =
+            MessageBuilder::new(&mut buf, RTM_GETLINK, NlmFlags::REQUEST | NlmFlags::DUMP, 0)
+                .unwrap();
+        m.family_header(&IfInfoMsg::default()).unwrap();
+        m.finish().unwrap();
+        let r = Request::new("dump", buf, Policy::STRICT);
+        assert!(r.is_dump());
+        assert!(r.is_read());
+        let mut buf = Vec::new();
+        let m = MessageBuilder::new(
+            &mut buf,
+            RTM_NEWLINK,
+            NlmFlags::REQUEST | NlmFlags::CREATE | NlmFlags::EXCL,
+            0,
+        )
+        .unwrap();
+        m.finish().unwrap();
+        let r = Request::new("create", buf, Policy::STRICT);
+        assert!(!r.is_dump(), "NLM_F_EXCL|CREATE shares bits with DUMP");
+        assert!(!r.is_read());
+    }
 
     #[test]
     fn policy_table() {
