@@ -1,0 +1,556 @@
+//! Unit tests of the comparators, the ownership rule and the readiness wait.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::time::Instant;
+
+use netlink_codec::addr::IfaFlags;
+use netlink_codec::route::{RTN_LOCAL, RT_SCOPE_LINK, RT_TABLE_LOCAL, RT_TABLE_MAIN};
+
+use super::assess::ipv6_impossible;
+use super::desired::{full, our_metric};
+use super::observe::Read;
+use super::plan::as_created;
+use super::readiness::wait_until_ready;
+use super::*;
+use crate::msgs;
+use crate::state::{Addr, Link, Route};
+use netlink_codec::header::{
+    NlMsgHdr, NlmFlags, RTM_DELROUTE, RTM_GETLINK, RTM_GETROUTE, RTM_NEWADDR, RTM_NEWLINK,
+    RTM_NEWROUTE,
+};
+use netlink_codec::link::Iff;
+use zerocopy::FromBytes;
+
+fn spec() -> Spec {
+    Spec::new(
+        "c1",
+        Some("vh1"),
+        "eth0",
+        Some("fd00::5".parse().unwrap()),
+        Some(Ipv4Addr::new(10, 1, 2, 3)),
+        1500,
+        true,
+    )
+    .unwrap()
+}
+
+/// The kernel dropped the watched route's notification (the watch's buffer was full
+/// of others): the wait notices, looks the route up at once, and finds it ready.
+#[test]
+fn a_route_whose_notification_was_dropped_is_looked_up() {
+    use crate::socket::tests::{churn_ipv6_routes, in_new_netns, lo_up, req};
+    in_new_netns("a_route_whose_notification_was_dropped", || {
+        let mut churn = NlSocket::open().unwrap();
+        churn.batch(&[lo_up()]).unwrap();
+        let ip: Ipv6Addr = "fd00::7".parse().unwrap();
+        let spec = Spec::new("c1", Some("lo"), "eth0", Some(ip), None, 1500, true).unwrap();
+        let mut s = Session {
+            host: NlSocket::open_watching().unwrap(),
+            pod: None,
+            exec: Exec::new(None),
+        };
+        s.host.watch_rcvbuf(0);
+        s.host.watch_local_route(ip, 1).unwrap();
+        // The watch overflows, then the address (and its local route) comes.
+        churn_ipv6_routes(&mut churn, 200);
+        let add = msgs::new_addr(IpAddr::V6(ip), 128, 1, IfaFlags::NODAD, false).unwrap();
+        churn
+            .batch(&[req("add fd00::7", add, Policy::STRICT)])
+            .unwrap();
+        let start = Instant::now();
+        wait_until_ready(&mut s, &spec, &[Side::Host]).unwrap();
+        assert!(
+            start.elapsed() < READY_TIMEOUT,
+            "waited out the timeout instead of looking at once"
+        );
+        assert!(s.host.local_route_seen());
+        // (The lookup may come before the kernel's work queue added the route: then
+        // the watch, drained by now, sees the route's notification.)
+        assert!(
+            s.host.round_trips() >= 1,
+            "ready without a look at the route"
+        );
+    });
+}
+
+fn wired(spec: &Spec) -> (HostView, PodView) {
+    let hl = Link {
+        index: 10,
+        name: spec.host_iface.as_str().into(),
+        flags: Iff::UP,
+        kind: Some("veth".into()),
+        mtu: Some(1500),
+        link: Some(2),
+        link_netnsid: Some(0),
+        addr_gen_mode: Some(1),
+        ipv4_forwarding: Some(1),
+        ipv4_proxy_arp: Some(1),
+        ipv6_forwarding: Some(1),
+        ipv6_force_forwarding: Some(1),
+        inet6: true,
+        ipv6_disabled: Some(false),
+        alias: Some(owner_alias(&spec.container_id).into()),
+    };
+    let pl = Link {
+        index: 2,
+        name: "eth0".into(),
+        flags: Iff::UP,
+        kind: Some("veth".into()),
+        mtu: Some(1500),
+        link: Some(10),
+        link_netnsid: Some(0),
+        addr_gen_mode: Some(1),
+        inet6: true,
+        ..Default::default()
+    };
+    let hr = |ip: IpAddr| Route {
+        v6: ip.is_ipv6(),
+        dst_len: full(ip),
+        table: u32::from(RT_TABLE_MAIN),
+        scope: if ip.is_ipv6() { 0 } else { RT_SCOPE_LINK },
+        rtype: 1,
+        dst: Some(ip),
+        gateway: None,
+        oif: Some(10),
+        priority: our_metric(ip.is_ipv6()),
+        prefsrc: None,
+        protocol: 3,
+    };
+    let host = HostView {
+        link: Some(hl),
+        addrs: Some(vec![Addr {
+            index: 10,
+            prefix_len: 64,
+            flags: V6_GATEWAY_FLAGS.union(IfaFlags::PERMANENT),
+            ip: IpAddr::V6(V6_GATEWAY),
+        }]),
+        proxy_delay: Some(0),
+        route6: Some(hr(IpAddr::V6(spec.ip6.unwrap()))),
+        route4: Some(hr(IpAddr::V4(spec.ip4.unwrap()))),
+        fresh: false,
+    };
+    let mut onlink = hr(IpAddr::V4(V4_GATEWAY));
+    onlink.oif = Some(2);
+    let def = |gw: IpAddr| Route {
+        v6: gw.is_ipv6(),
+        dst_len: 0,
+        table: u32::from(RT_TABLE_MAIN),
+        scope: 0,
+        rtype: 1,
+        dst: None,
+        gateway: Some(gw),
+        oif: Some(2),
+        priority: our_metric(gw.is_ipv6()),
+        prefsrc: None,
+        protocol: 3,
+    };
+    let pod = PodView {
+        link: Some(pl),
+        host_nsid: Some(0),
+        addrs: vec![
+            Addr {
+                index: 2,
+                prefix_len: 128,
+                flags: IfaFlags::NODAD | IfaFlags::PERMANENT,
+                ip: IpAddr::V6(spec.ip6.unwrap()),
+            },
+            Addr {
+                index: 2,
+                prefix_len: 32,
+                flags: IfaFlags::PERMANENT,
+                ip: IpAddr::V4(spec.ip4.unwrap()),
+            },
+        ],
+        routes: vec![
+            onlink,
+            def(IpAddr::V4(V4_GATEWAY)),
+            def(IpAddr::V6(V6_GATEWAY)),
+            // The kernel's local route of the IPv6 address: it is usable.
+            Route {
+                v6: true,
+                dst_len: 128,
+                table: u32::from(RT_TABLE_LOCAL),
+                scope: 0,
+                rtype: RTN_LOCAL,
+                dst: spec.ip6.map(IpAddr::V6),
+                gateway: None,
+                oif: Some(2),
+                priority: 0,
+                prefsrc: None,
+                protocol: 2,
+            },
+        ],
+    };
+    (host, pod)
+}
+
+fn hdr(s: &Planned) -> NlMsgHdr {
+    match &s.step {
+        Step::Netlink(r) => *NlMsgHdr::ref_from_prefix(&r.msg).unwrap().0,
+        Step::Sysctl { .. } => panic!("not netlink"),
+    }
+}
+
+#[test]
+fn wired_state_needs_nothing() {
+    let spec = spec();
+    let (host, pod) = wired(&spec);
+    let a = assess(&spec, &host, &pod).unwrap();
+    assert!(a.host.is_empty(), "{:?}", a.host);
+    assert!(a.pod.is_empty(), "{:?}", a.pod);
+    assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
+    assert!(a.items.len() >= 15);
+}
+
+#[test]
+fn drift_is_named_and_repaired() {
+    let spec = spec();
+    let (mut host, mut pod) = wired(&spec);
+    host.link.as_mut().unwrap().flags = Iff::empty();
+    host.link.as_mut().unwrap().ipv4_proxy_arp = Some(0);
+    host.link.as_mut().unwrap().ipv6_forwarding = Some(0);
+    host.proxy_delay = Some(80);
+    host.route4 = None;
+    pod.routes.retain(|r| r.dst_len != 0 || r.v6);
+    pod.routes.push(Route {
+        v6: false,
+        dst_len: 0,
+        table: u32::from(RT_TABLE_MAIN),
+        scope: 0,
+        rtype: 1,
+        dst: None,
+        gateway: Some(Ipv4Addr::new(169, 254, 1, 2).into()),
+        oif: Some(2),
+        priority: 0,
+        prefsrc: None,
+        protocol: 3,
+    });
+    // A second wrong IPv6 default with another metric must be deleted.
+    pod.routes.push(Route {
+        v6: true,
+        dst_len: 0,
+        table: u32::from(RT_TABLE_MAIN),
+        scope: 0,
+        rtype: 1,
+        dst: None,
+        gateway: Some("fe80::2".parse().unwrap()),
+        oif: Some(2),
+        priority: 2048,
+        prefsrc: None,
+        protocol: 3,
+    });
+    let a = assess(&spec, &host, &pod).unwrap();
+    let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+    let text = lines.join("\n");
+    for word in [
+        "proxy_arp",
+        "proxy_delay",
+        "forwarding",
+        "down",
+        "10.1.2.3",
+        "169.254.1.2",
+        "fe80::2",
+    ] {
+        assert!(text.contains(word), "{word} not in:\n{text}");
+    }
+    // Host: the sysctl write comes first, then one setlink with AF_SPEC, the
+    // neighbour table, up, the route, and (the pod side is up) the lookup of the
+    // gateway's local route.
+    assert!(matches!(&a.host[0].step, Step::Sysctl { value: "1", .. }));
+    let types: Vec<u16> = a.host[1..]
+        .iter()
+        .map(|s| hdr(s).nlmsg_type.get())
+        .collect();
+    assert_eq!(
+        types,
+        [RTM_NEWLINK, 67, RTM_NEWLINK, RTM_NEWROUTE, RTM_GETROUTE]
+    );
+    assert_eq!(a.ready_lookup(Side::Host), Some(5));
+    let route = hdr(&a.host[4]);
+    assert_eq!(
+        route.flags(),
+        NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
+    );
+    // Pod: (the host link went up) read both links back to settle their carrier
+    // state, replace the IPv4 default, delete the extra IPv6 default. The IPv6
+    // address's local route was read in place: no lookup.
+    let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
+    assert_eq!(
+        types,
+        [RTM_GETLINK, RTM_GETLINK, RTM_NEWROUTE, RTM_DELROUTE]
+    );
+    assert_eq!(a.ready_lookup(Side::Pod), None);
+    let Step::Netlink(del) = &a.pod[3].step else {
+        panic!()
+    };
+    assert_eq!(del.policy, Policy::GONE_OK);
+}
+
+#[test]
+fn gateway_without_noprefixroute_is_replaced() {
+    // fe80::1 as an older vethctl added it: nodad, but with its fe80::/64 route.
+    let spec = spec();
+    let (mut host, pod) = wired(&spec);
+    host.addrs.as_mut().unwrap()[0].flags = IfaFlags::NODAD | IfaFlags::PERMANENT;
+    let a = assess(&spec, &host, &pod).unwrap();
+    let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("without noprefixroute"), "{}", lines[0]);
+    assert!(!lines[0].contains("without nodad"), "{}", lines[0]);
+    let new: Vec<&Planned> = a
+        .host
+        .iter()
+        .filter(|s| matches!(s.step, Step::Netlink(_)) && hdr(s).nlmsg_type.get() == RTM_NEWADDR)
+        .collect();
+    assert_eq!(new.len(), 1, "{:?}", a.host);
+    assert_eq!(
+        hdr(new[0]).flags(),
+        NlmFlags::REQUEST | NlmFlags::ACK | NlmFlags::CREATE | NlmFlags::REPLACE
+    );
+    assert!(a.pod.is_empty(), "{:?}", a.pod);
+}
+
+/// The views of a pair just created (ifindexes as in [`wired`]): nothing set yet.
+fn created(spec: &Spec) -> (HostView, PodView) {
+    let (mut hl, mut pl) = as_created(spec);
+    hl.index = 10;
+    pl.index = 2;
+    let host = HostView {
+        link: Some(hl),
+        addrs: Some(Vec::new()),
+        ..Default::default()
+    };
+    let pod = PodView {
+        link: Some(pl),
+        host_nsid: Some(0),
+        ..Default::default()
+    };
+    (host, pod)
+}
+
+#[test]
+fn fresh_link_gets_everything_in_order() {
+    let spec = spec();
+    let (host, pod) = created(&spec);
+    let a = assess(&spec, &host, &pod).unwrap();
+    let kinds: Vec<String> = a.pod.iter().map(|s| s.step.what().to_owned()).collect();
+    // addr_gen_mode is set before the link goes up; addresses before routes.
+    assert!(kinds[0].starts_with("set addr_gen_mode none"), "{kinds:?}");
+    assert!(kinds[1].starts_with("set eth0 up"), "{kinds:?}");
+    let pos = |p: &str| kinds.iter().position(|k| k.contains(p)).unwrap();
+    assert!(pos("fd00::5/128") < pos("169.254.1.1/32"));
+    assert!(pos("169.254.1.1/32") < pos("IPv4 default"));
+    let host_kinds: Vec<&str> = a.host.iter().map(|s| s.step.what()).collect();
+    assert_eq!(host_kinds.len(), 9, "{host_kinds:?}");
+    assert!(host_kinds[8].starts_with("look up the local route of fe80::1"));
+    // A link not read yet: force_forwarding is written if this kernel has it.
+    assert!(
+        matches!(&a.host[1].step, Step::Sysctl { path, if_present: true, .. }
+            if path.ends_with("vh1/force_forwarding")),
+        "{host_kinds:?}"
+    );
+    let addr = a
+        .host
+        .iter()
+        .find(|s| hdr_ok(s) == Some(RTM_NEWADDR))
+        .unwrap();
+    let Step::Netlink(r) = &addr.step else {
+        panic!()
+    };
+    assert_eq!(r.policy, Policy::EXIST_OK);
+}
+
+#[test]
+fn force_forwarding_is_set_checked_or_noted() {
+    let spec = spec();
+    let (mut host, pod) = wired(&spec);
+    // Off: named as drift, written (the kernel has it: no if_present).
+    host.link.as_mut().unwrap().ipv6_force_forwarding = Some(0);
+    let a = assess(&spec, &host, &pod).unwrap();
+    let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
+    assert_eq!(
+        lines,
+        ["host: net.ipv6.conf.vh1.force_forwarding = 1: IPv6 force_forwarding is 0"]
+    );
+    assert!(matches!(
+        &a.host[0].step,
+        Step::Sysctl { path, value: "1", if_present: false, .. }
+            if path.ends_with("vh1/force_forwarding")
+    ));
+    assert!(a.notes.is_empty());
+    // A kernel without it (IPv6 settings reported, force_forwarding not among them):
+    // nothing to write or report as drift, a note for IPv6 pods.
+    host.link.as_mut().unwrap().ipv6_force_forwarding = None;
+    let a = assess(&spec, &host, &pod).unwrap();
+    assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
+    assert!(a.host.is_empty(), "{:?}", a.host);
+    assert_eq!(a.notes.len(), 1);
+    assert!(
+        a.notes[0].contains("net.ipv6.conf.all.forwarding=1"),
+        "{}",
+        a.notes[0]
+    );
+    // An IPv4-only pod needs no IPv6 forwarding: no note.
+    let mut v4 = spec.clone();
+    v4.ip6 = None;
+    assert!(assess(&v4, &host, &pod).unwrap().notes.is_empty());
+}
+
+#[test]
+fn ipv6_readiness_is_read_where_it_is_not_known() {
+    let spec = spec();
+    // Fresh links: the gateway's local route is watched, not looked up (the
+    // notification is sure to come); the pod batch reads both links back before
+    // adding the addresses, and ends with the lookup of the pod address's local
+    // route.
+    let (mut host, pod) = created(&spec);
+    host.fresh = true;
+    let a = assess(&spec, &host, &pod).unwrap();
+    assert!(a.host_watch);
+    assert_eq!(a.ready_lookup(Side::Host), None);
+    assert!(a.host.iter().all(|s| hdr_ok(s) != Some(RTM_GETROUTE)));
+    // The same links, not created by this setup: the route may predate the watch.
+    host.fresh = false;
+    let b = assess(&spec, &host, &pod).unwrap();
+    assert_eq!(b.ready_lookup(Side::Host), Some(b.host.len() - 1));
+    assert_eq!(
+        hdr(&b.host[b.host.len() - 1]).nlmsg_type.get(),
+        RTM_GETROUTE
+    );
+    let types: Vec<u16> = a.pod.iter().map(|s| hdr(s).nlmsg_type.get()).collect();
+    let first_addr = types.iter().position(|&t| t == RTM_NEWADDR).unwrap();
+    let readbacks: Vec<usize> = (0..types.len())
+        .filter(|&i| types[i] == RTM_GETLINK)
+        .collect();
+    assert_eq!(readbacks.len(), 2, "{types:?}");
+    assert!(readbacks.iter().all(|&i| i < first_addr), "{types:?}");
+    assert_eq!(a.ready_lookup(Side::Pod), Some(a.pod.len() - 1));
+    assert_eq!(*types.last().unwrap(), RTM_GETROUTE);
+
+    // Wired, host steps to send (the gateway's EEXIST is verified): the gateway is
+    // looked up at the end of the host batch; the pod address's route was read.
+    let (mut host, pod) = wired(&spec);
+    host.addrs = None;
+    let a = assess(&spec, &host, &pod).unwrap();
+    assert_eq!(a.ready_lookup(Side::Host), Some(a.host.len() - 1));
+    assert!(a.pod.is_empty(), "{:?}", a.pod);
+    assert_eq!(a.ready_lookup(Side::Pod), None);
+
+    // The pod address is there but its local route is not (yet): look it up.
+    let (host, mut pod) = wired(&spec);
+    pod.routes.retain(|r| r.table != u32::from(RT_TABLE_LOCAL));
+    let a = assess(&spec, &host, &pod).unwrap();
+    assert_eq!(a.ready_lookup(Side::Pod), Some(0));
+    assert_eq!(a.pod.len(), 1);
+
+    // IPv4 only: nothing to wait for.
+    let mut v4 = spec.clone();
+    v4.ip6 = None;
+    let (mut host, pod) = wired(&spec);
+    host.addrs = None;
+    let a = assess(&v4, &host, &pod).unwrap();
+    assert_eq!(
+        (a.ready_lookup(Side::Host), a.ready_lookup(Side::Pod)),
+        (None, None)
+    );
+    assert!(!a.host_watch);
+    assert!(a
+        .host
+        .iter()
+        .chain(&a.pod)
+        .all(|s| hdr_ok(s) != Some(RTM_GETROUTE)));
+}
+
+fn hdr_ok(s: &Planned) -> Option<u16> {
+    match &s.step {
+        Step::Netlink(r) => Some(r.msg_type()),
+        _ => None,
+    }
+}
+
+#[test]
+fn unknown_host_addresses_are_verified() {
+    let spec = spec();
+    let (mut host, pod) = wired(&spec);
+    host.addrs = None;
+    let a = assess(&spec, &host, &pod).unwrap();
+    let i = verify_gateway_at(&a).unwrap();
+    let Step::Netlink(create) = &a.host[i].step else {
+        panic!()
+    };
+    assert_eq!(create.policy, Policy::EXIST_VERIFY);
+    let Step::Netlink(read) = &a.host[i + 1].step else {
+        panic!()
+    };
+    // A read of that one address, not a dump: a batch holds at most one dump.
+    assert!(read.is_read() && !read.is_dump());
+    assert_eq!(read.policy, Policy::ADDR_LOOKUP);
+    assert!(a.host.iter().all(|s| match &s.step {
+        Step::Netlink(r) => !r.is_dump(),
+        Step::Sysctl { .. } => true,
+    }));
+}
+
+fn host_link_of(spec: &Spec) -> Link {
+    wired(spec).0.link.unwrap()
+}
+
+#[test]
+fn ipv4_only_needs_nothing_of_ipv6() {
+    let mut v4 = spec();
+    v4.ip6 = None;
+    v4.mtu = 68;
+    let (mut host, mut pod) = created(&v4);
+    assert!(!host.link.as_ref().unwrap().inet6, "no IPv6 under 1280");
+    host.fresh = true;
+    let a = assess(&v4, &host, &pod).unwrap();
+    let all: Vec<String> = a
+        .items
+        .iter()
+        .map(Item::label)
+        .chain(
+            a.host
+                .iter()
+                .chain(&a.pod)
+                .map(|s| s.step.what().to_owned()),
+        )
+        .collect();
+    for word in ["ipv6", "IPv6", "fe80", "addr_gen_mode", "force_forwarding"] {
+        assert!(all.iter().all(|l| !l.contains(word)), "{word}: {all:?}");
+    }
+    assert!(a.host.iter().all(|s| matches!(s.step, Step::Netlink(_))));
+    assert!(a.notes.is_empty() && verify_gateway_at(&a).is_none());
+    // A link that has IPv6 (disabled or not) still gets addr_gen_mode none, and only
+    // that.
+    for l in [host.link.as_mut().unwrap(), pod.link.as_mut().unwrap()] {
+        l.inet6 = true;
+        l.ipv6_disabled = Some(true);
+    }
+    let a = assess(&v4, &host, &pod).unwrap();
+    let v6_items: Vec<String> = a
+        .items
+        .iter()
+        .map(Item::label)
+        .filter(|l| l.contains("ipv6") || l.contains("addr_gen_mode") || l.contains("fe80"))
+        .collect();
+    assert_eq!(
+        v6_items,
+        [
+            "host: addr_gen_mode none on vh1",
+            "pod: addr_gen_mode none on eth0"
+        ]
+    );
+    assert!(ipv6_impossible(&v4, Side::Host, host.link.as_ref().unwrap()).is_none());
+    // With --ip6, such a link is named as the reason setup cannot go on.
+    let why = ipv6_impossible(&spec(), Side::Host, host.link.as_ref().unwrap()).unwrap();
+    assert!(why.contains("net.ipv6.conf.vh1.disable_ipv6 = 1"), "{why}");
+}
+
+/// Where the create of `fe80::1` whose EEXIST a read verifies is, if any.
+fn verify_gateway_at(a: &Assessment) -> Option<usize> {
+    a.host
+        .iter()
+        .position(|p| matches!(p.purpose, Purpose::FixVerified(_, Read::GatewayAddr(_))))
+}
+
+mod ownership;
