@@ -6,7 +6,8 @@
 //! - [`request`]: a request and its errno [`request::Policy`].
 //! - [`msgs`]: the requests, built with the codec.
 //! - [`state`]: the live state, read from the kernel's replies.
-//! - [`wiring`]: setup, check, teardown and plan.
+//! - [`wiring`]: setup, check, teardown and plan, as desired state → reads → items and
+//!   steps → batches → report (docs/design.md).
 //! - [`config`]: input validation and the derived host interface name.
 //! - [`cli`]: the command line.
 //! - [`cni`]: the CNI plugin (the binary with no arguments and `CNI_*` variables).

@@ -51,6 +51,9 @@ pub enum Purpose {
     /// Creates the piece under `EXIST_VERIFY`; the [`Read`] in the same batch, its own
     /// step, is what verifies an `EEXIST`.
     FixVerified(ItemKey, Read),
+    /// Removes the piece (teardown): a plain ACK means removed, an accepted `ENOENT` or
+    /// `ENODEV` means already gone.
+    Remove(ItemKey),
     /// A change the pieces' own state accounts for (link settings, deletes, the create
     /// of the veth, read-backs that settle the carrier state).
     Change,

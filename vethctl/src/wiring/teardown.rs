@@ -5,11 +5,13 @@ use std::net::IpAddr;
 use std::path::Path;
 
 use super::assess::exact_route;
-use super::desired::full;
+use super::desired::{full, Family};
 use super::inspect::host_view;
+use super::item::ItemKey;
 use super::ownership::prove_for_teardown;
 use super::plan::host_reads;
 use super::report::Report;
+use super::step::{Planned, Purpose};
 use super::{req, Session};
 use crate::config::Spec;
 use crate::error::Result;
@@ -38,38 +40,48 @@ pub(super) fn run(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
     };
     prove_for_teardown(&mut s, spec, &link, netns)?;
     let hi = link.index.unsigned_abs();
-    let mut reqs = Vec::new();
-    let mut labels = Vec::new();
-    for ip in addrs {
+    let label = |key: ItemKey| match key {
+        ItemKey::HostRoute(fam) => {
+            let ip = addrs.iter().find(|ip| Family::of(**ip) == fam);
+            ip.map_or_else(String::new, |ip| {
+                format!("host: route {ip}/{} dev {h}", full(*ip))
+            })
+        }
+        _ => format!("host: veth {h}"),
+    };
+    let mut steps = Vec::new();
+    for &ip in &addrs {
         let r = if ip.is_ipv6() {
             &host.route6
         } else {
             &host.route4
         };
-        let label = format!("host: route {ip}/{} dev {h}", full(ip));
+        let key = ItemKey::HostRoute(Family::of(ip));
         match r {
             Some(r) if r.dst == Some(ip) && r.dst_len == full(ip) && r.oif == Some(hi) => {
-                reqs.push(req(
+                let del = req(
                     format!("delete route {ip}/{} dev {h}", full(ip)),
                     msgs::del_route(&exact_route(r)),
                     Policy::GONE_OK,
-                )?);
-                labels.push(label);
+                )?;
+                steps.push(Planned::netlink(del, Purpose::Remove(key)));
             }
-            _ => report.already_gone.push(label),
+            _ => report.already_gone.push(label(key)),
         }
     }
-    reqs.push(req(
+    let del = req(
         format!("delete veth {h} (and its peer)"),
         msgs::del_link(link.index),
         Policy::GONE_OK,
-    )?);
-    labels.push(format!("host: veth {h}"));
-    let answers = s.exec.batch(&mut s.host, &reqs)?;
-    for (label, a) in labels.into_iter().zip(&answers) {
-        match a.status {
-            Status::Ok => report.removed.push(label),
-            _ => report.already_gone.push(label),
+    )?;
+    steps.push(Planned::netlink(del, Purpose::Remove(ItemKey::HostLink)));
+    for d in s.on_host(&steps)? {
+        let Purpose::Remove(key) = d.purpose else {
+            continue;
+        };
+        match d.status() {
+            Some(Status::Ok) => report.removed.push(label(key)),
+            _ => report.already_gone.push(label(key)),
         }
     }
     let totals = s.report("teardown", spec, false);
