@@ -62,8 +62,8 @@ pub enum Observed {
 }
 
 impl Read {
-    /// The request; `host_iface` names the host link for [`Read::HostLink`], `what`
-    /// names a readiness lookup.
+    /// The request; `host_iface` names the host link (in [`Read::HostLink`] and
+    /// [`Read::GatewayAddr`]).
     pub fn request(&self, host_iface: &str) -> Result<Request> {
         let link = |i: u32| i32::try_from(i).unwrap_or(0);
         match *self {
@@ -112,16 +112,16 @@ impl Read {
                 msgs::get_addr6(super::V6_GATEWAY, i),
                 Policy::ADDR_LOOKUP,
             ),
-            Read::LocalRoute { .. } => Err(Error::Unexpected(
-                "a readiness lookup is named by its caller (Read::lookup)".into(),
-            )),
+            Read::LocalRoute { ip, .. } => self.named(format!("look up the local route of {ip}")),
         }
     }
 
-    /// The request of a [`Read::LocalRoute`], named `what`.
-    pub fn lookup(&self, what: String) -> Result<Request> {
+    /// The request, named `what` (a readiness lookup names what it waits for).
+    pub fn named(&self, what: String) -> Result<Request> {
         let Read::LocalRoute { ip, oif, on_dev } = *self else {
-            return self.request("");
+            let mut r = self.request("")?;
+            r.what = what;
+            return Ok(r);
         };
         let msg = if on_dev {
             msgs::route_lookup_dev(IpAddr::V6(ip), oif)

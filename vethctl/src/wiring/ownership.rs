@@ -1,6 +1,6 @@
 //! The one ownership rule of setup, check, plan and teardown (docs/design.md,
-//! "Ownership"): [`ours_by_host`] (rules 1-3), then [`peer_in_pod`] (rule 4), and which
-//! host routes are somebody else's ([`route_conflict`]).
+//! "Ownership"): [`ours_by_host`] (rules 1-3), then `peer_in_pod` (rule 4), and which
+//! host routes are somebody else's (`route_conflict`).
 
 use std::net::IpAddr;
 use std::path::Path;

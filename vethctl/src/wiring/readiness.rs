@@ -106,7 +106,7 @@ fn look_up(
         on_dev: side == Side::Host,
     };
     let step = Planned::netlink(
-        read.lookup(format!("look up the local route of {what}"))?,
+        read.named(format!("look up the local route of {what}"))?,
         Purpose::Read(read),
     );
     lookup_found(&exec.run(sock, &[step])?)

@@ -1,5 +1,5 @@
 //! Compare the live state with the desired state: small comparators per side
-//! ([`host`], [`pod`], [`readiness`]), each adding [`Item`]s and the steps that make
+//! (`host`, `pod`, `readiness`), each adding [`Item`]s and the steps that make
 //! them right.
 
 mod host;

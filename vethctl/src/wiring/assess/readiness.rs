@@ -13,7 +13,7 @@ use crate::wiring::view::{HostView, PodView};
 
 /// The readiness lookup of a side, named for `plan`.
 fn lookup(read: Read, what: String) -> Result<Planned> {
-    Ok(Planned::netlink(read.lookup(what)?, Purpose::Read(read)))
+    Ok(Planned::netlink(read.named(what)?, Purpose::Read(read)))
 }
 
 /// The gateway's local route: watched whenever the host batch is sent (with IPv6);
