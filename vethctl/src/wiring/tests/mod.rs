@@ -554,3 +554,60 @@ fn verify_gateway_at(a: &Assessment) -> Option<usize> {
 }
 
 mod ownership;
+
+/// The report sorts each item by what its own step's answer said, found by the step's
+/// key: an address whose create answered EEXIST was in place, a verified gateway that was
+/// fixed changed, and on a veth setup created every link setting was created.
+#[test]
+fn items_are_sorted_by_their_steps_answers() {
+    use super::report::{Outcome, Outcomes};
+    use super::step::Done;
+    use crate::request::{Answer, Status};
+    use netlink_codec::Errno;
+
+    let spec = spec();
+    let (host, pod) = created(&spec);
+    let a = assess(&spec, &host, &pod).unwrap();
+    let v6_addr = Purpose::Fix(ItemKey::PodAddr(Family::V6));
+    assert!(a.pod.iter().any(|p| p.purpose == v6_addr), "{:?}", a.pod);
+    let done: Vec<Done> = a
+        .pod
+        .iter()
+        .map(|p| Done {
+            purpose: p.purpose,
+            answer: Some(Answer {
+                status: if p.purpose == v6_addr {
+                    Status::Tolerated(Errno::EEXIST)
+                } else {
+                    Status::Ok
+                },
+                data: Vec::new(),
+            }),
+        })
+        .collect();
+    let mut outcomes = Outcomes::default();
+    outcomes.learn(&done);
+    outcomes.note(ItemKey::HostAddr(HostAddr::Gateway6), Outcome::Fixed);
+    let mut report = Report::default();
+    report.sort_items(&a.items, &outcomes, true);
+    assert_eq!(report.in_place, ["pod: address fd00::5/128 nodad on eth0"]);
+    assert_eq!(
+        report.changed,
+        ["host: address fe80::1/64 nodad noprefixroute on vh1"]
+    );
+    for label in [
+        "host: mtu 1500 on vh1",
+        "pod: link eth0 up",
+        "pod: address 10.1.2.3/32 on eth0",
+        "pod: IPv6 default route via fe80::1 dev eth0",
+    ] {
+        assert!(
+            report.created.iter().any(|c| c == label),
+            "{label}: {report:?}"
+        );
+    }
+    assert_eq!(
+        report.created.len() + report.changed.len() + report.in_place.len(),
+        a.items.len()
+    );
+}
