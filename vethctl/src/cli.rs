@@ -231,7 +231,8 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let code = match cli.command {
         Command::Setup(a) => {
             let (spec, netns) = a.validate()?;
-            let report = wiring::setup(&spec, &netns, Exec::abort_after_from_env())?;
+            let report =
+                wiring::setup_with_abort_hook(&spec, &netns, Exec::abort_after_from_env())?;
             print_report(&mut out, &report, a.json)?;
             ExitCode::SUCCESS
         }

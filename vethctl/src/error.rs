@@ -8,7 +8,9 @@ use netlink_codec::Errno;
 
 /// Exit status for invalid input.
 pub const EXIT_INVALID: u8 = 2;
-/// Exit status of a setup stopped by `VETHCTL_TEST_ABORT_AFTER` (test-only).
+/// Exit status of a setup stopped by `VETHCTL_TEST_ABORT_AFTER` (test-only hook of the
+/// binary, docs/design.md; not library API).
+#[doc(hidden)]
 pub const EXIT_TEST_ABORT: u8 = 3;
 
 /// Everything vethctl can fail with.
@@ -113,7 +115,9 @@ pub enum Error {
         /// How long vethctl waited.
         secs: u64,
     },
-    /// `VETHCTL_TEST_ABORT_AFTER` fired (test-only hook, exit status 3).
+    /// `VETHCTL_TEST_ABORT_AFTER` fired (test-only hook of the binary, exit status 3;
+    /// not library API: only the binary's entry points arm the hook).
+    #[doc(hidden)]
     #[error("stopped after request {0} as VETHCTL_TEST_ABORT_AFTER asked (test-only hook)")]
     TestAbort(usize),
 }

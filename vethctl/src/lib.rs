@@ -11,7 +11,8 @@
 //! - [`run_command_line`], the `vethctl` command itself.
 //!
 //! Inside, and not part of the API: the transport (`nl`: socket, batch, watch, request),
-//! the requests (`msgs`), the replies read into values (`state`), the wiring, the
+//! the requests (`msgs`), the replies read into values (`state`), the wiring
+//! (desired state → reads → items and steps → batches → report; docs/design.md), the
 //! garbage collector (`gc`) and the command line (`cli`).
 
 #![deny(missing_docs)]

@@ -215,7 +215,7 @@ fn wire(
     s.default_routes = default_routes;
     *spec = Some(s.clone());
     // The test-only abort hook stops setup mid-way, to prove the rollback.
-    wiring::setup(&s, netns, wiring::Exec::abort_after_from_env())?;
+    wiring::setup_with_abort_hook(&s, netns, wiring::Exec::abort_after_from_env())?;
     let host_mac = links::find(host_sock, host)?.mac;
     let pod_mac = links::find(pod_sock, &inv.ifname)?.mac;
     let sandbox = netns.path().display().to_string();
