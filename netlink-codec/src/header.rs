@@ -22,19 +22,11 @@ use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::{U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::align::aligned_within;
+pub use crate::align::{align, NLMSG_ALIGNTO};
 use crate::attr::Attrs;
 use crate::error::{DecodeError, DecodeErrorKind};
-
-/// `NLMSG_ALIGNTO`: messages and attributes are aligned to 4 bytes.
-pub const NLMSG_ALIGNTO: usize = 4;
-
-/// `NLMSG_ALIGN(len)`, with checked arithmetic: `None` on overflow.
-pub const fn align(len: usize) -> Option<usize> {
-    match len.checked_add(NLMSG_ALIGNTO - 1) {
-        Some(v) => Some(v & !(NLMSG_ALIGNTO - 1)),
-        None => None,
-    }
-}
+use crate::tlv::{self, Framing, Walk};
 
 /// `struct nlmsghdr` (16 bytes).
 #[derive(
@@ -428,29 +420,18 @@ impl<'a> NlMsg<'a> {
     /// it (alignment padding is part of the message, see [`NlMsg::pad`]).
     #[inline]
     pub fn parse(buf: &'a [u8], base: usize) -> Result<(NlMsg<'a>, &'a [u8]), DecodeError> {
-        let err = |k| DecodeError::new(base, k);
-        let (header, _) = NlMsgHdr::ref_from_prefix(buf)
-            .map_err(|_| err(DecodeErrorKind::TruncatedMessageHeader))?;
-        let len = usize::try_from(header.nlmsg_len.get())
-            .map_err(|_| err(DecodeErrorKind::MessageLenPastEnd))?;
-        if len < NlMsgHdr::LEN {
-            return Err(err(DecodeErrorKind::MessageLenTooSmall));
+        let (frame, rest) = tlv::split::<MsgFraming>(buf, base)?;
+        Ok((NlMsg::from_frame(frame), rest))
+    }
+
+    #[inline]
+    fn from_frame(f: tlv::Frame<'a, NlMsgHdr>) -> Self {
+        NlMsg {
+            offset: f.offset,
+            header: f.header,
+            payload: f.body,
+            pad: f.pad,
         }
-        if len > buf.len() {
-            return Err(err(DecodeErrorKind::MessageLenPastEnd));
-        }
-        let aligned = align(len).map_or(buf.len(), |a| a.min(buf.len()));
-        let (msg, rest) = buf.split_at(aligned);
-        let (body, pad) = msg.split_at(len);
-        Ok((
-            NlMsg {
-                offset: base,
-                header,
-                payload: &body[NlMsgHdr::LEN..],
-                pad,
-            },
-            rest,
-        ))
     }
 
     /// Offset of this message in the outermost buffer.
@@ -521,8 +502,22 @@ impl<'a> NlMsg<'a> {
     #[inline]
     pub fn attrs_after(&self, len: usize) -> Attrs<'a> {
         let p = self.payload;
-        let start = align(len).map_or(p.len(), |a| a.min(p.len()));
+        let start = aligned_within(len, p.len());
         Attrs::new(&p[start..], self.payload_offset() + start)
+    }
+}
+
+/// `nlmsghdr` framing for the shared walk: `nlmsg_len` counts the header.
+struct MsgFraming;
+
+impl Framing for MsgFraming {
+    type Header = NlMsgHdr;
+    const TRUNCATED: DecodeErrorKind = DecodeErrorKind::TruncatedMessageHeader;
+    const TOO_SMALL: DecodeErrorKind = DecodeErrorKind::MessageLenTooSmall;
+    const PAST_END: DecodeErrorKind = DecodeErrorKind::MessageLenPastEnd;
+    #[inline]
+    fn len(h: &NlMsgHdr) -> Option<usize> {
+        usize::try_from(h.nlmsg_len.get()).ok()
     }
 }
 
@@ -530,18 +525,14 @@ impl<'a> NlMsg<'a> {
 /// is malformed; never panics, never allocates.
 #[derive(Debug, Clone)]
 pub struct Messages<'a> {
-    rest: &'a [u8],
-    offset: usize,
-    failed: bool,
+    walk: Walk<'a>,
 }
 
 impl<'a> Messages<'a> {
     /// Iterate the messages in `buf`.
     pub fn new(buf: &'a [u8]) -> Self {
         Messages {
-            rest: buf,
-            offset: 0,
-            failed: false,
+            walk: Walk::new(buf, 0),
         }
     }
 }
@@ -551,20 +542,7 @@ impl<'a> Iterator for Messages<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() || self.failed {
-            return None;
-        }
-        match NlMsg::parse(self.rest, self.offset) {
-            Ok((msg, rest)) => {
-                self.offset += self.rest.len() - rest.len();
-                self.rest = rest;
-                Some(Ok(msg))
-            }
-            Err(e) => {
-                self.failed = true;
-                Some(Err(e))
-            }
-        }
+        Some(self.walk.next::<MsgFraming>()?.map(NlMsg::from_frame))
     }
 }
 

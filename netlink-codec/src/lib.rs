@@ -41,6 +41,7 @@
 pub mod ack;
 pub mod addr;
 pub mod af;
+pub mod align;
 pub mod attr;
 pub mod build;
 pub mod errno;
@@ -55,6 +56,7 @@ pub mod nsid;
 pub mod route;
 pub mod rtnl;
 pub mod schema;
+mod tlv;
 mod uapi;
 
 pub use errno::Errno;

@@ -15,11 +15,12 @@ use zerocopy::{FromBytes, IntoBytes};
 
 use crate::ack::{DoneView, ErrorView, EXT_ACK};
 use crate::addr::IfAddrMsg;
+use crate::align::align;
 use crate::attr::{Attr, Attrs, EmitBuf, Emitter, NLA_TYPE_MASK};
 use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
-use crate::header::{align, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
+use crate::header::{Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
 use crate::neigh::NdtMsg;
 use crate::nexthop::NhMsg;
@@ -239,12 +240,7 @@ impl AttrValue {
                     };
                     e.buf().put(hdr.as_bytes())?;
                     emit_run(e, &nh.attrs, inner)?;
-                    let len = e.buf().len() - start;
-                    let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-                        kind: crate::route::RTA_MULTIPATH,
-                        len,
-                    })?;
-                    e.buf().written_mut()[start..start + 2].copy_from_slice(&len16.to_ne_bytes());
+                    e.close_len(start, crate::route::RTA_MULTIPATH)?;
                 }
                 Ok(())
             }
@@ -283,16 +279,10 @@ fn emit_at<B: EmitBuf + ?Sized>(
     n: &Node,
     level: usize,
 ) -> Result<(), EncodeError> {
-    let start = e.buf().len();
-    e.buf().put(&[0, 0])?;
-    e.buf().put(&n.raw_type.to_ne_bytes())?;
+    let nest = e.nest_start(n.raw_type)?;
     n.value.emit_payload(e, level)?;
-    let len = e.buf().len() - start;
-    let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-        kind: n.kind(),
-        len,
-    })?;
-    e.buf().written_mut()[start..start + 2].copy_from_slice(&len16.to_ne_bytes());
+    let len = e.buf().len() - nest.start();
+    e.nest_end(nest)?;
     let pad = align(len).ok_or(EncodeError::AttrTooLong {
         kind: n.kind(),
         len,
