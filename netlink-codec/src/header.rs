@@ -220,6 +220,7 @@ impl NlmFlags {
 
 /// One named flag, or the bits left without a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FlagName {
     /// A kernel flag name.
     Named(&'static str),

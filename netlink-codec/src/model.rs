@@ -57,6 +57,7 @@ pub struct Message {
 /// The payload of a message, typed by its family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[non_exhaustive]
 pub enum Body {
     /// `RTM_*LINK`.
     Link(Header<IfInfoMsg>, Vec<Node>),
@@ -131,6 +132,7 @@ impl Node {
 /// An owned attribute value; the variants mirror [`Shape`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[non_exhaustive]
 pub enum AttrValue {
     /// Bytes as they are.
     Raw(Vec<u8>),
