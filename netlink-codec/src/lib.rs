@@ -44,6 +44,7 @@ pub mod af;
 pub mod align;
 pub mod attr;
 pub mod build;
+pub mod datagram;
 pub mod errno;
 pub mod error;
 pub mod family;
