@@ -316,13 +316,6 @@ pub struct Nest {
     kind: u16,
 }
 
-impl Nest {
-    /// Where the nest's header starts in the buffer.
-    pub(crate) fn start(&self) -> usize {
-        self.start
-    }
-}
-
 /// Writes attributes into an [`EmitBuf`]: header, payload, zeroed padding. Lengths are
 /// checked, never truncated.
 pub struct Emitter<'b, B: EmitBuf + ?Sized> {
@@ -426,8 +419,8 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
     /// `raw_type` is written as given (add [`NLA_F_NESTED`] if the receiver wants it).
     pub fn nest_start(&mut self, raw_type: u16) -> Result<Nest, EncodeError> {
         let start = self.buf.len();
-        self.buf.put(&[0, 0])?;
-        self.buf.put(&raw_type.to_ne_bytes())?;
+        let [t0, t1] = raw_type.to_ne_bytes();
+        self.buf.put(&[0, 0, t0, t1])?;
         self.open += 1;
         Ok(Nest {
             start,
@@ -437,6 +430,12 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
 
     /// Close a nest: patch its `rta_len`. The content is already 4-byte aligned.
     pub fn nest_end(&mut self, nest: Nest) -> Result<(), EncodeError> {
+        self.close_nest(nest).map(drop)
+    }
+
+    /// [`Emitter::nest_end`], returning the nest's `rta_len`.
+    #[inline]
+    pub(crate) fn close_nest(&mut self, nest: Nest) -> Result<usize, EncodeError> {
         if nest.start > self.buf.len() {
             return Err(EncodeError::UnbalancedNest);
         }
@@ -444,13 +443,14 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
             .open
             .checked_sub(1)
             .ok_or(EncodeError::UnbalancedNest)?;
-        self.close_len(nest.start, nest.kind).map(drop)
+        self.close_len(nest.start, nest.kind)
     }
 
     /// Patch the `u16` length at `start` (an `rtattr` or `rtnexthop` header) to cover
     /// everything written since; returns that length. `kind` names the item in the error
     /// when it is over 65535 bytes. Every length the emitters write goes through here or
     /// [`u16_len`].
+    #[inline]
     pub(crate) fn close_len(&mut self, start: usize, kind: u16) -> Result<usize, EncodeError> {
         let len = self.buf.len().saturating_sub(start);
         let v = u16_len(kind, len)?;

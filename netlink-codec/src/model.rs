@@ -283,8 +283,7 @@ fn emit_at<B: EmitBuf + ?Sized>(
 ) -> Result<(), EncodeError> {
     let nest = e.nest_start(n.raw_type)?;
     n.value.emit_payload(e, level)?;
-    let len = e.buf().len() - nest.start();
-    e.nest_end(nest)?;
+    let len = e.close_nest(nest)?;
     let pad = align(len).ok_or(EncodeError::AttrTooLong {
         kind: n.kind(),
         len,

@@ -46,7 +46,9 @@ pub(crate) fn split<F: Framing>(
 ) -> Result<(Frame<'_, F::Header>, &[u8]), DecodeError> {
     let err = |k| DecodeError::new(offset, k);
     let (header, _) = F::Header::ref_from_prefix(buf).map_err(|_| err(F::TRUNCATED))?;
-    let len = F::len(header).ok_or(err(F::PAST_END))?;
+    let Some(len) = F::len(header) else {
+        return Err(err(F::PAST_END));
+    };
     if len < core::mem::size_of::<F::Header>() {
         return Err(err(F::TOO_SMALL));
     }
@@ -54,17 +56,13 @@ pub(crate) fn split<F: Framing>(
         return Err(err(F::PAST_END));
     }
     let (item, rest) = buf.split_at(aligned_within(len, buf.len()));
-    let (whole, pad) = item.split_at(len);
-    let body = &whole[core::mem::size_of::<F::Header>()..];
-    Ok((
-        Frame {
-            offset,
-            header,
-            body,
-            pad,
-        },
-        rest,
-    ))
+    let frame = Frame {
+        offset,
+        header,
+        body: &item[core::mem::size_of::<F::Header>()..len],
+        pad: &item[len..],
+    };
+    Ok((frame, rest))
 }
 
 /// A walk over the items of one buffer: yields each checked item, or one error and then
