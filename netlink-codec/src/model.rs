@@ -398,7 +398,7 @@ fn family_body<
 }
 
 impl Message {
-    /// A request with no flags but `NLM_F_REQUEST`.
+    /// A request: `flags` with `NLM_F_REQUEST` added, `nlmsg_pid` 0.
     pub fn request(msg_type: u16, flags: NlmFlags, seq: u32, body: Body) -> Self {
         Message {
             msg_type,
