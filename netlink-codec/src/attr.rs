@@ -18,8 +18,9 @@ use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use zerocopy::byteorder::native_endian::U16;
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::align::align;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
-use crate::header::align;
+use crate::tlv::{Framing, Walk};
 
 /// `NLA_F_NESTED`: the payload is itself a run of attributes.
 pub const NLA_F_NESTED: u16 = 1 << 15;
@@ -159,28 +160,38 @@ impl<'a> Attr<'a> {
     }
 }
 
+/// `rtattr` framing for the shared walk: `rta_len` counts the header.
+struct AttrFraming;
+
+impl Framing for AttrFraming {
+    type Header = RtAttr;
+    const TRUNCATED: DecodeErrorKind = DecodeErrorKind::TruncatedAttrHeader;
+    const TOO_SMALL: DecodeErrorKind = DecodeErrorKind::AttrLenTooSmall;
+    const PAST_END: DecodeErrorKind = DecodeErrorKind::AttrLenPastEnd;
+    #[inline]
+    fn len(h: &RtAttr) -> Option<usize> {
+        Some(usize::from(h.rta_len.get()))
+    }
+}
+
 /// Iterator over a run of attributes. Each item was checked three ways (buffer ≥ header,
 /// `rta_len` ≥ header, `rta_len` ≤ buffer). Yields `Err` once and then stops.
 #[derive(Debug, Clone)]
 pub struct Attrs<'a> {
-    rest: &'a [u8],
-    offset: usize,
-    failed: bool,
+    walk: Walk<'a>,
 }
 
 impl<'a> Attrs<'a> {
     /// Iterate the attributes in `buf`, which starts at `offset` of the outermost buffer.
     pub fn new(buf: &'a [u8], offset: usize) -> Self {
         Attrs {
-            rest: buf,
-            offset,
-            failed: false,
+            walk: Walk::new(buf, offset),
         }
     }
 
     /// Offset, in the outermost buffer, of the next attribute (of the end when done).
     pub fn offset(&self) -> usize {
-        self.offset
+        self.walk.offset()
     }
 
     /// The first attribute of type `kind` (flags ignored); stops at the first error.
@@ -200,35 +211,18 @@ impl<'a> Iterator for Attrs<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() || self.failed {
-            return None;
-        }
-        let err = |k| Some(Err(DecodeError::new(self.offset, k)));
-        let Ok((hdr, _)) = RtAttr::ref_from_prefix(self.rest) else {
-            self.failed = true;
-            return err(DecodeErrorKind::TruncatedAttrHeader);
-        };
-        let len = usize::from(hdr.rta_len.get());
-        if len < RtAttr::LEN {
-            self.failed = true;
-            return err(DecodeErrorKind::AttrLenTooSmall);
-        }
-        if len > self.rest.len() {
-            self.failed = true;
-            return err(DecodeErrorKind::AttrLenPastEnd);
-        }
-        let aligned = align(len).map_or(self.rest.len(), |a| a.min(self.rest.len()));
-        let (item, rest) = self.rest.split_at(aligned);
-        let attr = Attr {
-            offset: self.offset,
-            raw_type: hdr.rta_type.get(),
-            payload: &item[RtAttr::LEN..len],
-            pad: &item[len..],
-        };
-        self.offset += aligned;
-        self.rest = rest;
-        Some(Ok(attr))
+        Some(self.walk.next::<AttrFraming>()?.map(|f| Attr {
+            offset: f.offset,
+            raw_type: f.header.rta_type.get(),
+            payload: f.body,
+            pad: f.pad,
+        }))
     }
+}
+
+/// `len` as a `u16` length field, or [`EncodeError::AttrTooLong`] naming `kind`.
+fn u16_len(kind: u16, len: usize) -> Result<u16, EncodeError> {
+    u16::try_from(len).map_err(|_| EncodeError::AttrTooLong { kind, len })
 }
 
 /// Somewhere to encode into: a growing `Vec<u8>` or a caller's fixed slice ([`SliceBuf`]).
@@ -352,32 +346,28 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
 
     /// One attribute with a payload made of several pieces, padded to 4 bytes with zeros.
     pub fn attr_parts(&mut self, raw_type: u16, parts: &[&[u8]]) -> Result<(), EncodeError> {
+        let kind = raw_type & NLA_TYPE_MASK;
+        let too_long = EncodeError::AttrTooLong {
+            kind,
+            len: usize::MAX,
+        };
         let plen = parts.iter().try_fold(0usize, |a, p| a.checked_add(p.len()));
-        let len =
-            plen.and_then(|p| p.checked_add(RtAttr::LEN))
-                .ok_or(EncodeError::AttrTooLong {
-                    kind: raw_type & NLA_TYPE_MASK,
-                    len: usize::MAX,
-                })?;
-        let rta_len = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-            kind: raw_type & NLA_TYPE_MASK,
-            len,
-        })?;
-        let padded = align(len).ok_or(EncodeError::AttrTooLong {
-            kind: raw_type,
-            len,
-        })?;
+        let len = plen
+            .and_then(|p| p.checked_add(RtAttr::LEN))
+            .ok_or(too_long)?;
+        let rta_len = u16_len(kind, len)?;
+        let padded = align(len).ok_or(too_long)?;
         // Reserve room first so a fixed buffer fails before writing a partial attribute.
         let start = self.buf.len();
         self.buf.put_zeros(padded)?;
         let out = &mut self.buf.written_mut()[start..];
-        out[..2].copy_from_slice(&rta_len.to_ne_bytes());
         out[2..4].copy_from_slice(&raw_type.to_ne_bytes());
         let mut at = RtAttr::LEN;
         for p in parts {
             out[at..at + p.len()].copy_from_slice(p);
             at += p.len();
         }
+        self.patch_len(start, rta_len);
         Ok(())
     }
 
@@ -429,8 +419,8 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
     /// `raw_type` is written as given (add [`NLA_F_NESTED`] if the receiver wants it).
     pub fn nest_start(&mut self, raw_type: u16) -> Result<Nest, EncodeError> {
         let start = self.buf.len();
-        self.buf.put(&[0, 0])?;
-        self.buf.put(&raw_type.to_ne_bytes())?;
+        let [t0, t1] = raw_type.to_ne_bytes();
+        self.buf.put(&[0, 0, t0, t1])?;
         self.open += 1;
         Ok(Nest {
             start,
@@ -440,22 +430,36 @@ impl<'b, B: EmitBuf + ?Sized> Emitter<'b, B> {
 
     /// Close a nest: patch its `rta_len`. The content is already 4-byte aligned.
     pub fn nest_end(&mut self, nest: Nest) -> Result<(), EncodeError> {
-        let len = self
-            .buf
-            .len()
-            .checked_sub(nest.start)
-            .ok_or(EncodeError::UnbalancedNest)?;
+        self.close_nest(nest).map(drop)
+    }
+
+    /// [`Emitter::nest_end`], returning the nest's `rta_len`.
+    #[inline]
+    pub(crate) fn close_nest(&mut self, nest: Nest) -> Result<usize, EncodeError> {
+        if nest.start > self.buf.len() {
+            return Err(EncodeError::UnbalancedNest);
+        }
         self.open = self
             .open
             .checked_sub(1)
             .ok_or(EncodeError::UnbalancedNest)?;
-        let rta_len = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-            kind: nest.kind,
-            len,
-        })?;
-        let out = self.buf.written_mut();
-        out[nest.start..nest.start + 2].copy_from_slice(&rta_len.to_ne_bytes());
-        Ok(())
+        self.close_len(nest.start, nest.kind)
+    }
+
+    /// Patch the `u16` length at `start` (an `rtattr` or `rtnexthop` header) to cover
+    /// everything written since; returns that length. `kind` names the item in the error
+    /// when it is over 65535 bytes. Every length the emitters write goes through here or
+    /// [`u16_len`].
+    #[inline]
+    pub(crate) fn close_len(&mut self, start: usize, kind: u16) -> Result<usize, EncodeError> {
+        let len = self.buf.len().saturating_sub(start);
+        let v = u16_len(kind, len)?;
+        self.patch_len(start, v);
+        Ok(len)
+    }
+
+    fn patch_len(&mut self, start: usize, v: u16) {
+        self.buf.written_mut()[start..start + 2].copy_from_slice(&v.to_ne_bytes());
     }
 
     /// Fails if a nest is still open.

@@ -2,9 +2,10 @@
 
 use zerocopy::{Immutable, IntoBytes};
 
+use crate::align::align;
 use crate::attr::{EmitBuf, Emitter};
 use crate::error::EncodeError;
-use crate::header::{align, NlMsgHdr, NlmFlags};
+use crate::header::{NlMsgHdr, NlmFlags};
 
 /// Writes one message at the end of an [`EmitBuf`]. Several builders can run one after the
 /// other on the same buffer to batch requests into one `sendmsg`.

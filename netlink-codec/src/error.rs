@@ -104,6 +104,28 @@ pub enum EncodeError {
     UnbalancedNest,
     /// A model nests attribute runs deeper than [`crate::model::MAX_NESTING`] levels.
     TooDeep,
+    /// A value does not fit the fixed-header field it is written to
+    /// ([`crate::schema::HeaderDef::write`]).
+    FieldOutOfRange {
+        /// The field (`"ifi_family"`).
+        field: &'static str,
+        /// The value given.
+        value: i64,
+        /// The field's C type (`"u8"`, `"i32"`, ...).
+        ty: &'static str,
+    },
+    /// A fixed-header field ends past the bytes given for the header.
+    FieldPastEnd {
+        /// The field.
+        field: &'static str,
+    },
+    /// A fixed-header field has a width the codec does not write (only 1, 2 and 4 bytes).
+    FieldWidth {
+        /// The field.
+        field: &'static str,
+        /// Its width in bytes.
+        size: usize,
+    },
 }
 
 impl fmt::Display for EncodeError {
@@ -127,6 +149,18 @@ impl fmt::Display for EncodeError {
                 "attributes nested deeper than {} levels",
                 crate::model::MAX_NESTING
             ),
+            Self::FieldOutOfRange { field, value, ty } => {
+                write!(f, "{value} is out of range for {ty} field {field}")
+            }
+            Self::FieldPastEnd { field } => {
+                write!(f, "field {field} ends past the end of the header")
+            }
+            Self::FieldWidth { field, size } => {
+                write!(
+                    f,
+                    "field {field} is {size} bytes wide; only 1, 2 and 4 are known"
+                )
+            }
         }
     }
 }

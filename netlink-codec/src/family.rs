@@ -4,6 +4,7 @@ use crate::schema::{HeaderDef, Space};
 
 /// The rtnetlink message families the codec types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Family {
     /// `RTM_*LINK`: `ifinfomsg` + `IFLA_*`.
     Link,

@@ -18,23 +18,15 @@
 //!
 //! Messages follow each other at 4-byte aligned offsets (`NLMSG_ALIGN`).
 
-use bitflags::bitflags;
 use zerocopy::byteorder::native_endian::{U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::align::aligned_within;
+pub use crate::align::{align, NLMSG_ALIGNTO};
 use crate::attr::Attrs;
 use crate::error::{DecodeError, DecodeErrorKind};
-
-/// `NLMSG_ALIGNTO`: messages and attributes are aligned to 4 bytes.
-pub const NLMSG_ALIGNTO: usize = 4;
-
-/// `NLMSG_ALIGN(len)`, with checked arithmetic: `None` on overflow.
-pub const fn align(len: usize) -> Option<usize> {
-    match len.checked_add(NLMSG_ALIGNTO - 1) {
-        Some(v) => Some(v & !(NLMSG_ALIGNTO - 1)),
-        None => None,
-    }
-}
+use crate::tlv::{self, Framing, Walk};
+use crate::uapi::{uapi_consts, uapi_flag_sets};
 
 /// `struct nlmsghdr` (16 bytes).
 #[derive(
@@ -86,57 +78,77 @@ impl NlMsgHdr {
     }
 }
 
-bitflags! {
+uapi_flag_sets! {
     /// `NLM_F_*` message flags. Bits 0x100-0x800 mean different things for GET
-    /// (dump) requests, NEW requests, DELETE requests and ACKs; all names are defined,
-    /// and [`NlmFlags::names`] picks the right set for a message type.
+    /// (dump) requests, NEW requests and notifications, DELETE requests and ACKs; all
+    /// names are defined, and [`NlmFlags::names`] picks the right set for a message type.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub struct NlmFlags: u16 {
-        /// `NLM_F_REQUEST`: a request message.
-        const REQUEST = 0x01;
-        /// `NLM_F_MULTI`: part of a multipart reply, terminated by `NLMSG_DONE`.
-        const MULTI = 0x02;
-        /// `NLM_F_ACK`: reply with an ACK (an `NLMSG_ERROR` with error 0).
-        const ACK = 0x04;
-        /// `NLM_F_ECHO`: echo this request back.
-        const ECHO = 0x08;
-        /// `NLM_F_DUMP_INTR`: the dump was inconsistent because the data changed.
-        const DUMP_INTR = 0x10;
-        /// `NLM_F_DUMP_FILTERED`: the dump was filtered as requested.
-        const DUMP_FILTERED = 0x20;
-        /// `NLM_F_ROOT` (GET): return the whole table.
-        const ROOT = 0x100;
-        /// `NLM_F_MATCH` (GET): return all matching entries.
-        const MATCH = 0x200;
-        /// `NLM_F_ATOMIC` (GET): atomic snapshot.
-        const ATOMIC = 0x400;
-        /// `NLM_F_DUMP` (GET): `NLM_F_ROOT | NLM_F_MATCH`.
-        const DUMP = 0x300;
-        /// `NLM_F_REPLACE` (NEW): replace an existing object.
-        const REPLACE = 0x100;
-        /// `NLM_F_EXCL` (NEW): fail with EEXIST if it exists.
-        const EXCL = 0x200;
-        /// `NLM_F_CREATE` (NEW): create if it does not exist.
-        const CREATE = 0x400;
-        /// `NLM_F_APPEND` (NEW): add to the end of the list.
-        const APPEND = 0x800;
-        /// `NLM_F_NONREC` (DELETE): do not delete recursively.
-        const NONREC = 0x100;
-        /// `NLM_F_BULK` (DELETE): bulk delete.
-        const BULK = 0x200;
-        /// `NLM_F_CAPPED` (ACK): the echoed request was capped to its header.
-        const CAPPED = 0x100;
-        /// `NLM_F_ACK_TLVS` (ACK): extended-ACK TLVs follow.
-        const ACK_TLVS = 0x200;
+    pub struct NlmFlags: u16, "NLM_F_" {
+        /// The bits every message type gives the same meaning.
+        NLM_F_COMMON_NAMES {
+            /// A request message.
+            REQUEST = 0x01,
+            /// Part of a multipart reply, terminated by `NLMSG_DONE`.
+            MULTI = 0x02,
+            /// Reply with an ACK (an `NLMSG_ERROR` with error 0).
+            ACK = 0x04,
+            /// Echo this request back.
+            ECHO = 0x08,
+            /// The dump was inconsistent because the data changed.
+            DUMP_INTR = 0x10,
+            /// The dump was filtered as requested.
+            DUMP_FILTERED = 0x20,
+        }
+        /// Bits 0x100-0x400 of GET requests.
+        NLM_F_GET_NAMES {
+            /// (GET) Return the whole table.
+            ROOT = 0x100,
+            /// (GET) Return all matching entries.
+            MATCH = 0x200,
+            /// (GET) Atomic snapshot.
+            ATOMIC = 0x400,
+        }
+        /// Names for several bits at once, accepted on input only.
+        NLM_F_ALIAS_NAMES {
+            /// (GET) `NLM_F_ROOT | NLM_F_MATCH`.
+            DUMP = 0x300,
+        }
+        /// Bits 0x100-0x800 of NEW requests and of the notifications they cause.
+        NLM_F_NEW_NAMES {
+            /// (NEW) Replace an existing object.
+            REPLACE = 0x100,
+            /// (NEW) Fail with EEXIST if it exists.
+            EXCL = 0x200,
+            /// (NEW) Create if it does not exist.
+            CREATE = 0x400,
+            /// (NEW) Add to the end of the list.
+            APPEND = 0x800,
+        }
+        /// Bits 0x100-0x200 of DELETE requests.
+        NLM_F_DEL_NAMES {
+            /// (DELETE) Do not delete recursively.
+            NONREC = 0x100,
+            /// (DELETE) Bulk delete.
+            BULK = 0x200,
+        }
+        /// Bits 0x100-0x200 of ACKs.
+        NLM_F_ACK_NAMES {
+            /// (ACK) The echoed request was capped to its header.
+            CAPPED = 0x100,
+            /// (ACK) Extended-ACK TLVs follow.
+            ACK_TLVS = 0x200,
+        }
     }
 }
 
 /// Which meaning the bits 0x100-0x800 of `nlmsg_flags` carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FlagContext {
     /// `RTM_GET*` requests: ROOT, MATCH, ATOMIC.
     Get,
-    /// `RTM_NEW*` and `RTM_SET*` requests: REPLACE, EXCL, CREATE, APPEND.
+    /// `RTM_NEW*` and `RTM_SET*` requests, and `RTM_NEW*` from the kernel (notifications
+    /// carry the flags of the request that caused them): REPLACE, EXCL, CREATE, APPEND.
     New,
     /// `RTM_DEL*` requests: NONREC, BULK.
     Del,
@@ -148,7 +160,9 @@ pub enum FlagContext {
 
 impl FlagContext {
     /// The context for a message type, from the rtnetlink convention
-    /// (`RTM_NEW* % 4 == 0`, `DEL == 1`, `GET == 2`, `SET == 3`).
+    /// (`RTM_NEW* % 4 == 0`, `DEL == 1`, `GET == 2`, `SET == 3`). Like strace, an
+    /// `RTM_NEW*` that is not a request names its high bits as NEW flags: the kernel
+    /// copies the request's `NLM_F_EXCL|NLM_F_CREATE` into the notification.
     pub fn of(nlmsg_type: u16, flags: NlmFlags) -> FlagContext {
         match nlmsg_type {
             NLMSG_ERROR | NLMSG_DONE => FlagContext::Ack,
@@ -157,76 +171,56 @@ impl FlagContext {
                 1 => FlagContext::Del,
                 _ => FlagContext::Get,
             },
+            t if t >= RTM_BASE && (t - RTM_BASE) % 4 == 0 => FlagContext::New,
             _ => FlagContext::Other,
         }
     }
-}
 
-const COMMON_FLAGS: [(u16, &str); 6] = [
-    (0x01, "NLM_F_REQUEST"),
-    (0x02, "NLM_F_MULTI"),
-    (0x04, "NLM_F_ACK"),
-    (0x08, "NLM_F_ECHO"),
-    (0x10, "NLM_F_DUMP_INTR"),
-    (0x20, "NLM_F_DUMP_FILTERED"),
-];
-const GET_FLAGS: [(u16, &str); 3] = [
-    (0x100, "NLM_F_ROOT"),
-    (0x200, "NLM_F_MATCH"),
-    (0x400, "NLM_F_ATOMIC"),
-];
-const NEW_FLAGS: [(u16, &str); 4] = [
-    (0x100, "NLM_F_REPLACE"),
-    (0x200, "NLM_F_EXCL"),
-    (0x400, "NLM_F_CREATE"),
-    (0x800, "NLM_F_APPEND"),
-];
-const DEL_FLAGS: [(u16, &str); 2] = [(0x100, "NLM_F_NONREC"), (0x200, "NLM_F_BULK")];
-const ACK_FLAGS: [(u16, &str); 2] = [(0x100, "NLM_F_CAPPED"), (0x200, "NLM_F_ACK_TLVS")];
+    /// The names of the bits 0x100-0x800 in this context.
+    const fn table(self) -> &'static [(u64, &'static str)] {
+        match self {
+            FlagContext::Get => NLM_F_GET_NAMES,
+            FlagContext::New => NLM_F_NEW_NAMES,
+            FlagContext::Del => NLM_F_DEL_NAMES,
+            FlagContext::Ack => NLM_F_ACK_NAMES,
+            FlagContext::Other => &[],
+        }
+    }
+}
 
 impl NlmFlags {
     /// The kernel names of the set bits, in the meaning `ctx` gives them, plus any bits
     /// without a name in that context as a remainder (`0x1000`).
     pub fn names(self, ctx: FlagContext) -> impl Iterator<Item = FlagName> {
-        let ctx_table: &'static [(u16, &'static str)] = match ctx {
-            FlagContext::Get => &GET_FLAGS,
-            FlagContext::New => &NEW_FLAGS,
-            FlagContext::Del => &DEL_FLAGS,
-            FlagContext::Ack => &ACK_FLAGS,
-            FlagContext::Other => &[],
-        };
-        let bits = self.bits();
-        let mut known = 0u16;
-        let named = COMMON_FLAGS
-            .iter()
-            .chain(ctx_table.iter())
-            .filter_map(move |&(b, n)| (bits & b != 0).then_some(FlagName::Named(n)));
-        for &(b, _) in COMMON_FLAGS.iter().chain(ctx_table.iter()) {
-            known |= b;
-        }
+        let table = NLM_F_COMMON_NAMES.iter().chain(ctx.table());
+        let bits = u64::from(self.bits());
+        let known = table.clone().fold(0u64, |acc, &(b, _)| acc | b);
         let rest = bits & !known;
-        named.chain((rest != 0).then_some(FlagName::Unknown(rest)))
+        let named = table.filter_map(move |&(b, n)| (bits & b != 0).then_some(FlagName::Named(n)));
+        // `rest` is a subset of the u16 `bits`.
+        named.chain((rest != 0).then_some(FlagName::Unknown(rest as u16)))
     }
 
-    /// Parse one flag name in any context (`"NLM_F_CREATE"`).
+    /// Parse one flag name in any context (`"NLM_F_CREATE"`, `"NLM_F_DUMP"`).
     pub fn bit_from_name(name: &str) -> Option<u16> {
-        COMMON_FLAGS
-            .iter()
-            .chain(&GET_FLAGS)
-            .chain(&NEW_FLAGS)
-            .chain(&DEL_FLAGS)
-            .chain(&ACK_FLAGS)
-            .find(|(_, n)| *n == name)
-            .map(|(b, _)| *b)
-            .or(match name {
-                "NLM_F_DUMP" => Some(0x300),
-                _ => None,
-            })
+        [
+            NLM_F_COMMON_NAMES,
+            NLM_F_GET_NAMES,
+            NLM_F_ALIAS_NAMES,
+            NLM_F_NEW_NAMES,
+            NLM_F_DEL_NAMES,
+            NLM_F_ACK_NAMES,
+        ]
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|(_, n)| *n == name)
+        .and_then(|&(b, _)| u16::try_from(b).ok())
     }
 }
 
 /// One named flag, or the bits left without a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FlagName {
     /// A kernel flag name.
     Named(&'static str),
@@ -234,182 +228,116 @@ pub enum FlagName {
     Unknown(u16),
 }
 
-macro_rules! msg_types {
-    ($( $(#[$doc:meta])* $name:ident = $val:expr; )*) => {
-        $( $(#[$doc])* pub const $name: u16 = $val; )*
-        /// The kernel name of a message type (`"RTM_NEWLINK"`), if known.
-        pub const fn msg_type_name(t: u16) -> Option<&'static str> {
-            match t { $( $val => Some(stringify!($name)), )* _ => None }
-        }
-        /// A message type by its kernel name.
-        pub fn msg_type_from_name(name: &str) -> Option<u16> {
-            match name { $( stringify!($name) => Some($val), )* _ => None }
-        }
-    };
-}
-
 /// `RTM_BASE`: the first rtnetlink message type.
 pub const RTM_BASE: u16 = 16;
 
-msg_types! {
-    /// `NLMSG_NOOP`: nothing.
-    NLMSG_NOOP = 1;
-    /// `NLMSG_ERROR`: an error or an ACK (error 0).
-    NLMSG_ERROR = 2;
-    /// `NLMSG_DONE`: end of a multipart reply.
-    NLMSG_DONE = 3;
-    /// `NLMSG_OVERRUN`: data lost.
-    NLMSG_OVERRUN = 4;
-    /// `RTM_NEWLINK`.
-    RTM_NEWLINK = 16;
-    /// `RTM_DELLINK`.
-    RTM_DELLINK = 17;
-    /// `RTM_GETLINK`.
-    RTM_GETLINK = 18;
-    /// `RTM_SETLINK`.
-    RTM_SETLINK = 19;
-    /// `RTM_NEWADDR`.
-    RTM_NEWADDR = 20;
-    /// `RTM_DELADDR`.
-    RTM_DELADDR = 21;
-    /// `RTM_GETADDR`.
-    RTM_GETADDR = 22;
-    /// `RTM_NEWROUTE`.
-    RTM_NEWROUTE = 24;
-    /// `RTM_DELROUTE`.
-    RTM_DELROUTE = 25;
-    /// `RTM_GETROUTE`.
-    RTM_GETROUTE = 26;
-    /// `RTM_NEWNEIGH`.
-    RTM_NEWNEIGH = 28;
-    /// `RTM_DELNEIGH`.
-    RTM_DELNEIGH = 29;
-    /// `RTM_GETNEIGH`.
-    RTM_GETNEIGH = 30;
-    /// `RTM_NEWRULE`.
-    RTM_NEWRULE = 32;
-    /// `RTM_DELRULE`.
-    RTM_DELRULE = 33;
-    /// `RTM_GETRULE`.
-    RTM_GETRULE = 34;
-    /// `RTM_NEWQDISC`.
-    RTM_NEWQDISC = 36;
-    /// `RTM_DELQDISC`.
-    RTM_DELQDISC = 37;
-    /// `RTM_GETQDISC`.
-    RTM_GETQDISC = 38;
-    /// `RTM_NEWTCLASS`.
-    RTM_NEWTCLASS = 40;
-    /// `RTM_DELTCLASS`.
-    RTM_DELTCLASS = 41;
-    /// `RTM_GETTCLASS`.
-    RTM_GETTCLASS = 42;
-    /// `RTM_NEWTFILTER`.
-    RTM_NEWTFILTER = 44;
-    /// `RTM_DELTFILTER`.
-    RTM_DELTFILTER = 45;
-    /// `RTM_GETTFILTER`.
-    RTM_GETTFILTER = 46;
-    /// `RTM_NEWACTION`.
-    RTM_NEWACTION = 48;
-    /// `RTM_DELACTION`.
-    RTM_DELACTION = 49;
-    /// `RTM_GETACTION`.
-    RTM_GETACTION = 50;
-    /// `RTM_NEWPREFIX`.
-    RTM_NEWPREFIX = 52;
-    /// `RTM_NEWMULTICAST`.
-    RTM_NEWMULTICAST = 56;
-    /// `RTM_DELMULTICAST`.
-    RTM_DELMULTICAST = 57;
-    /// `RTM_GETMULTICAST`.
-    RTM_GETMULTICAST = 58;
-    /// `RTM_NEWANYCAST`.
-    RTM_NEWANYCAST = 60;
-    /// `RTM_DELANYCAST`.
-    RTM_DELANYCAST = 61;
-    /// `RTM_GETANYCAST`.
-    RTM_GETANYCAST = 62;
-    /// `RTM_NEWNEIGHTBL`.
-    RTM_NEWNEIGHTBL = 64;
-    /// `RTM_GETNEIGHTBL`.
-    RTM_GETNEIGHTBL = 66;
-    /// `RTM_SETNEIGHTBL`.
-    RTM_SETNEIGHTBL = 67;
-    /// `RTM_NEWNDUSEROPT`.
-    RTM_NEWNDUSEROPT = 68;
-    /// `RTM_NEWADDRLABEL`.
-    RTM_NEWADDRLABEL = 72;
-    /// `RTM_DELADDRLABEL`.
-    RTM_DELADDRLABEL = 73;
-    /// `RTM_GETADDRLABEL`.
-    RTM_GETADDRLABEL = 74;
-    /// `RTM_GETDCB`.
-    RTM_GETDCB = 78;
-    /// `RTM_SETDCB`.
-    RTM_SETDCB = 79;
-    /// `RTM_NEWNETCONF`.
-    RTM_NEWNETCONF = 80;
-    /// `RTM_DELNETCONF`.
-    RTM_DELNETCONF = 81;
-    /// `RTM_GETNETCONF`.
-    RTM_GETNETCONF = 82;
-    /// `RTM_NEWMDB`.
-    RTM_NEWMDB = 84;
-    /// `RTM_DELMDB`.
-    RTM_DELMDB = 85;
-    /// `RTM_GETMDB`.
-    RTM_GETMDB = 86;
-    /// `RTM_NEWNSID`.
-    RTM_NEWNSID = 88;
-    /// `RTM_DELNSID`.
-    RTM_DELNSID = 89;
-    /// `RTM_GETNSID`.
-    RTM_GETNSID = 90;
-    /// `RTM_NEWSTATS`.
-    RTM_NEWSTATS = 92;
-    /// `RTM_GETSTATS`.
-    RTM_GETSTATS = 94;
-    /// `RTM_SETSTATS`.
-    RTM_SETSTATS = 95;
-    /// `RTM_NEWCACHEREPORT`.
-    RTM_NEWCACHEREPORT = 96;
-    /// `RTM_NEWCHAIN`.
-    RTM_NEWCHAIN = 100;
-    /// `RTM_DELCHAIN`.
-    RTM_DELCHAIN = 101;
-    /// `RTM_GETCHAIN`.
-    RTM_GETCHAIN = 102;
-    /// `RTM_NEWNEXTHOP`.
-    RTM_NEWNEXTHOP = 104;
-    /// `RTM_DELNEXTHOP`.
-    RTM_DELNEXTHOP = 105;
-    /// `RTM_GETNEXTHOP`.
-    RTM_GETNEXTHOP = 106;
-    /// `RTM_NEWLINKPROP`.
-    RTM_NEWLINKPROP = 108;
-    /// `RTM_DELLINKPROP`.
-    RTM_DELLINKPROP = 109;
-    /// `RTM_GETLINKPROP`.
-    RTM_GETLINKPROP = 110;
-    /// `RTM_NEWVLAN`.
-    RTM_NEWVLAN = 112;
-    /// `RTM_DELVLAN`.
-    RTM_DELVLAN = 113;
-    /// `RTM_GETVLAN`.
-    RTM_GETVLAN = 114;
-    /// `RTM_NEWNEXTHOPBUCKET`.
-    RTM_NEWNEXTHOPBUCKET = 116;
-    /// `RTM_DELNEXTHOPBUCKET`.
-    RTM_DELNEXTHOPBUCKET = 117;
-    /// `RTM_GETNEXTHOPBUCKET`.
-    RTM_GETNEXTHOPBUCKET = 118;
-    /// `RTM_NEWTUNNEL`.
-    RTM_NEWTUNNEL = 120;
-    /// `RTM_DELTUNNEL`.
-    RTM_DELTUNNEL = 121;
-    /// `RTM_GETTUNNEL`.
-    RTM_GETTUNNEL = 122;
+uapi_consts! {
+    /// Every message type the codec names, with its kernel name, in numeric order.
+    MSG_TYPE_NAMES: u16 {
+        /// Nothing.
+        NLMSG_NOOP = 1,
+        /// An error or an ACK (error 0).
+        NLMSG_ERROR = 2,
+        /// End of a multipart reply.
+        NLMSG_DONE = 3,
+        /// Data lost.
+        NLMSG_OVERRUN = 4,
+        RTM_NEWLINK = 16,
+        RTM_DELLINK = 17,
+        RTM_GETLINK = 18,
+        RTM_SETLINK = 19,
+        RTM_NEWADDR = 20,
+        RTM_DELADDR = 21,
+        RTM_GETADDR = 22,
+        RTM_NEWROUTE = 24,
+        RTM_DELROUTE = 25,
+        RTM_GETROUTE = 26,
+        RTM_NEWNEIGH = 28,
+        RTM_DELNEIGH = 29,
+        RTM_GETNEIGH = 30,
+        RTM_NEWRULE = 32,
+        RTM_DELRULE = 33,
+        RTM_GETRULE = 34,
+        RTM_NEWQDISC = 36,
+        RTM_DELQDISC = 37,
+        RTM_GETQDISC = 38,
+        RTM_NEWTCLASS = 40,
+        RTM_DELTCLASS = 41,
+        RTM_GETTCLASS = 42,
+        RTM_NEWTFILTER = 44,
+        RTM_DELTFILTER = 45,
+        RTM_GETTFILTER = 46,
+        RTM_NEWACTION = 48,
+        RTM_DELACTION = 49,
+        RTM_GETACTION = 50,
+        RTM_NEWPREFIX = 52,
+        RTM_NEWMULTICAST = 56,
+        RTM_DELMULTICAST = 57,
+        RTM_GETMULTICAST = 58,
+        RTM_NEWANYCAST = 60,
+        RTM_DELANYCAST = 61,
+        RTM_GETANYCAST = 62,
+        RTM_NEWNEIGHTBL = 64,
+        RTM_GETNEIGHTBL = 66,
+        RTM_SETNEIGHTBL = 67,
+        RTM_NEWNDUSEROPT = 68,
+        RTM_NEWADDRLABEL = 72,
+        RTM_DELADDRLABEL = 73,
+        RTM_GETADDRLABEL = 74,
+        RTM_GETDCB = 78,
+        RTM_SETDCB = 79,
+        RTM_NEWNETCONF = 80,
+        RTM_DELNETCONF = 81,
+        RTM_GETNETCONF = 82,
+        RTM_NEWMDB = 84,
+        RTM_DELMDB = 85,
+        RTM_GETMDB = 86,
+        RTM_NEWNSID = 88,
+        RTM_DELNSID = 89,
+        RTM_GETNSID = 90,
+        RTM_NEWSTATS = 92,
+        RTM_GETSTATS = 94,
+        RTM_SETSTATS = 95,
+        RTM_NEWCACHEREPORT = 96,
+        RTM_NEWCHAIN = 100,
+        RTM_DELCHAIN = 101,
+        RTM_GETCHAIN = 102,
+        RTM_NEWNEXTHOP = 104,
+        RTM_DELNEXTHOP = 105,
+        RTM_GETNEXTHOP = 106,
+        RTM_NEWLINKPROP = 108,
+        RTM_DELLINKPROP = 109,
+        RTM_GETLINKPROP = 110,
+        RTM_NEWVLAN = 112,
+        RTM_DELVLAN = 113,
+        RTM_GETVLAN = 114,
+        RTM_NEWNEXTHOPBUCKET = 116,
+        RTM_DELNEXTHOPBUCKET = 117,
+        RTM_GETNEXTHOPBUCKET = 118,
+        RTM_NEWTUNNEL = 120,
+        RTM_DELTUNNEL = 121,
+        RTM_GETTUNNEL = 122,
+    }
+}
+
+/// The kernel name of a message type (`"RTM_NEWLINK"`), if known.
+pub const fn msg_type_name(t: u16) -> Option<&'static str> {
+    let mut i = 0;
+    while i < MSG_TYPE_NAMES.len() {
+        if MSG_TYPE_NAMES[i].0 == t as u64 {
+            return Some(MSG_TYPE_NAMES[i].1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A message type by its kernel name.
+pub fn msg_type_from_name(name: &str) -> Option<u16> {
+    MSG_TYPE_NAMES
+        .iter()
+        .find(|(_, n)| *n == name)
+        .and_then(|&(v, _)| u16::try_from(v).ok())
 }
 
 /// A checked view of one message inside a datagram. Construction verified that the header
@@ -428,29 +356,18 @@ impl<'a> NlMsg<'a> {
     /// it (alignment padding is part of the message, see [`NlMsg::pad`]).
     #[inline]
     pub fn parse(buf: &'a [u8], base: usize) -> Result<(NlMsg<'a>, &'a [u8]), DecodeError> {
-        let err = |k| DecodeError::new(base, k);
-        let (header, _) = NlMsgHdr::ref_from_prefix(buf)
-            .map_err(|_| err(DecodeErrorKind::TruncatedMessageHeader))?;
-        let len = usize::try_from(header.nlmsg_len.get())
-            .map_err(|_| err(DecodeErrorKind::MessageLenPastEnd))?;
-        if len < NlMsgHdr::LEN {
-            return Err(err(DecodeErrorKind::MessageLenTooSmall));
+        let (frame, rest) = tlv::split::<MsgFraming>(buf, base)?;
+        Ok((NlMsg::from_frame(frame), rest))
+    }
+
+    #[inline]
+    fn from_frame(f: tlv::Frame<'a, NlMsgHdr>) -> Self {
+        NlMsg {
+            offset: f.offset,
+            header: f.header,
+            payload: f.body,
+            pad: f.pad,
         }
-        if len > buf.len() {
-            return Err(err(DecodeErrorKind::MessageLenPastEnd));
-        }
-        let aligned = align(len).map_or(buf.len(), |a| a.min(buf.len()));
-        let (msg, rest) = buf.split_at(aligned);
-        let (body, pad) = msg.split_at(len);
-        Ok((
-            NlMsg {
-                offset: base,
-                header,
-                payload: &body[NlMsgHdr::LEN..],
-                pad,
-            },
-            rest,
-        ))
     }
 
     /// Offset of this message in the outermost buffer.
@@ -521,8 +438,22 @@ impl<'a> NlMsg<'a> {
     #[inline]
     pub fn attrs_after(&self, len: usize) -> Attrs<'a> {
         let p = self.payload;
-        let start = align(len).map_or(p.len(), |a| a.min(p.len()));
+        let start = aligned_within(len, p.len());
         Attrs::new(&p[start..], self.payload_offset() + start)
+    }
+}
+
+/// `nlmsghdr` framing for the shared walk: `nlmsg_len` counts the header.
+struct MsgFraming;
+
+impl Framing for MsgFraming {
+    type Header = NlMsgHdr;
+    const TRUNCATED: DecodeErrorKind = DecodeErrorKind::TruncatedMessageHeader;
+    const TOO_SMALL: DecodeErrorKind = DecodeErrorKind::MessageLenTooSmall;
+    const PAST_END: DecodeErrorKind = DecodeErrorKind::MessageLenPastEnd;
+    #[inline]
+    fn len(h: &NlMsgHdr) -> Option<usize> {
+        usize::try_from(h.nlmsg_len.get()).ok()
     }
 }
 
@@ -530,18 +461,14 @@ impl<'a> NlMsg<'a> {
 /// is malformed; never panics, never allocates.
 #[derive(Debug, Clone)]
 pub struct Messages<'a> {
-    rest: &'a [u8],
-    offset: usize,
-    failed: bool,
+    walk: Walk<'a>,
 }
 
 impl<'a> Messages<'a> {
     /// Iterate the messages in `buf`.
     pub fn new(buf: &'a [u8]) -> Self {
         Messages {
-            rest: buf,
-            offset: 0,
-            failed: false,
+            walk: Walk::new(buf, 0),
         }
     }
 }
@@ -551,20 +478,7 @@ impl<'a> Iterator for Messages<'a> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() || self.failed {
-            return None;
-        }
-        match NlMsg::parse(self.rest, self.offset) {
-            Ok((msg, rest)) => {
-                self.offset += self.rest.len() - rest.len();
-                self.rest = rest;
-                Some(Ok(msg))
-            }
-            Err(e) => {
-                self.failed = true;
-                Some(Err(e))
-            }
-        }
+        Some(self.walk.next::<MsgFraming>()?.map(NlMsg::from_frame))
     }
 }
 
@@ -633,6 +547,50 @@ mod tests {
             ]
         );
         assert_eq!(msg_type_name(RTM_NEWROUTE), Some("RTM_NEWROUTE"));
+        assert_eq!(msg_type_name(RTM_BASE - 1), None);
         assert_eq!(msg_type_from_name("NLMSG_ERROR"), Some(2));
+    }
+
+    #[test]
+    fn new_notifications_name_the_create_flags_of_their_request() {
+        // `ip route add` (NLM_F_EXCL|NLM_F_CREATE) makes the kernel multicast an
+        // RTM_NEWROUTE with the same flags and no NLM_F_REQUEST; strace prints
+        // `NLM_F_EXCL|NLM_F_CREATE`, so must we.
+        let f = NlmFlags::EXCL | NlmFlags::CREATE;
+        let names: Vec<_> = f.names(FlagContext::of(RTM_NEWROUTE, f)).collect();
+        assert_eq!(
+            names,
+            [
+                FlagName::Named("NLM_F_EXCL"),
+                FlagName::Named("NLM_F_CREATE")
+            ]
+        );
+        let r = NlmFlags::REPLACE | NlmFlags::APPEND;
+        let names: Vec<_> = r.names(FlagContext::of(RTM_NEWADDR, r)).collect();
+        assert_eq!(
+            names,
+            [
+                FlagName::Named("NLM_F_REPLACE"),
+                FlagName::Named("NLM_F_APPEND")
+            ]
+        );
+        // A DEL notification has no such bits to name: they stay a number.
+        let names: Vec<_> = f.names(FlagContext::of(RTM_DELROUTE, f)).collect();
+        assert_eq!(names, [FlagName::Unknown(0x600)]);
+    }
+
+    #[test]
+    fn every_flag_name_parses_back_to_its_bit() {
+        for &(bit, name) in NLM_F_COMMON_NAMES
+            .iter()
+            .chain(NLM_F_GET_NAMES)
+            .chain(NLM_F_NEW_NAMES)
+            .chain(NLM_F_DEL_NAMES)
+            .chain(NLM_F_ACK_NAMES)
+        {
+            assert_eq!(NlmFlags::bit_from_name(name).map(u64::from), Some(bit));
+        }
+        assert_eq!(NlmFlags::bit_from_name("NLM_F_DUMP"), Some(0x300));
+        assert_eq!(NlmFlags::bit_from_name("NLM_F_NOPE"), None);
     }
 }

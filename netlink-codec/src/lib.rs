@@ -41,8 +41,10 @@
 pub mod ack;
 pub mod addr;
 pub mod af;
+pub mod align;
 pub mod attr;
 pub mod build;
+pub mod datagram;
 pub mod errno;
 pub mod error;
 pub mod family;
@@ -55,6 +57,7 @@ pub mod nsid;
 pub mod route;
 pub mod rtnl;
 pub mod schema;
+mod tlv;
 mod uapi;
 
 pub use errno::Errno;

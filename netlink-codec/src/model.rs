@@ -15,11 +15,12 @@ use zerocopy::{FromBytes, IntoBytes};
 
 use crate::ack::{DoneView, ErrorView, EXT_ACK};
 use crate::addr::IfAddrMsg;
+use crate::align::align;
 use crate::attr::{Attr, Attrs, EmitBuf, Emitter, NLA_TYPE_MASK};
 use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
-use crate::header::{align, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
+use crate::header::{Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
 use crate::neigh::NdtMsg;
 use crate::nexthop::NhMsg;
@@ -56,6 +57,7 @@ pub struct Message {
 /// The payload of a message, typed by its family.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[non_exhaustive]
 pub enum Body {
     /// `RTM_*LINK`.
     Link(Header<IfInfoMsg>, Vec<Node>),
@@ -130,6 +132,7 @@ impl Node {
 /// An owned attribute value; the variants mirror [`Shape`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+#[non_exhaustive]
 pub enum AttrValue {
     /// Bytes as they are.
     Raw(Vec<u8>),
@@ -239,12 +242,7 @@ impl AttrValue {
                     };
                     e.buf().put(hdr.as_bytes())?;
                     emit_run(e, &nh.attrs, inner)?;
-                    let len = e.buf().len() - start;
-                    let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-                        kind: crate::route::RTA_MULTIPATH,
-                        len,
-                    })?;
-                    e.buf().written_mut()[start..start + 2].copy_from_slice(&len16.to_ne_bytes());
+                    e.close_len(start, crate::route::RTA_MULTIPATH)?;
                 }
                 Ok(())
             }
@@ -283,16 +281,9 @@ fn emit_at<B: EmitBuf + ?Sized>(
     n: &Node,
     level: usize,
 ) -> Result<(), EncodeError> {
-    let start = e.buf().len();
-    e.buf().put(&[0, 0])?;
-    e.buf().put(&n.raw_type.to_ne_bytes())?;
+    let nest = e.nest_start(n.raw_type)?;
     n.value.emit_payload(e, level)?;
-    let len = e.buf().len() - start;
-    let len16 = u16::try_from(len).map_err(|_| EncodeError::AttrTooLong {
-        kind: n.kind(),
-        len,
-    })?;
-    e.buf().written_mut()[start..start + 2].copy_from_slice(&len16.to_ne_bytes());
+    let len = e.close_nest(nest)?;
     let pad = align(len).ok_or(EncodeError::AttrTooLong {
         kind: n.kind(),
         len,
@@ -407,7 +398,7 @@ fn family_body<
 }
 
 impl Message {
-    /// A request with no flags but `NLM_F_REQUEST`.
+    /// A request: `flags` with `NLM_F_REQUEST` added, `nlmsg_pid` 0.
     pub fn request(msg_type: u16, flags: NlmFlags, seq: u32, body: Body) -> Self {
         Message {
             msg_type,
@@ -420,6 +411,32 @@ impl Message {
 
     /// Decode one message losslessly (see the module docs).
     pub fn parse(msg: &NlMsg<'_>) -> Result<Message, DecodeError> {
+        let m = Message::decode(msg)?;
+        // Lossless by proof: the message must re-encode to the bytes it came from.
+        let mut again = Vec::new();
+        let ok = m.emit(&mut again).is_ok();
+        let orig_len = NlMsgHdr::LEN + msg.payload().len() + msg.pad().len();
+        let orig = (msg.header().as_bytes(), msg.payload(), msg.pad());
+        let hdr = NlMsgHdr::LEN;
+        let same = ok
+            && again.len() == orig_len
+            && again[..hdr] == *orig.0
+            && again[hdr..hdr + orig.1.len()] == *orig.1
+            && again[hdr + orig.1.len()..] == *orig.2;
+        if same {
+            Ok(m)
+        } else {
+            Err(DecodeError::new(
+                msg.offset(),
+                DecodeErrorKind::NotCanonical,
+            ))
+        }
+    }
+
+    /// Decode one message without the re-encoding proof; the caller proves it (as
+    /// [`Message::parse`] does, or [`crate::datagram::Datagram::parse`] for a last message
+    /// cut short).
+    pub(crate) fn decode(msg: &NlMsg<'_>) -> Result<Message, DecodeError> {
         check_zero(msg.pad(), msg.payload_offset() + msg.payload().len())?;
         let body = match (msg.msg_type(), Family::of(msg.msg_type())) {
             (_, Some(Family::Link)) => {
@@ -458,34 +475,18 @@ impl Message {
             }
             _ => Body::Raw(msg.payload().to_vec()),
         };
-        let m = Message {
+        Ok(Message {
             msg_type: msg.msg_type(),
             flags: msg.flags().bits(),
             seq: msg.seq(),
             pid: msg.pid(),
             body,
-        };
-        // Lossless by proof: the message must re-encode to the bytes it came from.
-        let mut again = Vec::new();
-        let ok = m.emit(&mut again).is_ok();
-        let orig_len = NlMsgHdr::LEN + msg.payload().len() + msg.pad().len();
-        let orig = (msg.header().as_bytes(), msg.payload(), msg.pad());
-        let same = ok
-            && again.len() == orig_len
-            && again[..16] == *orig.0
-            && again[16..16 + orig.1.len()] == *orig.1
-            && again[16 + orig.1.len()..] == *orig.2;
-        if same {
-            Ok(m)
-        } else {
-            Err(DecodeError::new(
-                msg.offset(),
-                DecodeErrorKind::NotCanonical,
-            ))
-        }
+        })
     }
 
-    /// Decode every message of a datagram.
+    /// Decode every message of a datagram. Strict: bytes after the last message, and a
+    /// last message without its padding, are errors; [`crate::datagram::Datagram::parse`]
+    /// also keeps those endings, which the kernel accepts.
     pub fn parse_all(buf: &[u8]) -> Result<Vec<Message>, DecodeError> {
         Messages::new(buf).map(|m| Message::parse(&m?)).collect()
     }
@@ -574,6 +575,27 @@ impl Message {
             Body::Nexthop(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
+    }
+
+    /// The length of this message without the alignment padding after its last item, as
+    /// a sender that does not pad the end of its datagram sets `nlmsg_len`: `emitted`
+    /// (what [`Message::emit`] wrote) less the padding of the last attribute, or of a raw
+    /// payload or bare family header.
+    pub(crate) fn unpadded_len(&self, emitted: usize) -> Result<usize, EncodeError> {
+        if let Some(p) = self.unaligned_end() {
+            return Ok(NlMsgHdr::LEN + p);
+        }
+        let last = match &self.body {
+            Body::Error { ext_ack, .. } | Body::Done { ext_ack, .. } => ext_ack.last(),
+            _ => self.attrs().and_then(<[Node]>::last),
+        };
+        let Some(last) = last else {
+            return Ok(emitted);
+        };
+        let mut node = Vec::new();
+        emit_node(&mut Emitter::new(&mut node), last)?;
+        let rta_len = usize::from(u16::from_ne_bytes([node[0], node[1]]));
+        Ok(emitted - (node.len() - rta_len))
     }
 
     /// Encode to a new vector.

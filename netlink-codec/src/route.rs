@@ -19,8 +19,8 @@ use crate::attr::Attrs;
 use crate::attr_space;
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::field;
-use crate::header::align;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::tlv::{Framing, Walk};
 use crate::uapi::{concat_names, uapi_consts, uapi_flags};
 
 /// `struct rtmsg` (12 bytes).
@@ -304,21 +304,32 @@ pub struct Nexthop<'a> {
     pub pad: &'a [u8],
 }
 
+/// `rtnexthop` framing for the shared walk: `rtnh_len` counts the header, and every
+/// framing fault is [`DecodeErrorKind::BadNexthop`].
+struct NexthopFraming;
+
+impl Framing for NexthopFraming {
+    type Header = RtNexthop;
+    const TRUNCATED: DecodeErrorKind = DecodeErrorKind::BadNexthop;
+    const TOO_SMALL: DecodeErrorKind = DecodeErrorKind::BadNexthop;
+    const PAST_END: DecodeErrorKind = DecodeErrorKind::BadNexthop;
+    #[inline]
+    fn len(h: &RtNexthop) -> Option<usize> {
+        Some(usize::from(h.rtnh_len.get()))
+    }
+}
+
 /// Iterator over the `rtnexthop` entries of `RTA_MULTIPATH`; checked like [`Attrs`].
 #[derive(Debug, Clone)]
 pub struct Nexthops<'a> {
-    rest: &'a [u8],
-    offset: usize,
-    failed: bool,
+    walk: Walk<'a>,
 }
 
 impl<'a> Nexthops<'a> {
     /// Iterate the next hops in `buf` (at `offset` of the outermost buffer).
     pub fn new(buf: &'a [u8], offset: usize) -> Self {
         Nexthops {
-            rest: buf,
-            offset,
-            failed: false,
+            walk: Walk::new(buf, offset),
         }
     }
 }
@@ -327,30 +338,12 @@ impl<'a> Iterator for Nexthops<'a> {
     type Item = Result<Nexthop<'a>, DecodeError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.rest.is_empty() || self.failed {
-            return None;
-        }
-        let bad = DecodeError::new(self.offset, DecodeErrorKind::BadNexthop);
-        let Ok((header, _)) = RtNexthop::ref_from_prefix(self.rest) else {
-            self.failed = true;
-            return Some(Err(bad));
-        };
-        let len = usize::from(header.rtnh_len.get());
-        if len < RtNexthop::LEN || len > self.rest.len() {
-            self.failed = true;
-            return Some(Err(bad));
-        }
-        let aligned = align(len).map_or(self.rest.len(), |a| a.min(self.rest.len()));
-        let (item, rest) = self.rest.split_at(aligned);
-        let nh = Nexthop {
-            header,
-            attrs: Attrs::new(&item[RtNexthop::LEN..len], self.offset + RtNexthop::LEN),
-            offset: self.offset,
-            pad: &item[len..],
-        };
-        self.offset += aligned;
-        self.rest = rest;
-        Some(Ok(nh))
+        Some(self.walk.next::<NexthopFraming>()?.map(|f| Nexthop {
+            header: f.header,
+            attrs: Attrs::new(f.body, f.offset + RtNexthop::LEN),
+            offset: f.offset,
+            pad: f.pad,
+        }))
     }
 }
 

@@ -6,10 +6,11 @@
 use core::net::IpAddr;
 
 use crate::attr::{Attr, Attrs};
-use crate::error::{DecodeError, DecodeErrorKind};
+use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 
 /// The layout of an attribute's payload.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Shape {
     /// Opaque bytes: the codec keeps them as they are.
     Raw,
@@ -61,6 +62,7 @@ pub enum Shape {
 
 /// Names of the elements of a [`Shape::Array`].
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Labels {
     /// Element `i` is named `list[i]` (struct fields).
     List(&'static [&'static str]),
@@ -92,6 +94,7 @@ impl Labels {
 
 /// Element type of a [`Shape::Array`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Elem {
     /// `__u32`.
     U32,
@@ -218,6 +221,7 @@ macro_rules! __attr_name {
 /// A typed value read from an attribute with its [`Shape`]; borrows the buffer, allocates
 /// nothing.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum Value<'a> {
     /// Opaque bytes.
     Raw(&'a [u8]),
@@ -390,6 +394,7 @@ pub struct Field {
 
 /// How a numeric field's value is named.
 #[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
 pub enum Names {
     /// Plain number.
     None,
@@ -457,42 +462,30 @@ impl HeaderDef {
 
     /// Write `v` into field `f` of `bytes`; fails if `v` does not fit the field, or
     /// `bytes` ends before the field does.
-    pub fn write(&self, f: &Field, bytes: &mut [u8], v: i64) -> Result<(), &'static str> {
-        const SHORT: &str = "past the end of the header";
-        let end = f.offset.checked_add(f.size).ok_or(SHORT)?;
-        let b = bytes.get_mut(f.offset..end).ok_or(SHORT)?;
+    pub fn write(&self, f: &Field, bytes: &mut [u8], v: i64) -> Result<(), EncodeError> {
+        let past_end = EncodeError::FieldPastEnd { field: f.name };
+        let end = f.offset.checked_add(f.size).ok_or(past_end)?;
+        let b = bytes.get_mut(f.offset..end).ok_or(past_end)?;
+        let range = |ty| {
+            move |_| EncodeError::FieldOutOfRange {
+                field: f.name,
+                value: v,
+                ty,
+            }
+        };
         match (f.size, f.signed) {
-            (1, false) => b.copy_from_slice(
-                &u8::try_from(v)
-                    .map_err(|_| "out of range for u8")?
-                    .to_ne_bytes(),
-            ),
-            (1, true) => b.copy_from_slice(
-                &i8::try_from(v)
-                    .map_err(|_| "out of range for i8")?
-                    .to_ne_bytes(),
-            ),
-            (2, false) => b.copy_from_slice(
-                &u16::try_from(v)
-                    .map_err(|_| "out of range for u16")?
-                    .to_ne_bytes(),
-            ),
-            (2, true) => b.copy_from_slice(
-                &i16::try_from(v)
-                    .map_err(|_| "out of range for i16")?
-                    .to_ne_bytes(),
-            ),
-            (4, false) => b.copy_from_slice(
-                &u32::try_from(v)
-                    .map_err(|_| "out of range for u32")?
-                    .to_ne_bytes(),
-            ),
-            (4, true) => b.copy_from_slice(
-                &i32::try_from(v)
-                    .map_err(|_| "out of range for i32")?
-                    .to_ne_bytes(),
-            ),
-            _ => return Err("a field width the codec does not know"),
+            (1, false) => b.copy_from_slice(&u8::try_from(v).map_err(range("u8"))?.to_ne_bytes()),
+            (1, true) => b.copy_from_slice(&i8::try_from(v).map_err(range("i8"))?.to_ne_bytes()),
+            (2, false) => b.copy_from_slice(&u16::try_from(v).map_err(range("u16"))?.to_ne_bytes()),
+            (2, true) => b.copy_from_slice(&i16::try_from(v).map_err(range("i16"))?.to_ne_bytes()),
+            (4, false) => b.copy_from_slice(&u32::try_from(v).map_err(range("u32"))?.to_ne_bytes()),
+            (4, true) => b.copy_from_slice(&i32::try_from(v).map_err(range("i32"))?.to_ne_bytes()),
+            (size, _) => {
+                return Err(EncodeError::FieldWidth {
+                    field: f.name,
+                    size,
+                })
+            }
         }
         Ok(())
     }

@@ -69,6 +69,52 @@ macro_rules! uapi_flags {
     };
 }
 
+/// [`uapi_flags!`] for a flag set whose bits mean different things in different contexts
+/// (`NLM_F_*`: 0x100 is `NLM_F_ROOT` in a GET request and `NLM_F_REPLACE` in a NEW one):
+/// the entries come in named groups, and each group gets its own `(bit, uapi name)`
+/// table; the `bitflags` type has every entry.
+///
+/// ```text
+/// uapi_flag_sets! {
+///     /// `NLM_F_*` message flags.
+///     #[derive(Debug, Clone, Copy)]
+///     pub struct NlmFlags: u16, "NLM_F_" {
+///         /// Bits every message type gives the same meaning.
+///         NLM_F_COMMON_NAMES { REQUEST = 0x01, }
+///         /// Bits of GET requests.
+///         NLM_F_GET_NAMES { ROOT = 0x100, }
+///     }
+/// }
+/// ```
+macro_rules! uapi_flag_sets {
+    (
+        $(#[$type_attr:ident $($type_args:tt)*])*
+        pub struct $type:ident: $bits:ty, $prefix:literal {
+            $(
+                $(#[doc = $table_doc:literal])*
+                $table:ident { $( $(#[doc = $doc:literal])* $name:ident = $value:expr, )* }
+            )*
+        }
+    ) => {
+        bitflags::bitflags! {
+            $(#[$type_attr $($type_args)*])*
+            pub struct $type: $bits {
+                $($(
+                    #[doc = concat!("`", $prefix, stringify!($name), "`.")]
+                    $(#[doc = $doc])*
+                    const $name = $value;
+                )*)*
+            }
+        }
+        $(
+            $(#[doc = $table_doc])*
+            pub const $table: &[(u64, &str)] = &[
+                $( ($value as u64, concat!($prefix, stringify!($name))), )*
+            ];
+        )*
+    };
+}
+
 /// Two name tables as one, for a field whose bits come from two sets (`rtm_flags`: the
 /// `RTNH_F_*` byte, then `RTM_F_*`). `N` must be the sum of both lengths; a wrong `N`
 /// fails the build.
@@ -93,7 +139,7 @@ pub(crate) const fn concat_names<const N: usize>(
     out
 }
 
-pub(crate) use {uapi_consts, uapi_flags};
+pub(crate) use {uapi_consts, uapi_flag_sets, uapi_flags};
 
 #[cfg(test)]
 mod tests {

@@ -188,3 +188,31 @@ fn fields_of_a_short_header_are_none_and_writing_them_fails() {
         }
     }
 }
+
+#[test]
+fn writing_a_field_names_the_field_and_why_it_failed() {
+    use netlink_codec::EncodeError;
+    let def = &IfInfoMsg::DEF;
+    let family = &def.fields[0];
+    let mut b = vec![0u8; def.len];
+    assert_eq!(
+        def.write(family, &mut b, 300),
+        Err(EncodeError::FieldOutOfRange {
+            field: "ifi_family",
+            value: 300,
+            ty: "u8"
+        })
+    );
+    assert_eq!(
+        def.write(family, &mut b, 300).unwrap_err().to_string(),
+        "300 is out of range for u8 field ifi_family"
+    );
+    assert_eq!(
+        def.write(family, &mut [], 1),
+        Err(EncodeError::FieldPastEnd {
+            field: "ifi_family"
+        })
+    );
+    assert_eq!(def.write(family, &mut b, 10), Ok(()));
+    assert_eq!(b[0], 10);
+}

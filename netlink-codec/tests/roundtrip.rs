@@ -135,6 +135,8 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         )
         .prop_map(AttrValue::Multipath)
         .boxed(),
+        // A shape newer than this generator: raw bytes are valid for every shape.
+        _ => bytes(12).prop_map(AttrValue::Raw).boxed(),
     }
 }
 
@@ -265,6 +267,7 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::Nexthop(h, n))
                 .boxed(),
         ),
+        other => panic!("no generator for {other:?}: add one here"),
     };
     (
         select(types),

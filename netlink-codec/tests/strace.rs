@@ -411,6 +411,7 @@ fn check_header(s: &SVal, h: &NlMsgHdr, what: &str, t: &mut Tally) {
             .map(|n| match n {
                 FlagName::Named(n) => n,
                 FlagName::Unknown(_) => "?",
+                _ => "?",
             })
             .collect();
         theirs.sort_unstable();

@@ -291,11 +291,10 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
             error_json(&mut o, *error);
             o.insert("attrs".into(), nodes_json(ext_ack, space));
         }
-        Body::Raw(p) => {
-            if !p.is_empty() {
-                o.insert("hex".into(), Json::String(hex(p)));
-            }
+        Body::Raw(p) if !p.is_empty() => {
+            o.insert("hex".into(), Json::String(hex(p)));
         }
+        _ => {}
     }
     Json::Object(o)
 }
@@ -321,6 +320,7 @@ fn nlm_flags_json(msg_type: u16, flags: u16) -> Json {
             .map(|f| match f {
                 FlagName::Named(n) => json!(n),
                 FlagName::Unknown(b) => json!(b),
+                _ => Json::Null,
             })
             .collect(),
     )
@@ -512,6 +512,7 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
         AttrValue::Raw(b) | AttrValue::Structs(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
         AttrValue::Nested(_) | AttrValue::Peer(..) | AttrValue::Multipath(_) => Json::Null,
+        _ => Json::Null,
     }
 }
 
@@ -584,6 +585,7 @@ impl Text {
             }
             Body::Raw(p) if !p.is_empty() => self.line(body, d, &format!("hex {}", hex(p))),
             Body::Raw(_) => {}
+            _ => {}
         }
     }
 
@@ -769,6 +771,7 @@ fn nlm_flags_text(msg_type: u16, flags: u16) -> String {
         .map(|f| match f {
             FlagName::Named(n) => n.to_owned(),
             FlagName::Unknown(b) => format!("{b:#x}"),
+            _ => String::from("?"),
         })
         .collect();
     if parts.is_empty() {
@@ -816,6 +819,7 @@ fn field_text(f: &Field, v: i64) -> String {
                 parts.join("|")
             }
         }
+        _ => v.to_string(),
     }
 }
 
@@ -847,5 +851,6 @@ fn scalar_text(v: &AttrValue) -> String {
         | AttrValue::U32s(_)
         | AttrValue::I32s(_)
         | AttrValue::U64s(_) => String::new(),
+        _ => String::new(),
     }
 }

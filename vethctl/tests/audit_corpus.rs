@@ -338,3 +338,26 @@ fn ext_ack_offset_names_the_attribute_it_points_at() {
     );
     assert_eq!(encode_lines(&json_of(&bytes)).unwrap(), bytes);
 }
+
+#[test]
+fn a_new_route_notification_names_the_create_flags_it_carries() {
+    use netlink_codec::header::{NlmFlags, RTM_NEWROUTE};
+    use netlink_codec::model::{Body, Header};
+    use netlink_codec::route::RtMsg;
+    // What `ip monitor` sees after `ip route add`: the kernel's RTM_NEWROUTE carries the
+    // request's NLM_F_EXCL|NLM_F_CREATE and no NLM_F_REQUEST.
+    let notification = Message {
+        msg_type: RTM_NEWROUTE,
+        flags: (NlmFlags::EXCL | NlmFlags::CREATE).bits(),
+        seq: 7,
+        pid: 0,
+        body: Body::Route(Header(RtMsg::default()), Vec::new()),
+    };
+    let t = text_of(&notification.to_bytes().unwrap());
+    assert!(t.contains("flags=NLM_F_EXCL|NLM_F_CREATE "), "{t}");
+    let j = json_of(&notification.to_bytes().unwrap());
+    assert!(
+        j.contains(r#""flags":["NLM_F_EXCL","NLM_F_CREATE"]"#),
+        "{j}"
+    );
+}

@@ -104,6 +104,7 @@ fn walk_value(v: Value<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
                     acc.add(u64::from_ne_bytes(w));
                 }
             }
+            _ => acc.add(b.len() as u64),
         },
         Value::Peer(hdr, attrs, space) => {
             acc.add(hdr.ifi_index.get() as u64);
@@ -116,6 +117,8 @@ fn walk_value(v: Value<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
                 walk_attrs(nh.attrs, space, acc)?;
             }
         }
+        // A value newer than this walk: counted as seen.
+        _ => acc.add(1),
     }
     Ok(())
 }

@@ -108,6 +108,7 @@ fn flag_names(msg: &NlMsg<'_>) -> String {
         .map(|n| match n {
             FlagName::Named(n) => n.to_owned(),
             FlagName::Unknown(bits) => format!("{bits:#x}"),
+            _ => String::from("?"),
         })
         .collect();
     if names.is_empty() {

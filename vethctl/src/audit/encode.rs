@@ -249,7 +249,7 @@ fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
         };
         let n = field_value(f.names, val, &fp)?;
         if let Err(e) = def.write(f, &mut b, n) {
-            return fp.err(format!("{n} is {e}"));
+            return fp.err(e.to_string());
         }
     }
     Ok(b)
@@ -522,6 +522,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
         Shape::Structs(def) => structs(v, def, &vp)?,
+        _ => return p.err("this attribute has no typed value; use \"hex\""),
     })
 }
 
@@ -589,6 +590,7 @@ fn array(v: &Json, e: Elem, labels: Labels, p: &Path) -> R<AttrValue> {
                 })
                 .collect::<R<_>>()?,
         ),
+        _ => return p.err("an element type vethctl does not know"),
     })
 }
 
