@@ -261,6 +261,12 @@ pub fn canonical(m: &Message) -> bool {
         Body::NeighTbl(_, n) => fam == Some(Family::NeighTbl) && nodes_ok(n, fam.unwrap().space()),
         Body::Nsid(_, n) => fam == Some(Family::Nsid) && nodes_ok(n, fam.unwrap().space()),
         Body::Nexthop(_, n) => fam == Some(Family::Nexthop) && nodes_ok(n, fam.unwrap().space()),
+        Body::Neigh(_, n) => fam == Some(Family::Neigh) && nodes_ok(n, fam.unwrap().space()),
+        Body::Rule(_, n) => fam == Some(Family::Rule) && nodes_ok(n, fam.unwrap().space()),
+        Body::Netconf(_, n) => fam == Some(Family::Netconf) && nodes_ok(n, fam.unwrap().space()),
+        Body::AddrLabel(_, n) => {
+            fam == Some(Family::AddrLabel) && nodes_ok(n, fam.unwrap().space())
+        }
         Body::Error {
             request, ext_ack, ..
         } => {

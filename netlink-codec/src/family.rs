@@ -18,6 +18,14 @@ pub enum Family {
     Nsid,
     /// `RTM_*NEXTHOP`: `nhmsg` + `NHA_*`.
     Nexthop,
+    /// `RTM_*NEIGH`: `ndmsg` + `NDA_*`.
+    Neigh,
+    /// `RTM_*RULE`: `fib_rule_hdr` + `FRA_*`.
+    Rule,
+    /// `RTM_*NETCONF`: `netconfmsg` + `NETCONFA_*`.
+    Netconf,
+    /// `RTM_*ADDRLABEL`: `ifaddrlblmsg` + `IFAL_*`.
+    AddrLabel,
 }
 
 impl Family {
@@ -31,6 +39,10 @@ impl Family {
             RTM_NEWNEIGHTBL..=RTM_SETNEIGHTBL => Some(Family::NeighTbl),
             RTM_NEWNSID..=RTM_GETNSID => Some(Family::Nsid),
             RTM_NEWNEXTHOP..=RTM_GETNEXTHOP => Some(Family::Nexthop),
+            RTM_NEWNEIGH..=RTM_GETNEIGH => Some(Family::Neigh),
+            RTM_NEWRULE..=RTM_GETRULE => Some(Family::Rule),
+            RTM_NEWNETCONF..=RTM_GETNETCONF => Some(Family::Netconf),
+            RTM_NEWADDRLABEL..=RTM_GETADDRLABEL => Some(Family::AddrLabel),
             _ => None,
         }
     }
@@ -43,6 +55,10 @@ impl Family {
             Family::NeighTbl => &crate::neigh::NdtMsg::DEF,
             Family::Nsid => &crate::nsid::RtGenMsg::DEF,
             Family::Nexthop => &crate::nexthop::NhMsg::DEF,
+            Family::Neigh => &crate::neigh::NdMsg::DEF,
+            Family::Rule => &crate::rule::FibRuleHdr::DEF,
+            Family::Netconf => &crate::netconf::NetconfMsg::DEF,
+            Family::AddrLabel => &crate::addrlabel::IfAddrLblMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -54,6 +70,10 @@ impl Family {
             Family::NeighTbl => &crate::neigh::NEIGHTBL,
             Family::Nsid => &crate::nsid::NSID,
             Family::Nexthop => &crate::nexthop::NEXTHOP,
+            Family::Neigh => &crate::neigh::NEIGH,
+            Family::Rule => &crate::rule::RULE,
+            Family::Netconf => &crate::netconf::NETCONF,
+            Family::AddrLabel => &crate::addrlabel::ADDRLABEL,
         }
     }
 }
@@ -63,7 +83,7 @@ impl Family {
 /// them, and the spaces of messages the codec keeps raw (`RTM_*STATS`, `RTM_*TUNNEL`,
 /// traffic control, prefixes). Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
-    use crate::{ack, addr, link, neigh, nexthop, nsid, route, rtnl};
+    use crate::{ack, addr, addrlabel, link, neigh, netconf, nexthop, nsid, route, rtnl, rule};
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
         &link::LINK,
@@ -127,7 +147,9 @@ pub static SPACES: &[&Space] = {
         &rtnl::TC,
         &rtnl::TC_ROOT,
         &rtnl::NDUSEROPT,
-        // neighbour tables (`linux/neighbour.h`)
+        // neighbour entries and tables (`linux/neighbour.h`)
+        &neigh::NEIGH,
+        &neigh::FDB_EXT,
         &neigh::NEIGHTBL,
         &neigh::NEIGHTBL_PARMS,
         // namespace ids (`linux/net_namespace.h`)
@@ -138,6 +160,12 @@ pub static SPACES: &[&Space] = {
         &nexthop::RES_BUCKET,
         &nexthop::GROUP_STATS,
         &nexthop::GROUP_STATS_ENTRY,
+        // policy routing rules (`linux/fib_rules.h`)
+        &rule::RULE,
+        // per-device IP configuration (`linux/netconf.h`)
+        &netconf::NETCONF,
+        // IPv6 address labels (`linux/if_addrlabel.h`)
+        &addrlabel::ADDRLABEL,
         // extended ACK (`linux/netlink.h`)
         &ack::EXT_ACK,
         &ack::POLICY,

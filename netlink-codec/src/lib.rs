@@ -32,7 +32,8 @@
 //! # Ok::<(), netlink_codec::DecodeError>(())
 //! ```
 //!
-//! Each family module (`link`, `addr`, `route`, `neigh`, `nsid`, `ack`) owns its kernel
+//! Each family module (`link`, `addr`, `route`, `neigh`, `rule`, `netconf`, `addrlabel`,
+//! `nexthop`, `nsid`, `ack`) owns its kernel
 //! structs (zerocopy, native-endian, unaligned), constants and attribute tables; the
 //! tables give every attribute its uapi name and payload shape.
 #![forbid(unsafe_code)]
@@ -40,6 +41,7 @@
 
 pub mod ack;
 pub mod addr;
+pub mod addrlabel;
 pub mod af;
 pub mod align;
 pub mod attr;
@@ -52,10 +54,12 @@ pub mod header;
 pub mod link;
 pub mod model;
 pub mod neigh;
+pub mod netconf;
 pub mod nexthop;
 pub mod nsid;
 pub mod route;
 pub mod rtnl;
+pub mod rule;
 pub mod schema;
 mod tlv;
 mod uapi;

@@ -15,6 +15,7 @@ use zerocopy::{FromBytes, IntoBytes};
 
 use crate::ack::{DoneView, ErrorView, EXT_ACK};
 use crate::addr::IfAddrMsg;
+use crate::addrlabel::IfAddrLblMsg;
 use crate::align::align;
 use crate::attr::{Attr, Attrs, EmitBuf, Emitter, NLA_TYPE_MASK};
 use crate::build::MessageBuilder;
@@ -22,10 +23,12 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
 use crate::header::{Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
-use crate::neigh::NdtMsg;
+use crate::neigh::{NdMsg, NdtMsg};
+use crate::netconf::NetconfMsg;
 use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
+use crate::rule::FibRuleHdr;
 use crate::schema::{kind_hint, Elem, Shape, Space, Value};
 
 /// The deepest attribute run the model holds typed. A message's top-level attributes are
@@ -71,6 +74,14 @@ pub enum Body {
     Nsid(Header<RtGenMsg>, Vec<Node>),
     /// `RTM_*NEXTHOP`.
     Nexthop(Header<NhMsg>, Vec<Node>),
+    /// `RTM_*NEIGH`.
+    Neigh(Header<NdMsg>, Vec<Node>),
+    /// `RTM_*RULE`.
+    Rule(Header<FibRuleHdr>, Vec<Node>),
+    /// `RTM_*NETCONF`.
+    Netconf(Header<NetconfMsg>, Vec<Node>),
+    /// `RTM_*ADDRLABEL`.
+    AddrLabel(Header<IfAddrLblMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -457,6 +468,17 @@ impl Message {
             (_, Some(Family::Nexthop)) => {
                 family_body(msg, &crate::nexthop::NEXTHOP).map(|(h, n)| Body::Nexthop(h, n))?
             }
+            (_, Some(Family::Neigh)) => {
+                family_body(msg, &crate::neigh::NEIGH).map(|(h, n)| Body::Neigh(h, n))?
+            }
+            (_, Some(Family::Rule)) => {
+                family_body(msg, &crate::rule::RULE).map(|(h, n)| Body::Rule(h, n))?
+            }
+            (_, Some(Family::Netconf)) => {
+                family_body(msg, &crate::netconf::NETCONF).map(|(h, n)| Body::Netconf(h, n))?
+            }
+            (_, Some(Family::AddrLabel)) => family_body(msg, &crate::addrlabel::ADDRLABEL)
+                .map(|(h, n)| Body::AddrLabel(h, n))?,
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -531,6 +553,22 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Neigh(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::Rule(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::Netconf(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::AddrLabel(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -573,6 +611,11 @@ impl Message {
             Body::NeighTbl(h, n) => bare(h, n),
             Body::Nsid(h, n) => bare(h, n),
             Body::Nexthop(h, n) => bare(h, n),
+            Body::Neigh(h, n) => bare(h, n),
+            Body::Rule(h, n) => bare(h, n),
+            // iproute2 counts the netconfmsg's alignment (`nlmsg_len` 20), unlike rtgenmsg's.
+            Body::Netconf(..) => None,
+            Body::AddrLabel(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -613,7 +656,11 @@ impl Message {
             | Body::Route(_, n)
             | Body::NeighTbl(_, n)
             | Body::Nsid(_, n)
-            | Body::Nexthop(_, n) => Some(n),
+            | Body::Nexthop(_, n)
+            | Body::Neigh(_, n)
+            | Body::Rule(_, n)
+            | Body::Netconf(_, n)
+            | Body::AddrLabel(_, n) => Some(n),
             _ => None,
         }
     }

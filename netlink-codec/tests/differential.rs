@@ -22,7 +22,9 @@ use netlink_codec::family::Family;
 use netlink_codec::header::{align, Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR};
 use netlink_codec::link::IfInfoMsg;
 use netlink_codec::model::{AttrValue, Message, Node};
+use netlink_codec::neigh::NdMsg;
 use netlink_codec::route::RtMsg;
+use netlink_codec::rule::FibRuleHdr;
 use netlink_codec::{addr, link, route};
 use zerocopy::FromBytes;
 
@@ -340,9 +342,12 @@ mod npr_side {
         for (i, m) in Messages::new(bytes).enumerate() {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");
-            // netlink-packet-route 0.34 has no nexthop messages (neli compares their headers,
-            // strace.rs every field).
-            if Family::of(m.msg_type()) == Some(Family::Nexthop) {
+            // netlink-packet-route 0.34 has no nexthop, netconf or address label messages
+            // (strace.rs compares every field of them).
+            if matches!(
+                Family::of(m.msg_type()),
+                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel)
+            ) {
                 continue;
             }
             let whole = &bytes[m.offset()..m.offset() + NlMsgHdr::LEN + m.payload().len()];
@@ -559,6 +564,41 @@ mod npr_side {
                             _ => {}
                         }
                     }
+                }
+                NetlinkPayload::InnerMessage(
+                    R::NewNeighbour(n) | R::DelNeighbour(n) | R::GetNeighbour(n),
+                ) => {
+                    let (ours, _) = NdMsg::read_from_prefix(m.payload()).unwrap();
+                    let hd = &n.header;
+                    let fam = u8::from(hd.family);
+                    t.eq(&format!("{what} ndm_family"), fam, ours.ndm_family);
+                    let ifindex = ours.ndm_ifindex.get() as u32;
+                    t.eq(&format!("{what} ndm_ifindex"), hd.ifindex, ifindex);
+                    let state = u16::from(hd.state);
+                    t.eq(&format!("{what} ndm_state"), state, ours.ndm_state.get());
+                    t.eq(
+                        &format!("{what} ndm_flags"),
+                        hd.flags.bits(),
+                        ours.ndm_flags,
+                    );
+                    t.eq(
+                        &format!("{what} ndm_type"),
+                        u8::from(hd.kind),
+                        ours.ndm_type,
+                    );
+                    count(n.attributes.len(), t);
+                }
+                NetlinkPayload::InnerMessage(R::NewRule(r) | R::DelRule(r) | R::GetRule(r)) => {
+                    let (ours, _) = FibRuleHdr::read_from_prefix(m.payload()).unwrap();
+                    let hd = &r.header;
+                    t.eq(&format!("{what} family"), u8::from(hd.family), ours.family);
+                    t.eq(&format!("{what} dst_len"), hd.dst_len, ours.dst_len);
+                    t.eq(&format!("{what} src_len"), hd.src_len, ours.src_len);
+                    t.eq(&format!("{what} tos"), hd.tos, ours.tos);
+                    t.eq(&format!("{what} table"), hd.table, ours.table);
+                    t.eq(&format!("{what} action"), u8::from(hd.action), ours.action);
+                    t.eq(&format!("{what} flags"), hd.flags.bits(), ours.flags.get());
+                    count(r.attributes.len(), t);
                 }
                 NetlinkPayload::Error(e) => {
                     let ev = ErrorView::parse(&m).unwrap();

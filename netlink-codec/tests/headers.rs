@@ -9,13 +9,16 @@ mod common;
 use common::corpus;
 
 use netlink_codec::addr::IfAddrMsg;
+use netlink_codec::addrlabel::IfAddrLblMsg;
 use netlink_codec::family::Family;
 use netlink_codec::header::Messages;
 use netlink_codec::link::IfInfoMsg;
-use netlink_codec::neigh::NdtMsg;
+use netlink_codec::neigh::{NdMsg, NdtMsg};
+use netlink_codec::netconf::NetconfMsg;
 use netlink_codec::nexthop::{NexthopGrp, NhMsg};
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
+use netlink_codec::rule::{FibRuleHdr, FibRulePortRange};
 use netlink_codec::schema::HeaderDef;
 use zerocopy::FromBytes;
 
@@ -97,6 +100,51 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("resvd2", h.resvd2.get().into()),
             ]
         }
+        "ndmsg" => {
+            let h = NdMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("ndm_family", h.ndm_family.into()),
+                ("ndm_pad1", h.ndm_pad1.into()),
+                ("ndm_pad2", h.ndm_pad2.get().into()),
+                ("ndm_ifindex", h.ndm_ifindex.get().into()),
+                ("ndm_state", h.ndm_state.get().into()),
+                ("ndm_flags", h.ndm_flags.into()),
+                ("ndm_type", h.ndm_type.into()),
+            ]
+        }
+        "fib_rule_hdr" => {
+            let h = FibRuleHdr::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("family", h.family.into()),
+                ("dst_len", h.dst_len.into()),
+                ("src_len", h.src_len.into()),
+                ("tos", h.tos.into()),
+                ("table", h.table.into()),
+                ("res1", h.res1.into()),
+                ("res2", h.res2.into()),
+                ("action", h.action.into()),
+                ("flags", h.flags.get().into()),
+            ]
+        }
+        "fib_rule_port_range" => {
+            let h = FibRulePortRange::ref_from_prefix(bytes).unwrap().0;
+            vec![("start", h.start.get().into()), ("end", h.end.get().into())]
+        }
+        "netconfmsg" => {
+            let h = NetconfMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![("ncm_family", h.ncm_family.into())]
+        }
+        "ifaddrlblmsg" => {
+            let h = IfAddrLblMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("ifal_family", h.ifal_family.into()),
+                ("__ifal_reserved", h.ifal_reserved.into()),
+                ("ifal_prefixlen", h.ifal_prefixlen.into()),
+                ("ifal_flags", h.ifal_flags.into()),
+                ("ifal_index", h.ifal_index.get().into()),
+                ("ifal_seq", h.ifal_seq.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
 }
@@ -109,7 +157,7 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 8] = [
+const DEFS: [&HeaderDef; 13] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -118,6 +166,11 @@ const DEFS: [&HeaderDef; 8] = [
     &RtGenMsg::DEF,
     &NhMsg::DEF,
     &NexthopGrp::DEF,
+    &NdMsg::DEF,
+    &FibRuleHdr::DEF,
+    &FibRulePortRange::DEF,
+    &NetconfMsg::DEF,
+    &IfAddrLblMsg::DEF,
 ];
 
 #[test]

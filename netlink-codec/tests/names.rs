@@ -68,6 +68,10 @@ fn every_referenced_space_is_listed() {
         Family::NeighTbl,
         Family::Nsid,
         Family::Nexthop,
+        Family::Neigh,
+        Family::Rule,
+        Family::Netconf,
+        Family::AddrLabel,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }

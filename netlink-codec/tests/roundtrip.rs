@@ -8,15 +8,18 @@ use std::net::IpAddr;
 
 use netlink_codec::ack::{ErrorView, EXT_ACK};
 use netlink_codec::addr::{IfAddrMsg, ADDR};
+use netlink_codec::addrlabel::{IfAddrLblMsg, ADDRLABEL};
 use netlink_codec::attr::{Attrs, EmitBuf, SliceBuf, NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use netlink_codec::family::Family;
 use netlink_codec::header::{self, Messages, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use netlink_codec::link::{IfInfoMsg, LINK};
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
-use netlink_codec::neigh::{NdtMsg, NEIGHTBL};
+use netlink_codec::neigh::{NdMsg, NdtMsg, NEIGH, NEIGHTBL};
+use netlink_codec::netconf::{NetconfMsg, NETCONF};
 use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
+use netlink_codec::rule::{FibRuleHdr, RULE};
 use netlink_codec::schema::{kind_hint, AttrDef, Elem, Shape, Space, Value};
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
@@ -267,6 +270,30 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::Nexthop(h, n))
                 .boxed(),
         ),
+        Family::Neigh => (
+            vec![RTM_NEWNEIGH, RTM_DELNEIGH, RTM_GETNEIGH],
+            (header::<NdMsg, 12>(), nodes(&NEIGH, DEPTH))
+                .prop_map(|(h, n)| Body::Neigh(h, n))
+                .boxed(),
+        ),
+        Family::Rule => (
+            vec![RTM_NEWRULE, RTM_DELRULE, RTM_GETRULE],
+            (header::<FibRuleHdr, 12>(), nodes(&RULE, DEPTH))
+                .prop_map(|(h, n)| Body::Rule(h, n))
+                .boxed(),
+        ),
+        Family::Netconf => (
+            vec![RTM_NEWNETCONF, RTM_DELNETCONF, RTM_GETNETCONF],
+            (header::<NetconfMsg, 1>(), nodes(&NETCONF, DEPTH))
+                .prop_map(|(h, n)| Body::Netconf(h, n))
+                .boxed(),
+        ),
+        Family::AddrLabel => (
+            vec![RTM_NEWADDRLABEL, RTM_DELADDRLABEL, RTM_GETADDRLABEL],
+            (header::<IfAddrLblMsg, 12>(), nodes(&ADDRLABEL, DEPTH))
+                .prop_map(|(h, n)| Body::AddrLabel(h, n))
+                .boxed(),
+        ),
         other => panic!("no generator for {other:?}: add one here"),
     };
     (
@@ -472,6 +499,14 @@ proptest! {
     fn nsid_round_trips(m in family_message(Family::Nsid)) { round_trip(&m)?; }
     #[test]
     fn nexthop_round_trips(m in family_message(Family::Nexthop)) { round_trip(&m)?; }
+    #[test]
+    fn neigh_round_trips(m in family_message(Family::Neigh)) { round_trip(&m)?; }
+    #[test]
+    fn rule_round_trips(m in family_message(Family::Rule)) { round_trip(&m)?; }
+    #[test]
+    fn netconf_round_trips(m in family_message(Family::Netconf)) { round_trip(&m)?; }
+    #[test]
+    fn addrlabel_round_trips(m in family_message(Family::AddrLabel)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

@@ -192,6 +192,8 @@ const CHANGES: &[&str] = &[
     "link set mon1 up",
     "route add 198.51.100.0/24 via 192.0.2.2 dev mon0",
     "nexthop add id 7 via 192.0.2.3 dev mon0",
+    "neigh add 192.0.2.9 lladdr 02:00:00:00:00:09 dev mon0 nud permanent",
+    "rule add from 192.0.2.0/24 table 100 pref 1000",
     "link del mon0",
 ];
 
@@ -261,6 +263,30 @@ fn every_event_arrives_decoded_and_captured() {
         Some(&Value::from("192.0.2.3")),
         "{nh}"
     );
+
+    // So are neighbours (RTNLGRP_NEIGH) and rules (RTNLGRP_IPV4_RULE).
+    assert!(
+        has("RTM_NEWNEIGH", "NDA_DST", "192.0.2.9"),
+        "{json_lines:#?}"
+    );
+    assert!(has("RTM_NEWNEIGH", "NDA_LLADDR", "02:00:00:00:00:09"));
+    let rule = msgs.iter().find(|m| m["type"] == "RTM_NEWRULE");
+    let rule = rule.unwrap_or_else(|| panic!("no RTM_NEWRULE: {json_lines:#?}"));
+    assert_eq!(
+        attr(rule, "FRA_SRC"),
+        Some(&Value::from("192.0.2.0")),
+        "{rule}"
+    );
+    assert_eq!(
+        attr(rule, "FRA_PRIORITY"),
+        Some(&Value::from(1000)),
+        "{rule}"
+    );
+    // And a new device's IP configuration (RTNLGRP_IPV4_NETCONF), attribute by attribute.
+    let netconf = msgs
+        .iter()
+        .any(|m| m["type"] == "RTM_NEWNETCONF" && attr(m, "NETCONFA_IFINDEX").is_some());
+    assert!(netconf, "{json_lines:#?}");
 
     // encode(JSON Lines) is byte for byte what the capture holds ...
     let captured = pcap_datagrams(&pcap);

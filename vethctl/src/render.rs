@@ -188,6 +188,10 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::NeighTbl(h, _) => (Family::NeighTbl.header(), h.0.as_bytes()),
         Body::Nsid(h, _) => (Family::Nsid.header(), h.0.as_bytes()),
         Body::Nexthop(h, _) => (Family::Nexthop.header(), h.0.as_bytes()),
+        Body::Neigh(h, _) => (Family::Neigh.header(), h.0.as_bytes()),
+        Body::Rule(h, _) => (Family::Rule.header(), h.0.as_bytes()),
+        Body::Netconf(h, _) => (Family::Netconf.header(), h.0.as_bytes()),
+        Body::AddrLabel(h, _) => (Family::AddrLabel.header(), h.0.as_bytes()),
         _ => return None,
     })
 }
@@ -275,7 +279,11 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Route(_, n)
         | Body::NeighTbl(_, n)
         | Body::Nsid(_, n)
-        | Body::Nexthop(_, n) => {
+        | Body::Nexthop(_, n)
+        | Body::Neigh(_, n)
+        | Body::Rule(_, n)
+        | Body::Netconf(_, n)
+        | Body::AddrLabel(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space));
         }
         Body::Error {
@@ -559,6 +567,10 @@ impl Text {
             Body::NeighTbl(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Nsid(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Nexthop(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Neigh(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Rule(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Netconf(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::AddrLabel(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
             Body::Error {
                 error,
                 request,

@@ -10,16 +10,19 @@ use std::net::IpAddr;
 
 use netlink_codec::ack::EXT_ACK;
 use netlink_codec::addr::IfAddrMsg;
+use netlink_codec::addrlabel::IfAddrLblMsg;
 use netlink_codec::af::AF_NAMES;
 use netlink_codec::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_TYPE_MASK};
 use netlink_codec::family::Family;
 use netlink_codec::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use netlink_codec::link::IfInfoMsg;
 use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
-use netlink_codec::neigh::NdtMsg;
+use netlink_codec::neigh::{NdMsg, NdtMsg};
+use netlink_codec::netconf::NetconfMsg;
 use netlink_codec::nexthop::NhMsg;
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
+use netlink_codec::rule::FibRuleHdr;
 use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
 use netlink_codec::Errno;
 use serde_json::{Map, Value as Json};
@@ -204,6 +207,10 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::NeighTbl => Body::NeighTbl(h::<NdtMsg>(hdr, p)?, nodes),
         Family::Nsid => Body::Nsid(h::<RtGenMsg>(hdr, p)?, nodes),
         Family::Nexthop => Body::Nexthop(h::<NhMsg>(hdr, p)?, nodes),
+        Family::Neigh => Body::Neigh(h::<NdMsg>(hdr, p)?, nodes),
+        Family::Rule => Body::Rule(h::<FibRuleHdr>(hdr, p)?, nodes),
+        Family::Netconf => Body::Netconf(h::<NetconfMsg>(hdr, p)?, nodes),
+        Family::AddrLabel => Body::AddrLabel(h::<IfAddrLblMsg>(hdr, p)?, nodes),
         #[allow(unreachable_patterns)]
         _ => return p.err("this message family has no typed body in this vethctl; use hex"),
     })
