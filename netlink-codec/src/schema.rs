@@ -57,6 +57,97 @@ pub enum Shape {
     /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
     /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.
     ByKind(u16, &'static [(&'static str, &'static Space)]),
+    /// `RTA_ENCAP` / `NHA_ENCAP`: the space depends on the `__u16` value of the sibling
+    /// attribute of type `.0` (`RTA_ENCAP_TYPE`), looked up in the table `.1` of (value,
+    /// space). Unknown values stay raw.
+    ByType(u16, &'static [(u16, &'static Space)]),
+    /// `IFLA_PROTINFO` / `IFLA_AF_SPEC`: the space depends on the family byte of the
+    /// message's header (`ifi_family`), looked up in the table `.0` of (family, space);
+    /// other families use `.1`, or stay raw when it is `None`.
+    ByFamily(&'static [(u8, &'static Space)], Option<&'static Space>),
+}
+
+/// The attributes around an attribute, as a reader holds them (wire [`Attrs`], the
+/// model's nodes, a renderer's JSON): what a context-dependent shape ([`Shape::ByKind`],
+/// [`Shape::ByType`]) reads to choose its space. Each lookup is of the first sibling of
+/// that type, read the way the wire reader reads it.
+pub trait Siblings {
+    /// The string value of the first sibling of type `kind` (up to its first NUL).
+    fn str_value(&self, kind: u16) -> Option<&str>;
+    /// The `__u16` value of the first sibling of type `kind`.
+    fn u16_value(&self, kind: u16) -> Option<u16>;
+}
+
+impl Siblings for Attrs<'_> {
+    fn str_value(&self, kind: u16) -> Option<&str> {
+        self.clone()
+            .find(kind)
+            .ok()
+            .flatten()
+            .and_then(|a| a.str().ok())
+    }
+    fn u16_value(&self, kind: u16) -> Option<u16> {
+        self.clone()
+            .find(kind)
+            .ok()
+            .flatten()
+            .and_then(|a| a.u16().ok())
+    }
+}
+
+/// No siblings (a lone attribute): every context-dependent shape stays raw.
+impl Siblings for () {
+    fn str_value(&self, _: u16) -> Option<&str> {
+        None
+    }
+    fn u16_value(&self, _: u16) -> Option<u16> {
+        None
+    }
+}
+
+impl Shape {
+    /// This shape where it stands: a context-dependent shape ([`Shape::ByKind`],
+    /// [`Shape::ByType`], [`Shape::ByFamily`]) becomes `Nested` of the space its
+    /// `siblings` or the header's `family` (top-level attributes only; `None` below)
+    /// choose, or `Raw` when they choose none. Other shapes are returned as they are.
+    /// This is the one place that choice is made, for every reader and writer.
+    pub fn resolve<S: Siblings + ?Sized>(self, siblings: &S, family: Option<u8>) -> Shape {
+        let chosen = match self {
+            Shape::ByKind(k, table) => siblings
+                .str_value(k)
+                .and_then(|v| table.iter().find(|(n, _)| *n == v))
+                .map(|(_, s)| *s),
+            Shape::ByType(k, table) => siblings
+                .u16_value(k)
+                .and_then(|v| table.iter().find(|(n, _)| *n == v))
+                .map(|(_, s)| *s),
+            Shape::ByFamily(table, other) => match family {
+                Some(f) => table.iter().find(|(n, _)| *n == f).map(|(_, s)| *s),
+                None => None,
+            }
+            .or(other),
+            shape => return shape,
+        };
+        chosen.map_or(Shape::Raw, Shape::Nested)
+    }
+
+    /// The space the children of an attribute of this (resolved) shape live in; [`EMPTY`]
+    /// for shapes without children.
+    pub fn child_space(self) -> &'static Space {
+        match self {
+            Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => s,
+            _ => &EMPTY,
+        }
+    }
+
+    /// The element names of an array-valued attribute of this shape.
+    pub fn array_labels(self) -> Labels {
+        match self {
+            Shape::Array(_, l) => l,
+            Shape::InetConf(s) => Labels::Space(s, 1),
+            _ => Labels::List(&[]),
+        }
+    }
 }
 
 /// Names of the elements of a [`Shape::Array`].
@@ -258,8 +349,10 @@ pub enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    /// Read `attr` with `shape`. `kind_hint` is the sibling `IFLA_INFO_KIND` for
-    /// [`Shape::ByKind`] (see [`kind_hint`]). A payload that does not fit the shape is an
+    /// Read `attr` with `shape`, resolved first ([`Shape::resolve`]) where the shape
+    /// depends on the context; `kind_hint` is the sibling `IFLA_INFO_KIND` for an
+    /// unresolved [`Shape::ByKind`] (see [`kind_hint`]), and an unresolved
+    /// [`Shape::ByType`] or [`Shape::ByFamily`] reads as raw. A payload that does not fit the shape is an
     /// error naming its offset.
     #[inline]
     pub fn read(
@@ -347,12 +440,14 @@ impl<'a> Value<'a> {
                     None => Value::Raw(p),
                 }
             }
+            Shape::ByType(..) | Shape::ByFamily(..) => Value::Raw(p),
         })
     }
 }
 
 /// For an attribute of shape [`Shape::ByKind`] in the run `siblings`, the string value of
-/// the sibling that names its kind (`IFLA_INFO_KIND`).
+/// the sibling that names its kind (`IFLA_INFO_KIND`). [`Shape::resolve`] covers every
+/// context-dependent shape.
 #[inline]
 pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
     match shape {
@@ -361,9 +456,10 @@ pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
     }
 }
 
-/// `IFLA_INET_CONF` in a request is nested (`rta_len` 8, type 1..=IPV4_DEVCONF_MAX); in a
-/// dump it is a flat `__u32` array.
-pub(crate) fn inet_conf_is_nested(p: &[u8], space: &Space) -> bool {
+/// Whether an `IFLA_INET_CONF` payload `p` reads as nested attributes of `space`: in a
+/// request it is nested (`rta_len` 8, type 1..=IPV4_DEVCONF_MAX); in a dump it is a flat
+/// `__u32` array. The kernel's own ambiguity, resolved here once for every reader.
+pub fn inet_conf_is_nested(p: &[u8], space: &Space) -> bool {
     !p.is_empty()
         && p.len() % 8 == 0
         && p.chunks_exact(8).all(|c| {

@@ -512,6 +512,18 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn attrs(&self, s: &SVal, nodes: &[Node], space: &'static Space, what: &str, t: &mut Tally) {
+        self.top_attrs(s, nodes, (space, None), what, t);
+    }
+
+    /// A run of attributes; the family is the header's, for the top-level run only.
+    fn top_attrs(
+        &self,
+        s: &SVal,
+        nodes: &[Node],
+        (space, family): (&'static Space, Option<u8>),
+        what: &str,
+        t: &mut Tally,
+    ) {
         let list = entries(s);
         let complete = !matches!(list.last(), Some(SVal::Ellipsis));
         let shown: Vec<&SVal> = list
@@ -526,7 +538,7 @@ impl Ctx<'_> {
                 SVal::Array(p) => (&p[0], p.get(1)),
                 s => (*s, None),
             };
-            self.attr(hdr, value, n, nodes, space, what, t);
+            self.attr(hdr, value, n, (nodes, family), space, what, t);
         }
     }
 
@@ -536,7 +548,7 @@ impl Ctx<'_> {
         hdr: &SVal,
         value: Option<&SVal>,
         n: &Node,
-        siblings: &[Node],
+        (siblings, family): (&[Node], Option<u8>),
         space: &'static Space,
         what: &str,
         t: &mut Tally,
@@ -580,7 +592,7 @@ impl Ctx<'_> {
             t.eq(&format!("{here} empty payload"), 0, p.len());
             return;
         };
-        let shape = def.map_or(Shape::Raw, |d| d.shape);
+        let shape = def.map_or(Shape::Raw, |d| d.shape.resolve(siblings, family));
         match value {
             SVal::Str(bytes, more) => {
                 // A C string (strace stops at the NUL) or a hex dump (every byte).
@@ -662,14 +674,6 @@ impl Ctx<'_> {
                 // Nested attributes.
                 let (children, sub): (&[Node], &'static Space) = match (&n.value, shape) {
                     (AttrValue::Nested(c), Shape::Nested(s) | Shape::InetConf(s)) => (c, s),
-                    (AttrValue::Nested(c), Shape::ByKind(k, table)) => {
-                        let kind = siblings.iter().find_map(|s| match &s.value {
-                            AttrValue::Str(v, _) if s.kind() == k => Some(v.as_str()),
-                            _ => None,
-                        });
-                        let s = table.iter().find(|(n, _)| Some(*n) == kind).unwrap().1;
-                        (c, s)
-                    }
                     (v, s) => {
                         t.problems
                             .push(format!("{here}: strace nests, codec has {s:?} {v:?}"));
@@ -735,7 +739,10 @@ impl Ctx<'_> {
                 check_family_header(body, def, msg.payload(), what, self.syms, t);
                 let nodes = m.attrs().unwrap();
                 match parts.get(2) {
-                    Some(a) => self.attrs(a, nodes, f.space(), what, t),
+                    Some(a) => {
+                        let family = msg.payload().first().copied();
+                        self.top_attrs(a, nodes, (f.space(), family), what, t)
+                    }
                     None => t.eq(&format!("{what} attribute count"), 0, nodes.len()),
                 }
             }
