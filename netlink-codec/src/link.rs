@@ -19,14 +19,20 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 use crate::uapi::uapi_flags;
 
+mod bridge_af;
+mod can;
 mod kinds;
 mod stats;
+mod tunnel;
 mod vf;
+pub use bridge_af::*;
+pub use can::*;
 pub use kinds::*;
 pub use stats::*;
+pub use tunnel::*;
 pub use vf::*;
 
 /// `struct ifinfomsg` (16 bytes).
@@ -215,7 +221,7 @@ attr_space! {
         IFLA_PRIORITY = 9 => Raw,
         IFLA_MASTER = 10 => U32,
         IFLA_WIRELESS = 11 => Raw,
-        IFLA_PROTINFO = 12 => Raw,
+        IFLA_PROTINFO = 12 => ByFamily(PROTINFO_FAMILIES, &Raw),
         IFLA_TXQLEN = 13 => U32,
         IFLA_MAP = 14 => Raw,
         IFLA_WEIGHT = 15 => U32,
@@ -229,7 +235,7 @@ attr_space! {
         IFLA_STATS64 = 23 => Array(Elem::U64, Labels::List(LINK_STATS_NAMES)),
         IFLA_VF_PORTS = 24 => Nested(&VF_PORTS),
         IFLA_PORT_SELF = 25 => Nested(&PORT),
-        IFLA_AF_SPEC = 26 => Nested(&AF_SPEC),
+        IFLA_AF_SPEC = 26 => ByFamily(AF_SPEC_FAMILIES, &Nested(&AF_SPEC)),
         IFLA_GROUP = 27 => U32,
         IFLA_NET_NS_FD = 28 => U32,
         IFLA_EXT_MASK = 29 => U32,
@@ -276,6 +282,17 @@ attr_space! {
     }
 }
 
+/// The `IFLA_PROTINFO` space by `ifi_family`: `AF_INET6` link dumps (`ip -6 addr`)
+/// carry `IFLA_INET6_*`, `AF_BRIDGE` ones (`bridge link`) the port's `IFLA_BRPORT_*`;
+/// other families' stay raw.
+pub static PROTINFO_FAMILIES: &[(u8, Shape)] = &[
+    (crate::af::AF_BRIDGE, Shape::Nested(&BRPORT)),
+    (crate::af::AF_INET6, Shape::Nested(&INET6)),
+];
+/// The `IFLA_AF_SPEC` space by `ifi_family`: `AF_BRIDGE` messages (`bridge vlan`) carry
+/// `IFLA_BRIDGE_*`; every other family one nest per address family ([`AF_SPEC`]).
+pub static AF_SPEC_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_BRIDGE, Shape::Nested(&BRIDGE_AF))];
+
 attr_space! {
     /// `IFLA_LINKINFO` contents, `IFLA_INFO_*`.
     pub static LINKINFO = "IFLA_INFO" {
@@ -291,13 +308,24 @@ attr_space! {
 /// The `IFLA_INFO_DATA` space for each `IFLA_INFO_KIND` the codec knows (the kernel's
 /// `rtnl_link_ops.kind` strings).
 pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
+    ("amt", &AMT),
     ("bareudp", &BAREUDP),
+    ("batadv", &BATADV),
     ("bond", &BOND),
     ("bridge", &BRIDGE),
+    ("can", &CAN),
     ("dsa", &DSA),
+    ("erspan", &GRE),
     ("geneve", &GENEVE),
+    ("gre", &GRE),
+    ("gretap", &GRE),
     ("gtp", &GTP),
     ("hsr", &HSR),
+    ("ip6erspan", &GRE),
+    ("ip6gre", &GRE),
+    ("ip6gretap", &GRE),
+    ("ip6tnl", &IP6TNL),
+    ("ipip", &IPTUN),
     ("ipoib", &IPOIB),
     ("ipvlan", &IPVLAN),
     ("ipvtap", &IPVLAN),
@@ -308,11 +336,16 @@ pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
     ("ovpn", &OVPN),
     ("ppp", &PPP),
     ("rmnet", &RMNET),
+    ("sit", &IPTUN),
     ("tun", &TUN),
     ("veth", &VETH),
     ("vlan", &VLAN),
     ("vrf", &VRF),
+    ("vti", &VTI),
+    ("vti6", &VTI),
+    ("vxcan", &VXCAN),
     ("vxlan", &VXLAN),
+    ("wwan", &WWAN),
     ("xfrm", &XFRM),
 ];
 /// The `IFLA_INFO_SLAVE_DATA` space for each `IFLA_INFO_SLAVE_KIND` the codec knows.

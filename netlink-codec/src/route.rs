@@ -20,7 +20,7 @@ use crate::attr_space;
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::field;
 use crate::header::align;
-use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 use crate::uapi::{concat_names, uapi_consts, uapi_flags};
 
 /// `struct rtmsg` (12 bytes).
@@ -188,6 +188,11 @@ uapi_flags! {
 pub const RTM_F_NAMES: &[(u64, &str)] = &concat_names::<
     { RTNH_F_NAMES.len() + RTM_F_ONLY_NAMES.len() },
 >(RTNH_F_NAMES, RTM_F_ONLY_NAMES);
+
+/// The `RTA_DST` shape by `rtm_family`: an `AF_MPLS` route's destination is its label
+/// (a `__be32` label stack entry, kept raw, as `RTA_NEWDST` is); other families' an
+/// address.
+pub static DST_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_MPLS, Shape::Raw)];
 
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
 #[derive(
@@ -358,7 +363,7 @@ attr_space! {
     /// Route attributes, `RTA_*`.
     pub static ROUTE = "RTA" {
         RTA_UNSPEC = 0 => Raw,
-        RTA_DST = 1 => Ip,
+        RTA_DST = 1 => ByFamily(DST_FAMILIES, &Ip),
         RTA_SRC = 2 => Ip,
         RTA_IIF = 3 => U32,
         RTA_OIF = 4 => U32,
@@ -379,7 +384,7 @@ attr_space! {
         RTA_NEWDST = 19 => Raw,
         RTA_PREF = 20 => U8,
         RTA_ENCAP_TYPE = 21 => U16,
-        RTA_ENCAP = 22 => Raw,
+        RTA_ENCAP = 22 => ByType(RTA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         RTA_EXPIRES = 23 => U32,
         RTA_PAD = 24 => Raw,
         RTA_UID = 25 => U32,

@@ -61,10 +61,10 @@ pub enum Shape {
     /// attribute of type `.0` (`RTA_ENCAP_TYPE`), looked up in the table `.1` of (value,
     /// space). Unknown values stay raw.
     ByType(u16, &'static [(u16, &'static Space)]),
-    /// `IFLA_PROTINFO` / `IFLA_AF_SPEC`: the space depends on the family byte of the
-    /// message's header (`ifi_family`), looked up in the table `.0` of (family, space);
-    /// other families use `.1`, or stay raw when it is `None`.
-    ByFamily(&'static [(u8, &'static Space)], Option<&'static Space>),
+    /// `IFLA_PROTINFO`, `IFLA_AF_SPEC`, `RTA_DST`: the shape depends on the family byte of
+    /// the message's header (`ifi_family`, `rtm_family`), looked up in the table `.0` of
+    /// (family, shape); other families, and attributes below the top level, use `.1`.
+    ByFamily(&'static [(u8, Shape)], &'static Shape),
 }
 
 /// The attributes around an attribute, as a reader holds them (wire [`Attrs`], the
@@ -107,11 +107,15 @@ impl Siblings for () {
 
 impl Shape {
     /// This shape where it stands: a context-dependent shape ([`Shape::ByKind`],
-    /// [`Shape::ByType`], [`Shape::ByFamily`]) becomes `Nested` of the space its
-    /// `siblings` or the header's `family` (top-level attributes only; `None` below)
-    /// choose, or `Raw` when they choose none. Other shapes are returned as they are.
-    /// This is the one place that choice is made, for every reader and writer.
+    /// [`Shape::ByType`]) becomes `Nested` of the space its `siblings` choose, or `Raw`
+    /// when they choose none; [`Shape::ByFamily`] becomes the shape the header's `family`
+    /// chooses (top-level attributes only; `None` below). Other shapes are returned as
+    /// they are. This is the one place that choice is made, for every reader and writer.
     pub fn resolve<S: Siblings + ?Sized>(self, siblings: &S, family: Option<u8>) -> Shape {
+        if let Shape::ByFamily(table, other) = self {
+            let chosen = family.and_then(|f| table.iter().find(|(n, _)| *n == f));
+            return chosen.map_or(*other, |(_, s)| *s);
+        }
         let chosen = match self {
             Shape::ByKind(k, table) => siblings
                 .str_value(k)
@@ -121,11 +125,6 @@ impl Shape {
                 .u16_value(k)
                 .and_then(|v| table.iter().find(|(n, _)| *n == v))
                 .map(|(_, s)| *s),
-            Shape::ByFamily(table, other) => match family {
-                Some(f) => table.iter().find(|(n, _)| *n == f).map(|(_, s)| *s),
-                None => None,
-            }
-            .or(other),
             shape => return shape,
         };
         chosen.map_or(Shape::Raw, Shape::Nested)

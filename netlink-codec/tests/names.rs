@@ -22,7 +22,12 @@ fn referenced(shape: Shape) -> Vec<&'static Space> {
         Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => vec![s],
         Shape::ByKind(_, table) => table.iter().map(|(_, s)| *s).collect(),
         Shape::ByType(_, table) => table.iter().map(|(_, s)| *s).collect(),
-        Shape::ByFamily(table, other) => table.iter().map(|(_, s)| *s).chain(other).collect(),
+        Shape::ByFamily(table, other) => table
+            .iter()
+            .map(|(_, s)| *s)
+            .chain([*other])
+            .flat_map(referenced)
+            .collect(),
         Shape::Array(_, Labels::Space(s, _)) => vec![s],
         _ => vec![],
     }

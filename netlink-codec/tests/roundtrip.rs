@@ -285,6 +285,15 @@ fn link_header() -> impl Strategy<Value = Header<IfInfoMsg>> {
     })
 }
 
+/// An `rtmsg` whose family is often `AF_MPLS` (whose `RTA_DST` is a label), else any.
+fn route_header() -> impl Strategy<Value = Header<RtMsg>> {
+    let family = prop_oneof![Just(2u8), Just(28), any::<u8>()];
+    (header::<RtMsg, 12>(), family).prop_map(|(mut h, f)| {
+        h.0.rtm_family = f;
+        h
+    })
+}
+
 fn family_message(family: Family) -> BoxedStrategy<Message> {
     use netlink_codec::header::*;
     let (types, body): (Vec<u16>, BoxedStrategy<Body>) = match family {
@@ -306,7 +315,11 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
         ),
         Family::Route => (
             vec![RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE],
-            (header::<RtMsg, 12>(), nodes(&ROUTE, DEPTH))
+            route_header()
+                .prop_flat_map(|h| {
+                    let family = Some(h.0.rtm_family);
+                    (Just(h), top_nodes(&ROUTE, DEPTH, family))
+                })
                 .prop_map(|(h, n)| Body::Route(h, n))
                 .boxed(),
         ),

@@ -295,7 +295,9 @@ attr_space! {
         IFLA_VXLAN_COLLECT_METADATA = 25 => U8,
         IFLA_VXLAN_LABEL = 26 => Be32,
         IFLA_VXLAN_GPE = 27 => Flag,
-        IFLA_VXLAN_TTL_INHERIT = 28 => Flag,
+        // The kernel's policy takes a flag, but it dumps a `__u8` (0 or 1): typed as
+        // dumped; a request's empty flag stays raw.
+        IFLA_VXLAN_TTL_INHERIT = 28 => U8,
         IFLA_VXLAN_DF = 29 => U8,
         IFLA_VXLAN_VNIFILTER = 30 => U8,
         IFLA_VXLAN_LOCALBYPASS = 31 => U8,
