@@ -30,7 +30,7 @@ use netlink_codec::{link, nexthop, route, EncodeError};
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 21] {
+fn all_shapes() -> [Shape; 23] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -53,6 +53,8 @@ fn all_shapes() -> [Shape; 21] {
         Shape::Structs(&nexthop::NexthopGrp::DEF),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
+        Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
+        Shape::ByFamily(link::PROTINFO_FAMILIES, &Shape::Raw),
     ]
 }
 
