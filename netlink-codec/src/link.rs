@@ -14,7 +14,7 @@
 //! +---------------------------------------------------------------+
 //! ```
 
-use zerocopy::byteorder::native_endian::{I32, U16, U32};
+use zerocopy::byteorder::native_endian::{I32, U16, U32, U64};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
@@ -112,6 +112,56 @@ uapi_flags! {
         DORMANT = 1 << 17,
         ECHO = 1 << 18,
     }
+}
+
+/// `struct rtnl_link_ifmap` (32 bytes on 64-bit hosts, where `__u64` aligns to 8; a
+/// 32-bit host's 28 bytes stay raw), the payload of `IFLA_MAP`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct RtnlLinkIfmap {
+    /// `mem_start`.
+    pub mem_start: U64,
+    /// `mem_end`.
+    pub mem_end: U64,
+    /// `base_addr`.
+    pub base_addr: U64,
+    /// `irq`.
+    pub irq: U16,
+    /// `dma`.
+    pub dma: u8,
+    /// `port`.
+    pub port: u8,
+    /// The C struct's tail padding (to the 8-byte alignment of `__u64`).
+    pub pad: [u8; 4],
+}
+const _: () = assert!(core::mem::size_of::<RtnlLinkIfmap>() == 32);
+
+impl RtnlLinkIfmap {
+    /// The struct's fields (the tail padding is not one).
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "rtnl_link_ifmap",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, mem_start),
+            field!(Self, mem_end),
+            field!(Self, base_addr),
+            field!(Self, irq),
+            field!(Self, dma),
+            field!(Self, port),
+        ],
+    };
 }
 
 /// Names of common `ARPHRD_*` link types (`linux/if_arp.h`).
@@ -223,7 +273,7 @@ attr_space! {
         IFLA_WIRELESS = 11 => Raw,
         IFLA_PROTINFO = 12 => ByFamily(PROTINFO_FAMILIES, &Raw),
         IFLA_TXQLEN = 13 => U32,
-        IFLA_MAP = 14 => Raw,
+        IFLA_MAP = 14 => Structs(&RtnlLinkIfmap::DEF),
         IFLA_WEIGHT = 15 => U32,
         IFLA_OPERSTATE = 16 => U8,
         IFLA_LINKMODE = 17 => U8,

@@ -475,10 +475,12 @@ pub struct Field {
     pub name: &'static str,
     /// Byte offset in the header.
     pub offset: usize,
-    /// Width in bytes (1, 2 or 4).
+    /// Width in bytes (1, 2, 4 or 8).
     pub size: usize,
     /// Signed (`int`) rather than unsigned.
     pub signed: bool,
+    /// Network byte order (`__be16` ports), rather than the host's.
+    pub big_endian: bool,
     /// How to name the value.
     pub names: Names,
 }
@@ -536,17 +538,33 @@ pub struct HeaderDef {
 
 impl HeaderDef {
     /// Read field `f` from `bytes` (the header, as on the wire), sign-extended for signed
-    /// fields; `None` if `bytes` ends before the field does.
+    /// fields; `None` if `bytes` ends before the field does. A `__u64` above `i64::MAX`
+    /// reads as the `i64` of the same bits (which [`HeaderDef::write`] takes back).
     pub fn read(&self, f: &Field, bytes: &[u8]) -> Option<i64> {
         let b = bytes.get(f.offset..f.offset.checked_add(f.size)?)?;
-        Some(match (b, f.signed) {
-            (&[x], false) => i64::from(x),
-            (&[x], true) => i64::from(i8::from_ne_bytes([x])),
-            (&[x, y], false) => i64::from(u16::from_ne_bytes([x, y])),
-            (&[x, y], true) => i64::from(i16::from_ne_bytes([x, y])),
-            (&[a, b, c, d], false) => i64::from(u32::from_ne_bytes([a, b, c, d])),
-            (&[a, b, c, d], true) => i64::from(i32::from_ne_bytes([a, b, c, d])),
+        let mut wide = [0u8; 8];
+        let raw = match (b.len(), f.big_endian) {
+            (1, _) => u64::from(b[0]),
+            (2, false) => u64::from(u16::from_ne_bytes([b[0], b[1]])),
+            (2, true) => u64::from(u16::from_be_bytes([b[0], b[1]])),
+            (4, false) => u64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+            (4, true) => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            (8, be) => {
+                wide.copy_from_slice(b);
+                if be {
+                    u64::from_be_bytes(wide)
+                } else {
+                    u64::from_ne_bytes(wide)
+                }
+            }
             _ => return None, // no header field has another width
+        };
+        // Sign-extend (two's complement) from the field's width.
+        Some(match (f.signed, f.size) {
+            (true, 1) => i64::from(raw as u8 as i8),
+            (true, 2) => i64::from(raw as u16 as i16),
+            (true, 4) => i64::from(raw as u32 as i32),
+            _ => raw as i64,
         })
     }
 
@@ -556,38 +574,35 @@ impl HeaderDef {
         const SHORT: &str = "past the end of the header";
         let end = f.offset.checked_add(f.size).ok_or(SHORT)?;
         let b = bytes.get_mut(f.offset..end).ok_or(SHORT)?;
-        match (f.size, f.signed) {
-            (1, false) => b.copy_from_slice(
-                &u8::try_from(v)
-                    .map_err(|_| "out of range for u8")?
-                    .to_ne_bytes(),
-            ),
-            (1, true) => b.copy_from_slice(
-                &i8::try_from(v)
-                    .map_err(|_| "out of range for i8")?
-                    .to_ne_bytes(),
-            ),
-            (2, false) => b.copy_from_slice(
-                &u16::try_from(v)
-                    .map_err(|_| "out of range for u16")?
-                    .to_ne_bytes(),
-            ),
-            (2, true) => b.copy_from_slice(
-                &i16::try_from(v)
-                    .map_err(|_| "out of range for i16")?
-                    .to_ne_bytes(),
-            ),
-            (4, false) => b.copy_from_slice(
-                &u32::try_from(v)
-                    .map_err(|_| "out of range for u32")?
-                    .to_ne_bytes(),
-            ),
-            (4, true) => b.copy_from_slice(
-                &i32::try_from(v)
-                    .map_err(|_| "out of range for i32")?
-                    .to_ne_bytes(),
-            ),
+        let fits = match (f.size, f.signed) {
+            (1, false) => u8::try_from(v).is_ok(),
+            (1, true) => i8::try_from(v).is_ok(),
+            (2, false) => u16::try_from(v).is_ok(),
+            (2, true) => i16::try_from(v).is_ok(),
+            (4, false) => u32::try_from(v).is_ok(),
+            (4, true) => i32::try_from(v).is_ok(),
+            // Every i64 is the bits of some __u64 / __s64 (see `read`).
+            (8, _) => true,
             _ => return Err("a field width the codec does not know"),
+        };
+        if !fits {
+            return Err(match (f.size, f.signed) {
+                (1, false) => "out of range for u8",
+                (1, true) => "out of range for i8",
+                (2, false) => "out of range for u16",
+                (2, true) => "out of range for i16",
+                (4, false) => "out of range for u32",
+                _ => "out of range for i32",
+            });
+        }
+        // The low `size` bytes of `v`, in the field's byte order.
+        let (le, be) = (v.to_le_bytes(), v.to_be_bytes());
+        if f.big_endian {
+            b.copy_from_slice(&be[8 - f.size..]);
+        } else if cfg!(target_endian = "little") {
+            b.copy_from_slice(&le[..f.size]);
+        } else {
+            b.copy_from_slice(&be[8 - f.size..]);
         }
         Ok(())
     }
@@ -601,30 +616,43 @@ pub trait HeaderInt {
     const SIZE: usize;
     /// Signed (`int`) rather than unsigned.
     const SIGNED: bool;
+    /// Network byte order.
+    const BIG_ENDIAN: bool;
 }
 
 macro_rules! header_ints {
-    ($( $t:ty => $size:expr, $signed:expr; )*) => {
+    ($( $t:ty => $size:expr, $signed:expr, $be:expr; )*) => {
         $( impl HeaderInt for $t {
             const SIZE: usize = $size;
             const SIGNED: bool = $signed;
+            const BIG_ENDIAN: bool = $be;
         } )*
     };
 }
 
 header_ints! {
-    u8 => 1, false;
-    i8 => 1, true;
-    zerocopy::byteorder::native_endian::U16 => 2, false;
-    zerocopy::byteorder::native_endian::I16 => 2, true;
-    zerocopy::byteorder::native_endian::U32 => 4, false;
-    zerocopy::byteorder::native_endian::I32 => 4, true;
+    u8 => 1, false, false;
+    i8 => 1, true, false;
+    zerocopy::byteorder::native_endian::U16 => 2, false, false;
+    zerocopy::byteorder::native_endian::I16 => 2, true, false;
+    zerocopy::byteorder::native_endian::U32 => 4, false, false;
+    zerocopy::byteorder::native_endian::I32 => 4, true, false;
+    zerocopy::byteorder::native_endian::U64 => 8, false, false;
 }
 
-/// The width and signedness of the field that `get` borrows (`|h: &IfInfoMsg| &h.ifi_index`).
+// On a big-endian host the network-order types are the native ones (above), which read
+// the same bytes the same way.
+#[cfg(target_endian = "little")]
+header_ints! {
+    zerocopy::byteorder::network_endian::U16 => 2, false, true;
+    zerocopy::byteorder::network_endian::U32 => 4, false, true;
+}
+
+/// The width, signedness and byte order of the field that `get` borrows
+/// (`|h: &IfInfoMsg| &h.ifi_index`).
 #[doc(hidden)]
-pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool) {
-    (F::SIZE, F::SIGNED)
+pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool, bool) {
+    (F::SIZE, F::SIGNED, F::BIG_ENDIAN)
 }
 
 /// The [`Field`] for field `$field` of the zerocopy header struct `$T`: its offset
@@ -634,12 +662,13 @@ pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool) {
 #[doc(hidden)]
 macro_rules! field {
     (@ $T:ty, $field:ident, $name:expr, $names:expr) => {{
-        let (size, signed) = $crate::schema::header_int(|h: &$T| &h.$field);
+        let (size, signed, big_endian) = $crate::schema::header_int(|h: &$T| &h.$field);
         $crate::schema::Field {
             name: $name,
             offset: ::core::mem::offset_of!($T, $field),
             size,
             signed,
+            big_endian,
             names: $names,
         }
     }};

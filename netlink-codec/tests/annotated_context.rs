@@ -299,3 +299,54 @@ fn tunnel_and_can_data_parse_in_their_kinds_spaces() {
     assert_eq!(parse(GRE_AND_CAN), gre_and_can());
     assert_eq!(gre_and_can().to_bytes().unwrap(), GRE_AND_CAN);
 }
+
+// ---- struct fields in network order and 64-bit ones ------------------------------------
+
+#[rustfmt::skip]
+const VXLAN_PORT_RANGE: &[u8] = &[
+    0x03, 0xe8, // low 1000, network order
+    0x07, 0xd0, // high 2000, network order
+];
+
+#[test]
+fn port_range_fields_read_and_write_in_network_order() {
+    let def = &netlink_codec::link::PortRange::VXLAN_DEF;
+    let vals: Vec<_> = def
+        .fields
+        .iter()
+        .map(|f| def.read(f, VXLAN_PORT_RANGE))
+        .collect();
+    assert_eq!(vals, [Some(1000), Some(2000)]);
+    let mut b = [0u8; 4];
+    for (f, v) in def.fields.iter().zip([1000, 2000]) {
+        def.write(f, &mut b, v).unwrap();
+    }
+    assert_eq!(b, VXLAN_PORT_RANGE);
+    assert!(def.write(&def.fields[0], &mut b, 65536).is_err());
+}
+
+#[rustfmt::skip]
+const IFMAP: &[u8] = &[
+    0x00, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // mem_start 0x1000
+    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, // mem_end u64::MAX (reads as -1)
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, // base_addr 0
+    0x0b, 0x00,                                     // irq 11
+    0x03,                                           // dma 3
+    0x01,                                           // port 1
+    0x00, 0x00, 0x00, 0x00,                         // tail padding
+];
+
+#[test]
+fn ifmap_fields_include_the_64_bit_ones() {
+    let def = &netlink_codec::link::RtnlLinkIfmap::DEF;
+    let vals: Vec<_> = def.fields.iter().map(|f| def.read(f, IFMAP)).collect();
+    assert_eq!(
+        vals,
+        [Some(0x1000), Some(-1), Some(0), Some(11), Some(3), Some(1)]
+    );
+    let mut b = [0u8; 32];
+    for (f, v) in def.fields.iter().zip(vals) {
+        def.write(f, &mut b, v.unwrap()).unwrap();
+    }
+    assert_eq!(b, IFMAP);
+}

@@ -2,8 +2,49 @@
 //! defines (bridge, vlan, macvlan, vxlan, geneve, bond, ...), wired into
 //! [`super::INFO_DATA_KINDS`] and [`super::INFO_SLAVE_DATA_KINDS`] by kind name.
 
+use zerocopy::byteorder::network_endian::U16 as Be16;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
 use crate::attr_space;
-use crate::schema::{Elem, Labels};
+use crate::field;
+use crate::schema::{Elem, HeaderDef, Labels};
+
+/// `struct ifla_vxlan_port_range` / `struct ifla_geneve_port_range` (4 bytes): the UDP
+/// source port range, in network order.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct PortRange {
+    /// `low`: the first port.
+    pub low: Be16,
+    /// `high`: the last port.
+    pub high: Be16,
+}
+
+impl PortRange {
+    /// `struct ifla_vxlan_port_range` (`IFLA_VXLAN_PORT_RANGE`).
+    pub const VXLAN_DEF: HeaderDef = HeaderDef {
+        name: "ifla_vxlan_port_range",
+        len: core::mem::size_of::<Self>(),
+        fields: &[field!(Self, low), field!(Self, high)],
+    };
+    /// `struct ifla_geneve_port_range` (`IFLA_GENEVE_PORT_RANGE`).
+    pub const GENEVE_DEF: HeaderDef = HeaderDef {
+        name: "ifla_geneve_port_range",
+        ..Self::VXLAN_DEF
+    };
+}
 
 /// Element names of `struct br_boolopt_multi` (`IFLA_BR_MULTI_BOOLOPT`).
 pub static BR_BOOLOPT_MULTI_NAMES: &[&str] = &["optval", "optmask"];
@@ -277,7 +318,7 @@ attr_space! {
         IFLA_VXLAN_LEARNING = 7 => U8,
         IFLA_VXLAN_AGEING = 8 => U32,
         IFLA_VXLAN_LIMIT = 9 => U32,
-        IFLA_VXLAN_PORT_RANGE = 10 => Raw,
+        IFLA_VXLAN_PORT_RANGE = 10 => Structs(&PortRange::VXLAN_DEF),
         IFLA_VXLAN_PROXY = 11 => U8,
         IFLA_VXLAN_RSC = 12 => U8,
         IFLA_VXLAN_L2MISS = 13 => U8,
@@ -325,7 +366,7 @@ attr_space! {
         IFLA_GENEVE_TTL_INHERIT = 12 => U8,
         IFLA_GENEVE_DF = 13 => U8,
         IFLA_GENEVE_INNER_PROTO_INHERIT = 14 => Flag,
-        IFLA_GENEVE_PORT_RANGE = 15 => Raw,
+        IFLA_GENEVE_PORT_RANGE = 15 => Structs(&PortRange::GENEVE_DEF),
     }
 }
 
