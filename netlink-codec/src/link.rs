@@ -143,13 +143,14 @@ pub struct RtnlLinkIfmap {
     pub dma: u8,
     /// `port`.
     pub port: u8,
-    /// The C struct's tail padding (to the 8-byte alignment of `__u64`).
-    pub pad: [u8; 4],
+    /// The C struct's tail padding (to the 8-byte alignment of `__u64`), shown as a
+    /// field so that whatever a sender left there survives decode and encode.
+    pub pad: U32,
 }
 const _: () = assert!(core::mem::size_of::<RtnlLinkIfmap>() == 32);
 
 impl RtnlLinkIfmap {
-    /// The struct's fields (the tail padding is not one).
+    /// The struct's fields, and its tail padding as `__pad`.
     pub const DEF: HeaderDef = HeaderDef {
         name: "rtnl_link_ifmap",
         len: core::mem::size_of::<Self>(),
@@ -160,6 +161,7 @@ impl RtnlLinkIfmap {
             field!(Self, irq),
             field!(Self, dma),
             field!(Self, port),
+            field!(Self, pad as "__pad"),
         ],
     };
 }

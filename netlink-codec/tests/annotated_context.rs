@@ -342,7 +342,15 @@ fn ifmap_fields_include_the_64_bit_ones() {
     let vals: Vec<_> = def.fields.iter().map(|f| def.read(f, IFMAP)).collect();
     assert_eq!(
         vals,
-        [Some(0x1000), Some(-1), Some(0), Some(11), Some(3), Some(1)]
+        [
+            Some(0x1000),
+            Some(-1),
+            Some(0),
+            Some(11),
+            Some(3),
+            Some(1),
+            Some(0)
+        ]
     );
     let mut b = [0u8; 32];
     for (f, v) in def.fields.iter().zip(vals) {
