@@ -70,22 +70,113 @@ attr_space! {
 /// ip6tnl's policy takes `IFLA_IPTUN_FLAGS` as a `__u32` (`IP6_TNL_F_*`).
 pub static IP6TNL: Space = Space {
     name: "IFLA_IPTUN6",
-    attrs: &IP6TNL_ATTRS,
-};
-
-const IP6TNL_ATTRS: [AttrDef; 21] = {
-    let mut a = [AttrDef {
-        kind: 0,
-        name: "",
-        shape: Shape::Raw,
-    }; 21];
-    let mut i = 0;
-    while i < a.len() {
-        a[i] = IPTUN.attrs[i];
-        i += 1;
-    }
-    a[IFLA_IPTUN_FLAGS as usize].shape = Shape::U32;
-    a
+    attrs: &[
+        AttrDef {
+            kind: IFLA_IPTUN_UNSPEC,
+            name: "IFLA_IPTUN_UNSPEC",
+            shape: Shape::Raw,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_LINK,
+            name: "IFLA_IPTUN_LINK",
+            shape: Shape::U32,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_LOCAL,
+            name: "IFLA_IPTUN_LOCAL",
+            shape: Shape::Ip,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_REMOTE,
+            name: "IFLA_IPTUN_REMOTE",
+            shape: Shape::Ip,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_TTL,
+            name: "IFLA_IPTUN_TTL",
+            shape: Shape::U8,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_TOS,
+            name: "IFLA_IPTUN_TOS",
+            shape: Shape::U8,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_ENCAP_LIMIT,
+            name: "IFLA_IPTUN_ENCAP_LIMIT",
+            shape: Shape::U8,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_FLOWINFO,
+            name: "IFLA_IPTUN_FLOWINFO",
+            shape: Shape::Be32,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_FLAGS,
+            name: "IFLA_IPTUN_FLAGS",
+            shape: Shape::U32,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_PROTO,
+            name: "IFLA_IPTUN_PROTO",
+            shape: Shape::U8,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_PMTUDISC,
+            name: "IFLA_IPTUN_PMTUDISC",
+            shape: Shape::U8,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_6RD_PREFIX,
+            name: "IFLA_IPTUN_6RD_PREFIX",
+            shape: Shape::Ip,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_6RD_RELAY_PREFIX,
+            name: "IFLA_IPTUN_6RD_RELAY_PREFIX",
+            shape: Shape::Ip,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_6RD_PREFIXLEN,
+            name: "IFLA_IPTUN_6RD_PREFIXLEN",
+            shape: Shape::U16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_6RD_RELAY_PREFIXLEN,
+            name: "IFLA_IPTUN_6RD_RELAY_PREFIXLEN",
+            shape: Shape::U16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_ENCAP_TYPE,
+            name: "IFLA_IPTUN_ENCAP_TYPE",
+            shape: Shape::U16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_ENCAP_FLAGS,
+            name: "IFLA_IPTUN_ENCAP_FLAGS",
+            shape: Shape::U16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_ENCAP_SPORT,
+            name: "IFLA_IPTUN_ENCAP_SPORT",
+            shape: Shape::Be16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_ENCAP_DPORT,
+            name: "IFLA_IPTUN_ENCAP_DPORT",
+            shape: Shape::Be16,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_COLLECT_METADATA,
+            name: "IFLA_IPTUN_COLLECT_METADATA",
+            shape: Shape::Flag,
+        },
+        AttrDef {
+            kind: IFLA_IPTUN_FWMARK,
+            name: "IFLA_IPTUN_FWMARK",
+            shape: Shape::U32,
+        },
+    ],
 };
 
 attr_space! {
@@ -137,5 +228,20 @@ attr_space! {
     pub static VXCAN = "VXCAN_INFO" {
         VXCAN_INFO_UNSPEC = 0 => Raw,
         VXCAN_INFO_PEER = 1 => Peer(&super::LINK),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ip6tnl_is_iptun_but_for_its_u32_flags() {
+        assert_eq!(IP6TNL.attrs.len(), IPTUN.attrs.len());
+        for (a, b) in IP6TNL.attrs.iter().zip(IPTUN.attrs) {
+            assert_eq!((a.kind, a.name), (b.kind, b.name));
+            let same = core::mem::discriminant(&a.shape) == core::mem::discriminant(&b.shape);
+            assert_eq!(same, a.kind != IFLA_IPTUN_FLAGS, "{}", a.name);
+        }
     }
 }
