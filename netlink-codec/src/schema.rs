@@ -494,6 +494,9 @@ pub enum Names {
     Enum(&'static [(u64, &'static str)]),
     /// A set of bit flags (`IFF_UP|IFF_LOWER_UP`).
     Flags(&'static [(u64, &'static str)]),
+    /// A link-layer address held in the field's bytes, in order (`struct
+    /// ifla_bridge_id`'s `addr`), shown as `aa:bb:cc:dd:ee:ff`.
+    LlAddr,
 }
 
 impl Names {
@@ -508,7 +511,7 @@ impl Names {
     pub fn value_of(self, name: &str) -> Option<u64> {
         match self {
             Names::Enum(t) | Names::Flags(t) => t.iter().find(|(_, n)| *n == name).map(|(v, _)| *v),
-            Names::None => None,
+            Names::None | Names::LlAddr => None,
         }
     }
     /// The names of the set bits of `v`, and the bits that have no name.
@@ -549,6 +552,11 @@ impl HeaderDef {
             (2, true) => u64::from(u16::from_be_bytes([b[0], b[1]])),
             (4, false) => u64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
             (4, true) => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            // A byte array (`__u8 addr[6]`): its bytes in order, as a number.
+            (6, true) => {
+                wide[2..].copy_from_slice(b);
+                u64::from_be_bytes(wide)
+            }
             (8, be) => {
                 wide.copy_from_slice(b);
                 if be {
@@ -581,6 +589,7 @@ impl HeaderDef {
             (2, true) => i16::try_from(v).is_ok(),
             (4, false) => u32::try_from(v).is_ok(),
             (4, true) => i32::try_from(v).is_ok(),
+            (6, false) => (0..1 << 48).contains(&v),
             // Every i64 is the bits of some __u64 / __s64 (see `read`).
             (8, _) => true,
             _ => return Err("a field width the codec does not know"),
@@ -592,7 +601,8 @@ impl HeaderDef {
                 (2, false) => "out of range for u16",
                 (2, true) => "out of range for i16",
                 (4, false) => "out of range for u32",
-                _ => "out of range for i32",
+                (4, true) => "out of range for i32",
+                _ => "out of range for a 6-byte field",
             });
         }
         // The low `size` bytes of `v`, in the field's byte order.
@@ -638,6 +648,12 @@ header_ints! {
     zerocopy::byteorder::native_endian::U32 => 4, false, false;
     zerocopy::byteorder::native_endian::I32 => 4, true, false;
     zerocopy::byteorder::native_endian::U64 => 8, false, false;
+}
+
+// Byte arrays (`__u8 prio[2]`, `__u8 addr[6]`): their bytes in order, as a number.
+header_ints! {
+    [u8; 2] => 2, false, true;
+    [u8; 6] => 6, false, true;
 }
 
 // On a big-endian host the network-order types are the native ones (above), which read

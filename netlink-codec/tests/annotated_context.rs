@@ -358,3 +358,22 @@ fn ifmap_fields_include_the_64_bit_ones() {
     }
     assert_eq!(b, IFMAP);
 }
+
+#[rustfmt::skip]
+const BRIDGE_ID: &[u8] = &[
+    0x80, 0x00,                         // prio 0x8000 (32768), high byte first
+    0xce, 0xfb, 0x32, 0xe7, 0xc8, 0x4e, // addr ce:fb:32:e7:c8:4e
+];
+
+#[test]
+fn bridge_id_fields_are_the_priority_and_the_address_bytes() {
+    let def = &netlink_codec::link::IflaBridgeId::DEF;
+    let vals: Vec<_> = def.fields.iter().map(|f| def.read(f, BRIDGE_ID)).collect();
+    assert_eq!(vals, [Some(0x8000), Some(0xcefb_32e7_c84e)]);
+    let mut b = [0u8; 8];
+    for (f, v) in def.fields.iter().zip(vals) {
+        def.write(f, &mut b, v.unwrap()).unwrap();
+    }
+    assert_eq!(b, BRIDGE_ID);
+    assert!(def.write(&def.fields[1], &mut b, 1 << 48).is_err());
+}

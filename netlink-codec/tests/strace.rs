@@ -449,6 +449,24 @@ fn check_family_header(
             .iter()
             .find(|f| f.name == k)
             .unwrap_or_else(|| panic!("{what}: strace field {k} unknown to {}", def.name));
+        // A byte array (`prio=[128, 0]`) or an address (`addr=ce:fb:..`): its bytes in
+        // order, as the codec reads such a field.
+        let bytes_value = match v {
+            SVal::Array(items) => Some(items.iter().map(|x| number(atom(x))).collect()),
+            SVal::Atom(a) if a.len() == 17 && a.split(':').count() == 6 => Some(
+                a.split(':')
+                    .map(|x| i128::from_str_radix(x, 16).ok())
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let Some(bytes_value) = bytes_value {
+            let be: Option<Vec<i128>> = bytes_value;
+            let ours = i128::from(def.read(f, bytes).expect("the field is inside the header"));
+            let theirs = be.map(|b| b.iter().fold(0, |acc, x| (acc << 8) | x));
+            t.eq(&format!("{what} {}.{k}", def.name), theirs, Some(ours));
+            continue;
+        }
         let a = atom(v);
         if a.starts_with("if_nametoindex(") {
             t.opaque += 1;

@@ -789,6 +789,7 @@ fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
 fn field_text(f: &Field, v: i64) -> String {
     match f.names {
         Names::None => v.to_string(),
+        Names::LlAddr => lladdr(&v.to_be_bytes()[8 - f.size..]),
         Names::Enum(_) => u64::try_from(v)
             .ok()
             .and_then(|u| f.names.enum_name(u))

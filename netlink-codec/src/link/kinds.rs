@@ -32,6 +32,42 @@ pub struct PortRange {
     pub high: Be16,
 }
 
+/// `struct ifla_bridge_id` (8 bytes): a bridge id, the STP priority (network order)
+/// and the bridge's address (`IFLA_BR_ROOT_ID`, `IFLA_BR_BRIDGE_ID`,
+/// `IFLA_BRPORT_ROOT_ID`, `IFLA_BRPORT_BRIDGE_ID`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct IflaBridgeId {
+    /// `prio`: the bridge priority, high byte first.
+    pub prio: [u8; 2],
+    /// `addr`: the bridge's MAC address.
+    pub addr: [u8; 6],
+}
+
+impl IflaBridgeId {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ifla_bridge_id",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, prio),
+            field!(Self, addr, crate::schema::Names::LlAddr),
+        ],
+    };
+}
+
 impl PortRange {
     /// `struct ifla_vxlan_port_range` (`IFLA_VXLAN_PORT_RANGE`).
     pub const VXLAN_DEF: HeaderDef = HeaderDef {
@@ -66,8 +102,8 @@ attr_space! {
         IFLA_BR_VLAN_FILTERING = 7 => U8,
         IFLA_BR_VLAN_PROTOCOL = 8 => Be16,
         IFLA_BR_GROUP_FWD_MASK = 9 => U16,
-        IFLA_BR_ROOT_ID = 10 => Raw,
-        IFLA_BR_BRIDGE_ID = 11 => Raw,
+        IFLA_BR_ROOT_ID = 10 => Structs(&IflaBridgeId::DEF),
+        IFLA_BR_BRIDGE_ID = 11 => Structs(&IflaBridgeId::DEF),
         IFLA_BR_ROOT_PORT = 12 => U16,
         IFLA_BR_ROOT_PATH_COST = 13 => U32,
         IFLA_BR_TOPOLOGY_CHANGE = 14 => U8,
@@ -125,8 +161,8 @@ attr_space! {
         IFLA_BRPORT_PROXYARP = 10 => U8,
         IFLA_BRPORT_LEARNING_SYNC = 11 => U8,
         IFLA_BRPORT_PROXYARP_WIFI = 12 => U8,
-        IFLA_BRPORT_ROOT_ID = 13 => Raw,
-        IFLA_BRPORT_BRIDGE_ID = 14 => Raw,
+        IFLA_BRPORT_ROOT_ID = 13 => Structs(&IflaBridgeId::DEF),
+        IFLA_BRPORT_BRIDGE_ID = 14 => Structs(&IflaBridgeId::DEF),
         IFLA_BRPORT_DESIGNATED_PORT = 15 => U16,
         IFLA_BRPORT_DESIGNATED_COST = 16 => U16,
         IFLA_BRPORT_ID = 17 => U16,

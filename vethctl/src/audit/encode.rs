@@ -261,6 +261,14 @@ fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
 fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
     match v {
         Json::Number(_) => num::<i64>(v, p),
+        // `aa:bb:cc:dd:ee:ff` for an address field, as the tree shows it.
+        Json::String(_) if matches!(names, Names::LlAddr) => {
+            let b = lladdr(v, p)?;
+            if b.len() != 6 {
+                return p.err("expected a 6-byte address");
+            }
+            Ok(b.iter().fold(0i64, |acc, x| (acc << 8) | i64::from(*x)))
+        }
         Json::String(s) => match names.value_of(s) {
             Some(x) => i64::try_from(x).or_else(|_| p.err("value out of range")),
             None => p.err(format!("unknown name {s:?}")),
