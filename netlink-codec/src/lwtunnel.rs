@@ -4,8 +4,9 @@
 //! sibling `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE` (`LWTUNNEL_ENCAP_*`) chooses
 //! ([`ENCAP_KINDS`], read by [`crate::schema::Shape::ByType`]).
 //!
-//! Kept raw: MPLS label stacks (`__be32` label stack entries), the 64-bit network-order
-//! tunnel ids (`LWTUNNEL_IP_ID`), and the segment routing headers (variable C structs).
+//! MPLS label stacks are arrays of `struct mpls_label` ([`crate::route::MplsLabel`]).
+//! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`), and the segment
+//! routing headers (variable C structs).
 
 use crate::attr_space;
 use crate::schema::Space;
@@ -46,7 +47,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_MPLS`, `MPLS_IPTUNNEL_*`.
     pub static MPLS_IPTUNNEL = "MPLS_IPTUNNEL" {
         MPLS_IPTUNNEL_UNSPEC = 0 => Raw,
-        MPLS_IPTUNNEL_DST = 1 => Raw,
+        MPLS_IPTUNNEL_DST = 1 => Structs(&crate::route::MplsLabel::DEF),
         MPLS_IPTUNNEL_TTL = 2 => U8,
     }
 }

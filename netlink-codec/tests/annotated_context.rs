@@ -183,7 +183,7 @@ const NEXTHOP_ENCAP_MPLS: &[u8] = &[
     0x0a, 0x00, 0x00, 0x00, // 10
     0x0c, 0x00, 0x08, 0x80, // NHA_ENCAP (8) | NLA_F_NESTED, 12 bytes: MPLS_IPTUNNEL_*
       0x08, 0x00, 0x01, 0x00, // MPLS_IPTUNNEL_DST (1), 8 bytes
-      0x00, 0x12, 0xc1, 0x00, // label 300, bottom of stack (network order), kept raw
+      0x00, 0x12, 0xc1, 0x00, // struct mpls_label: label 300, bottom of stack (network order)
     0x06, 0x00, 0x07, 0x00, // NHA_ENCAP_TYPE (7), 6 bytes
     0x01, 0x00, 0x00, 0x00, // LWTUNNEL_ENCAP_MPLS (1) + 2 bytes padding
     0x08, 0x00, 0x06, 0x00, // NHA_GATEWAY (6), 8 bytes
@@ -197,7 +197,7 @@ fn nexthop_encap_mpls() -> Message {
         raw_type: NHA_ENCAP | netlink_codec::attr::NLA_F_NESTED,
         value: AttrValue::Nested(vec![Node::new(
             MPLS_IPTUNNEL_DST,
-            AttrValue::Raw(vec![0x00, 0x12, 0xc1, 0x00]),
+            AttrValue::Structs(vec![0x00, 0x12, 0xc1, 0x00]),
         )]),
     };
     let h = NhMsg::read_from_bytes(&[2, 0, 0, 0, 0, 0, 0, 0]).unwrap();
@@ -376,4 +376,12 @@ fn bridge_id_fields_are_the_priority_and_the_address_bytes() {
     }
     assert_eq!(b, BRIDGE_ID);
     assert!(def.write(&def.fields[1], &mut b, 1 << 48).is_err());
+}
+
+#[test]
+fn an_mpls_label_stack_entry_holds_its_label() {
+    // MPLS_IPTUNNEL_DST of NEXTHOP_ENCAP_MPLS: label 300, bottom of stack.
+    let l = netlink_codec::route::MplsLabel::read_from_bytes(&NEXTHOP_ENCAP_MPLS[40..44]).unwrap();
+    assert_eq!(l.label(), 300);
+    assert_eq!(l.entry.get() & 0x100, 0x100, "bottom of stack");
 }

@@ -345,7 +345,7 @@ mod npr_side {
                     | (u32::from(l.traffic_class) << 9)
                     | (u32::from(l.bottom_of_stack) << 8)
                     | u32::from(l.ttl);
-                Some(AttrValue::Raw(entry.to_be_bytes().to_vec()))
+                Some(AttrValue::Structs(entry.to_be_bytes().to_vec()))
             }
             a => route_ip(a).map(AttrValue::Ip),
         }
