@@ -140,16 +140,6 @@ pub(crate) fn attr_name(space: &Space, kind: u16) -> Option<&'static str> {
     space.name_of(kind)
 }
 
-/// The space that the children of an attribute of (resolved) shape `shape` live in.
-pub(crate) fn child_space(shape: Shape) -> &'static Space {
-    shape.child_space()
-}
-
-/// Element names of an array-valued attribute of shape `shape`.
-pub(crate) fn array_labels(shape: Shape) -> Labels {
-    shape.array_labels()
-}
-
 /// The family byte of a message's family header (`ifi_family`, ...), which chooses the
 /// space of a top-level [`Shape::ByFamily`] attribute.
 pub(crate) fn header_family(body: &Body) -> Option<u8> {
@@ -398,7 +388,7 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> 
         AttrValue::Nested(children) => {
             o.insert(
                 "attrs".into(),
-                nodes_json(children, child_space(shape), None),
+                nodes_json(children, shape.child_space(), None),
             );
         }
         AttrValue::Peer(h, children) => {
@@ -408,11 +398,11 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> 
             );
             o.insert(
                 "attrs".into(),
-                nodes_json(children, child_space(shape), None),
+                nodes_json(children, shape.child_space(), None),
             );
         }
         AttrValue::Multipath(hops) => {
-            let cs = child_space(shape);
+            let cs = shape.child_space();
             let a = hops.iter().map(|h| nexthop_json(h, cs)).collect();
             o.insert("nexthops".into(), Json::Array(a));
         }
@@ -487,9 +477,9 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
                 None => json!({ "family": fam, "hex": hex(b) }),
             }
         }
-        AttrValue::U32s(a) => array_json(a, array_labels(shape)),
-        AttrValue::I32s(a) => array_json(a, array_labels(shape)),
-        AttrValue::U64s(a) => array_json(a, array_labels(shape)),
+        AttrValue::U32s(a) => array_json(a, shape.array_labels()),
+        AttrValue::I32s(a) => array_json(a, shape.array_labels()),
+        AttrValue::U64s(a) => array_json(a, shape.array_labels()),
         // Handled by node_json; kept total for safety.
         AttrValue::Raw(b) | AttrValue::Structs(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
@@ -672,17 +662,17 @@ impl Text {
             AttrValue::Raw(b) => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             AttrValue::Nested(children) => {
                 self.line(off, depth, &format!("{label}:"));
-                self.nodes(children, child_space(shape), payload, d);
+                self.nodes(children, shape.child_space(), payload, d);
             }
             AttrValue::Peer(h, children) => {
                 self.line(off, depth, &format!("{label}:"));
                 self.line(payload, d, &fields_text(&IfInfoMsg::DEF, h.0.as_bytes()));
-                let cs = child_space(shape);
+                let cs = shape.child_space();
                 self.nodes(children, cs, payload + IfInfoMsg::LEN, d);
             }
             AttrValue::Multipath(hops) => {
                 self.line(off, depth, &format!("{label}:"));
-                let cs = child_space(shape);
+                let cs = shape.child_space();
                 let mut at = payload;
                 for h in hops {
                     let hdr = RtNexthop {
@@ -706,9 +696,9 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
-            AttrValue::U32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
-            AttrValue::I32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
-            AttrValue::U64s(a) => self.array(&label, off, depth, array_labels(shape), a, 8),
+            AttrValue::U32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::I32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::U64s(a) => self.array(&label, off, depth, shape.array_labels(), a, 8),
             v => self.line(off, depth, &format!("{label}: {}", scalar_text(v))),
         }
     }

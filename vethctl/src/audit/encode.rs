@@ -25,8 +25,6 @@ use netlink_codec::Errno;
 use serde_json::{Map, Value as Json};
 use zerocopy::FromBytes;
 
-use crate::render::{array_labels, child_space};
-
 /// A JSON value that does not describe a message: where (a path such as
 /// `attrs[2].type`) and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -444,7 +442,7 @@ fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
                 AttrValue::Peer(Header(h), attrs(o.get("attrs"), s, &p.key("attrs"))?)
             }
             _ => {
-                let cs = child_space(shape);
+                let cs = shape.child_space();
                 AttrValue::Nested(attrs(o.get("attrs"), cs, &p.key("attrs"))?)
             }
         },
@@ -548,7 +546,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
             AttrValue::Via(fam, bytes)
         }
         Shape::Array(e, labels) => array(v, e, labels, &vp)?,
-        Shape::InetConf(_) => array(v, Elem::U32, array_labels(shape), &vp)?,
+        Shape::InetConf(_) => array(v, Elem::U32, shape.array_labels(), &vp)?,
         Shape::Raw => return p.err("this attribute has no typed value; use \"hex\""),
         Shape::Nested(_)
         | Shape::Peer(_)
