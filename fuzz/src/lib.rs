@@ -16,21 +16,21 @@ mod cni;
 pub use cni::check_cni;
 
 use netlink_codec::ack::{DoneView, ErrorView, EXT_ACK};
-use netlink_codec::attr::{Attr, Attrs, SliceBuf, NLA_TYPE_MASK};
+use netlink_codec::attr::{Attr, Attrs, SliceBuf};
 use netlink_codec::errno::Errno;
 use netlink_codec::family::Family;
 use netlink_codec::header::{
     align, msg_type_name, FlagContext, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR,
 };
 use netlink_codec::model::{AttrValue, Body, Message, Node};
-use netlink_codec::schema::{kind_hint, Elem, Labels, Shape, Space, Value};
+use netlink_codec::schema::{inet_conf_is_nested, kind_hint, Elem, Labels, Shape, Space, Value};
 use netlink_codec::{link, nexthop, route, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 21] {
+fn all_shapes() -> [Shape; 23] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -53,6 +53,8 @@ fn all_shapes() -> [Shape; 21] {
         Shape::Structs(&nexthop::NexthopGrp::DEF),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
+        Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
+        Shape::ByFamily(link::PROTINFO_FAMILIES, &Shape::Raw),
     ]
 }
 
@@ -66,23 +68,24 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
             .filter_map(|i| labels.get(i))
             .map(str::len)
             .sum(),
-        Value::Nested(inner, s) => walk_attrs(inner.clone(), s, depth + 1),
+        Value::Nested(inner, s) => walk_attrs(inner.clone(), s, None, depth + 1),
         Value::Peer(h, inner, s) => {
             let _ = h.flags();
-            walk_attrs(inner.clone(), s, depth + 1)
+            walk_attrs(inner.clone(), s, None, depth + 1)
         }
         Value::Multipath(hops, s) => hops
             .clone()
             .map_while(Result::ok)
-            .map(|h| h.pad.len() + walk_attrs(h.attrs, s, depth + 1))
+            .map(|h| h.pad.len() + walk_attrs(h.attrs, s, None, depth + 1))
             .sum(),
         _ => 1,
     }
 }
 
 /// Walk a run of attributes: every attribute read with every shape (one level), and
-/// with its table shape recursively.
-fn walk_attrs(run: Attrs<'_>, space: &'static Space, depth: u32) -> usize {
+/// with its table shape (resolved in context; `family` is the header's, top level only)
+/// recursively.
+fn walk_attrs(run: Attrs<'_>, space: &'static Space, family: Option<u8>, depth: u32) -> usize {
     if depth > MAX_DEPTH {
         return 0;
     }
@@ -101,8 +104,8 @@ fn walk_attrs(run: Attrs<'_>, space: &'static Space, depth: u32) -> usize {
                 }
             }
         }
-        let shape = space.shape(a.kind());
-        if let Ok(v) = Value::read(&a, shape, kind_hint(shape, run.clone())) {
+        let shape = space.shape(a.kind()).resolve(&run, family);
+        if let Ok(v) = Value::read(&a, shape, None) {
             n += touch(&v, depth);
         }
     }
@@ -134,6 +137,7 @@ fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
             n += walk_attrs(
                 Attrs::new(&p[start..], m.payload_offset() + start),
                 f.space(),
+                p.first().copied(),
                 0,
             );
         }
@@ -142,7 +146,7 @@ fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
                 let _ = ev.errno().and_then(Errno::name);
                 let _ = ev.ext_ack_info();
                 let _ = ev.request_header();
-                n += ev.pad().len() + walk_attrs(ev.ext_ack(), &EXT_ACK, 0);
+                n += ev.pad().len() + walk_attrs(ev.ext_ack(), &EXT_ACK, None, 0);
                 // The echoed request is itself a message.
                 if depth < 2 {
                     for r in Messages::new(ev.request()).map_while(Result::ok) {
@@ -153,7 +157,7 @@ fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
         }
         (NLMSG_DONE, None) => {
             if let Ok(dv) = DoneView::parse(m) {
-                n += walk_attrs(dv.ext_ack, &EXT_ACK, 0);
+                n += walk_attrs(dv.ext_ack, &EXT_ACK, None, 0);
             }
         }
         _ => {}
@@ -255,17 +259,29 @@ pub fn canonical(m: &Message) -> bool {
     let t = m.msg_type;
     let fam = Family::of(t);
     match &m.body {
-        Body::Link(_, n) => fam == Some(Family::Link) && nodes_ok(n, &link::LINK),
-        Body::Addr(_, n) => fam == Some(Family::Addr) && nodes_ok(n, fam.unwrap().space()),
-        Body::Route(_, n) => fam == Some(Family::Route) && nodes_ok(n, &route::ROUTE),
-        Body::NeighTbl(_, n) => fam == Some(Family::NeighTbl) && nodes_ok(n, fam.unwrap().space()),
-        Body::Nsid(_, n) => fam == Some(Family::Nsid) && nodes_ok(n, fam.unwrap().space()),
-        Body::Nexthop(_, n) => fam == Some(Family::Nexthop) && nodes_ok(n, fam.unwrap().space()),
-        Body::Neigh(_, n) => fam == Some(Family::Neigh) && nodes_ok(n, fam.unwrap().space()),
-        Body::Rule(_, n) => fam == Some(Family::Rule) && nodes_ok(n, fam.unwrap().space()),
-        Body::Netconf(_, n) => fam == Some(Family::Netconf) && nodes_ok(n, fam.unwrap().space()),
-        Body::AddrLabel(_, n) => {
-            fam == Some(Family::AddrLabel) && nodes_ok(n, fam.unwrap().space())
+        Body::Link(h, n) => fam == Some(Family::Link) && top_ok(n, &link::LINK, h.0.ifi_family),
+        Body::Addr(h, n) => {
+            fam == Some(Family::Addr) && top_ok(n, fam.unwrap().space(), h.0.ifa_family)
+        }
+        Body::Route(h, n) => fam == Some(Family::Route) && top_ok(n, &route::ROUTE, h.0.rtm_family),
+        Body::NeighTbl(h, n) => {
+            fam == Some(Family::NeighTbl) && top_ok(n, fam.unwrap().space(), h.0.ndtm_family)
+        }
+        Body::Nsid(h, n) => {
+            fam == Some(Family::Nsid) && top_ok(n, fam.unwrap().space(), h.0.rtgen_family)
+        }
+        Body::Nexthop(h, n) => {
+            fam == Some(Family::Nexthop) && top_ok(n, fam.unwrap().space(), h.0.nh_family)
+        }
+        Body::Neigh(h, n) => {
+            fam == Some(Family::Neigh) && top_ok(n, fam.unwrap().space(), h.0.ndm_family)
+        }
+        Body::Rule(h, n) => fam == Some(Family::Rule) && top_ok(n, fam.unwrap().space(), h.0.family),
+        Body::Netconf(h, n) => {
+            fam == Some(Family::Netconf) && top_ok(n, fam.unwrap().space(), h.0.ncm_family)
+        }
+        Body::AddrLabel(h, n) => {
+            fam == Some(Family::AddrLabel) && top_ok(n, fam.unwrap().space(), h.0.ifal_family)
         }
         Body::Error {
             request, ext_ack, ..
@@ -292,41 +308,21 @@ pub fn canonical(m: &Message) -> bool {
     }
 }
 
-fn hint(nodes: &[Node], k: u16) -> Option<&str> {
-    match nodes.iter().find(|n| n.kind() == k).map(|n| &n.value) {
-        Some(AttrValue::Str(s, _)) => Some(s),
-        _ => None,
-    }
-}
-
-fn looks_nested(v: &[u32], space: &Space) -> bool {
-    !v.is_empty()
-        && v.len() % 2 == 0
-        && v.chunks_exact(2).all(|c| {
-            let b = c[0].to_ne_bytes();
-            u16::from_ne_bytes([b[0], b[1]]) == 8
-                && space
-                    .get(u16::from_ne_bytes([b[2], b[3]]) & NLA_TYPE_MASK)
-                    .is_some()
-        })
-}
-
 fn nodes_ok(nodes: &[Node], space: &'static Space) -> bool {
+    run_ok(nodes, space, None)
+}
+
+/// A message's top-level run, whose header family chooses `Shape::ByFamily` spaces.
+fn top_ok(nodes: &[Node], space: &'static Space, family: u8) -> bool {
+    run_ok(nodes, space, Some(family))
+}
+
+fn run_ok(nodes: &[Node], space: &'static Space, family: Option<u8>) -> bool {
     nodes.iter().all(|n| {
-        let shape = space.shape(n.kind());
+        // The context-dependent shapes resolve as the codec resolves them.
+        let shape = space.shape(n.kind()).resolve(nodes, family);
         match (&n.value, shape) {
             (AttrValue::Raw(_), Shape::Raw) => true,
-            (AttrValue::Raw(_), Shape::ByKind(k, table)) => {
-                let h = hint(nodes, k);
-                !table.iter().any(|(name, _)| Some(*name) == h)
-            }
-            (AttrValue::Nested(c), Shape::ByKind(k, table)) => {
-                let h = hint(nodes, k);
-                match table.iter().find(|(name, _)| Some(*name) == h) {
-                    Some((_, s)) => nodes_ok(c, s),
-                    None => false,
-                }
-            }
             (AttrValue::Flag, Shape::Flag)
             | (AttrValue::U8(_), Shape::U8)
             | (AttrValue::U16(_), Shape::U16)
@@ -343,7 +339,10 @@ fn nodes_ok(nodes: &[Node], space: &'static Space) -> bool {
             | (AttrValue::U64s(_), Shape::Array(Elem::U64, _)) => true,
             (AttrValue::Str(s, _), Shape::Str) => !s.contains('\0'),
             (AttrValue::Nested(c), Shape::Nested(s)) => nodes_ok(c, s),
-            (AttrValue::U32s(v), Shape::InetConf(s)) => !looks_nested(v, s),
+            (AttrValue::U32s(v), Shape::InetConf(s)) => {
+                let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
+                !inet_conf_is_nested(&bytes, s)
+            }
             (AttrValue::Nested(c), Shape::InetConf(s)) => {
                 !c.is_empty()
                     && c.iter()

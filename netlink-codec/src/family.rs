@@ -83,7 +83,9 @@ impl Family {
 /// them, and the spaces of messages the codec keeps raw (`RTM_*STATS`, `RTM_*TUNNEL`,
 /// traffic control, prefixes). Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
-    use crate::{ack, addr, addrlabel, link, neigh, netconf, nexthop, nsid, route, rtnl, rule};
+    use crate::{
+        ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
+    };
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
         &link::LINK,
@@ -125,6 +127,21 @@ pub static SPACES: &[&Space] = {
         &link::MCTP,
         &link::DSA,
         &link::OVPN,
+        &link::GRE,
+        &link::IPTUN,
+        &link::IP6TNL,
+        &link::VTI,
+        &link::AMT,
+        &link::WWAN,
+        &link::BATADV,
+        &link::VXCAN,
+        &link::CAN,
+        &link::CAN_TDC,
+        &link::CAN_CTRLMODE_EXT,
+        &link::BRIDGE_AF,
+        &link::BRIDGE_VLAN_TUNNEL,
+        &link::BRIDGE_MST,
+        &link::BRIDGE_MST_ENTRY,
         &link::VFINFO_LIST,
         &link::VF,
         &link::VF_VLAN_LIST,
@@ -143,6 +160,25 @@ pub static SPACES: &[&Space] = {
         // routes and the rest of `linux/rtnetlink.h`
         &route::ROUTE,
         &route::METRICS,
+        // lightweight tunnels of RTA_ENCAP / NHA_ENCAP (`linux/lwtunnel.h`)
+        &lwtunnel::MPLS_IPTUNNEL,
+        &lwtunnel::LWTUNNEL_IP,
+        &lwtunnel::LWTUNNEL_IP6,
+        &lwtunnel::IP_OPTS,
+        &lwtunnel::LWTUNNEL_IP_OPT_GENEVE,
+        &lwtunnel::LWTUNNEL_IP_OPT_VXLAN,
+        &lwtunnel::LWTUNNEL_IP_OPT_ERSPAN,
+        &lwtunnel::ILA,
+        &lwtunnel::SEG6_IPTUNNEL,
+        &lwtunnel::SEG6_LOCAL,
+        &lwtunnel::SEG6_LOCAL_BPF_PROGRAM,
+        &lwtunnel::SEG6_LOCAL_CNT,
+        &lwtunnel::SEG6_LOCAL_FLV,
+        &lwtunnel::LWT_BPF,
+        &lwtunnel::LWT_BPF_PROG,
+        &lwtunnel::RPL_IPTUNNEL,
+        &lwtunnel::IOAM6_IPTUNNEL,
+        &lwtunnel::LWT_XFRM,
         &rtnl::PREFIX,
         &rtnl::TC,
         &rtnl::TC_ROOT,

@@ -13,7 +13,7 @@
 //! without allocating:
 //!
 //! ```
-//! use netlink_codec::{family::Family, header::Messages, schema::{kind_hint, Value}};
+//! use netlink_codec::{family::Family, header::Messages, schema::Value};
 //! # let datagram = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/0007-rep.bin")).unwrap();
 //! let mut names = Vec::new();
 //! for msg in Messages::new(&datagram) {
@@ -22,8 +22,10 @@
 //!     let attrs = msg.attrs_after(family.header().len); // or msg.split::<IfInfoMsg>()
 //!     for attr in attrs.clone() {
 //!         let attr = attr?;
-//!         let shape = family.space().shape(attr.kind());
-//!         if let Value::Str(s) = Value::read(&attr, shape, kind_hint(shape, attrs.clone()))? {
+//!         // In context: the siblings and the header family choose a nest's space.
+//!         let family_byte = msg.payload().first().copied();
+//!         let shape = family.space().shape(attr.kind()).resolve(&attrs, family_byte);
+//!         if let Value::Str(s) = Value::read(&attr, shape, None)? {
 //!             names.push((family.space().name_of(attr.kind()), s));
 //!         }
 //!     }
@@ -52,6 +54,7 @@ pub mod error;
 pub mod family;
 pub mod header;
 pub mod link;
+pub mod lwtunnel;
 pub mod model;
 pub mod neigh;
 pub mod netconf;

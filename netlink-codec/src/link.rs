@@ -14,19 +14,25 @@
 //! +---------------------------------------------------------------+
 //! ```
 
-use zerocopy::byteorder::native_endian::{I32, U16, U32};
+use zerocopy::byteorder::native_endian::{I32, U16, U32, U64};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 use crate::uapi::uapi_flags;
 
+mod bridge_af;
+mod can;
 mod kinds;
 mod stats;
+mod tunnel;
 mod vf;
+pub use bridge_af::*;
+pub use can::*;
 pub use kinds::*;
 pub use stats::*;
+pub use tunnel::*;
 pub use vf::*;
 
 /// `struct ifinfomsg` (16 bytes).
@@ -106,6 +112,58 @@ uapi_flags! {
         DORMANT = 1 << 17,
         ECHO = 1 << 18,
     }
+}
+
+/// `struct rtnl_link_ifmap` (32 bytes on 64-bit hosts, where `__u64` aligns to 8; a
+/// 32-bit host's 28 bytes stay raw), the payload of `IFLA_MAP`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct RtnlLinkIfmap {
+    /// `mem_start`.
+    pub mem_start: U64,
+    /// `mem_end`.
+    pub mem_end: U64,
+    /// `base_addr`.
+    pub base_addr: U64,
+    /// `irq`.
+    pub irq: U16,
+    /// `dma`.
+    pub dma: u8,
+    /// `port`.
+    pub port: u8,
+    /// The C struct's tail padding (to the 8-byte alignment of `__u64`), shown as a
+    /// field so that whatever a sender left there survives decode and encode.
+    pub pad: U32,
+}
+const _: () = assert!(core::mem::size_of::<RtnlLinkIfmap>() == 32);
+
+impl RtnlLinkIfmap {
+    /// The struct's fields, and its tail padding as `__pad`.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "rtnl_link_ifmap",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, mem_start),
+            field!(Self, mem_end),
+            field!(Self, base_addr),
+            field!(Self, irq),
+            field!(Self, dma),
+            field!(Self, port),
+            field!(Self, pad as "__pad"),
+        ],
+    };
 }
 
 /// Names of common `ARPHRD_*` link types (`linux/if_arp.h`).
@@ -215,9 +273,9 @@ attr_space! {
         IFLA_PRIORITY = 9 => Raw,
         IFLA_MASTER = 10 => U32,
         IFLA_WIRELESS = 11 => Raw,
-        IFLA_PROTINFO = 12 => Raw,
+        IFLA_PROTINFO = 12 => ByFamily(PROTINFO_FAMILIES, &Raw),
         IFLA_TXQLEN = 13 => U32,
-        IFLA_MAP = 14 => Raw,
+        IFLA_MAP = 14 => Structs(&RtnlLinkIfmap::DEF),
         IFLA_WEIGHT = 15 => U32,
         IFLA_OPERSTATE = 16 => U8,
         IFLA_LINKMODE = 17 => U8,
@@ -229,7 +287,7 @@ attr_space! {
         IFLA_STATS64 = 23 => Array(Elem::U64, Labels::List(LINK_STATS_NAMES)),
         IFLA_VF_PORTS = 24 => Nested(&VF_PORTS),
         IFLA_PORT_SELF = 25 => Nested(&PORT),
-        IFLA_AF_SPEC = 26 => Nested(&AF_SPEC),
+        IFLA_AF_SPEC = 26 => ByFamily(AF_SPEC_FAMILIES, &Nested(&AF_SPEC)),
         IFLA_GROUP = 27 => U32,
         IFLA_NET_NS_FD = 28 => U32,
         IFLA_EXT_MASK = 29 => U32,
@@ -276,6 +334,17 @@ attr_space! {
     }
 }
 
+/// The `IFLA_PROTINFO` space by `ifi_family`: `AF_INET6` link dumps (`ip -6 addr`)
+/// carry `IFLA_INET6_*`, `AF_BRIDGE` ones (`bridge link`) the port's `IFLA_BRPORT_*`;
+/// other families' stay raw.
+pub static PROTINFO_FAMILIES: &[(u8, Shape)] = &[
+    (crate::af::AF_BRIDGE, Shape::Nested(&BRPORT)),
+    (crate::af::AF_INET6, Shape::Nested(&INET6)),
+];
+/// The `IFLA_AF_SPEC` space by `ifi_family`: `AF_BRIDGE` messages (`bridge vlan`) carry
+/// `IFLA_BRIDGE_*`; every other family one nest per address family ([`AF_SPEC`]).
+pub static AF_SPEC_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_BRIDGE, Shape::Nested(&BRIDGE_AF))];
+
 attr_space! {
     /// `IFLA_LINKINFO` contents, `IFLA_INFO_*`.
     pub static LINKINFO = "IFLA_INFO" {
@@ -291,13 +360,24 @@ attr_space! {
 /// The `IFLA_INFO_DATA` space for each `IFLA_INFO_KIND` the codec knows (the kernel's
 /// `rtnl_link_ops.kind` strings).
 pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
+    ("amt", &AMT),
     ("bareudp", &BAREUDP),
+    ("batadv", &BATADV),
     ("bond", &BOND),
     ("bridge", &BRIDGE),
+    ("can", &CAN),
     ("dsa", &DSA),
+    ("erspan", &GRE),
     ("geneve", &GENEVE),
+    ("gre", &GRE),
+    ("gretap", &GRE),
     ("gtp", &GTP),
     ("hsr", &HSR),
+    ("ip6erspan", &GRE),
+    ("ip6gre", &GRE),
+    ("ip6gretap", &GRE),
+    ("ip6tnl", &IP6TNL),
+    ("ipip", &IPTUN),
     ("ipoib", &IPOIB),
     ("ipvlan", &IPVLAN),
     ("ipvtap", &IPVLAN),
@@ -308,11 +388,16 @@ pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
     ("ovpn", &OVPN),
     ("ppp", &PPP),
     ("rmnet", &RMNET),
+    ("sit", &IPTUN),
     ("tun", &TUN),
     ("veth", &VETH),
     ("vlan", &VLAN),
     ("vrf", &VRF),
+    ("vti", &VTI),
+    ("vti6", &VTI),
+    ("vxcan", &VXCAN),
     ("vxlan", &VXLAN),
+    ("wwan", &WWAN),
     ("xfrm", &XFRM),
 ];
 /// The `IFLA_INFO_SLAVE_DATA` space for each `IFLA_INFO_SLAVE_KIND` the codec knows.

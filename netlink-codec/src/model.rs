@@ -29,7 +29,7 @@ use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
-use crate::schema::{kind_hint, Elem, Shape, Space, Value};
+use crate::schema::{Elem, Shape, Space, Value};
 
 /// The deepest attribute run the model holds typed. A message's top-level attributes are
 /// level 1; the children of a nest, of a `VETH_INFO_PEER` and of a next hop of
@@ -137,6 +137,29 @@ impl Node {
     /// The type without flag bits.
     pub fn kind(&self) -> u16 {
         self.raw_type & NLA_TYPE_MASK
+    }
+}
+
+/// The model's siblings read as the wire reader reads them ([`crate::schema::Siblings`]
+/// for [`Attrs`]): the first node of the type, a string up to its first NUL (a kind kept
+/// raw, as "veth\0x" is, still names its kind), a `__u16` of exactly two bytes.
+impl crate::schema::Siblings for [Node] {
+    fn str_value(&self, kind: u16) -> Option<&str> {
+        match &self.iter().find(|n| n.kind() == kind)?.value {
+            AttrValue::Str(s, _) => s.split('\0').next(),
+            AttrValue::Raw(b) => {
+                let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+                core::str::from_utf8(&b[..end]).ok()
+            }
+            _ => None,
+        }
+    }
+    fn u16_value(&self, kind: u16) -> Option<u16> {
+        match &self.iter().find(|n| n.kind() == kind)?.value {
+            AttrValue::U16(v) => Some(*v),
+            AttrValue::Raw(b) => Some(u16::from_ne_bytes(b.as_slice().try_into().ok()?)),
+            _ => None,
+        }
     }
 }
 
@@ -313,17 +336,34 @@ fn check_zero(pad: &[u8], offset: usize) -> Result<(), DecodeError> {
 /// Decode a run of attributes of `space` (as level 1 of [`MAX_NESTING`]). Errors in the
 /// run's own framing are errors; a payload that does not fit its shape is kept raw.
 pub fn decode_nodes(attrs: Attrs<'_>, space: &Space) -> Result<Vec<Node>, DecodeError> {
-    decode_run(attrs, space, 1)
+    decode_run(attrs, space, None, 1)
 }
 
-/// Decode a run of attributes at nesting `level`.
-fn decode_run(attrs: Attrs<'_>, space: &Space, level: usize) -> Result<Vec<Node>, DecodeError> {
+/// Decode the top-level run of attributes of a message whose family header starts with
+/// the family byte `family` (`ifi_family`, `rtm_family`, ...), which chooses the space of
+/// a [`Shape::ByFamily`] attribute.
+pub fn decode_top_nodes(
+    attrs: Attrs<'_>,
+    space: &Space,
+    family: u8,
+) -> Result<Vec<Node>, DecodeError> {
+    decode_run(attrs, space, Some(family), 1)
+}
+
+/// Decode a run of attributes at nesting `level`; `family` is the header's, for the
+/// top-level run only.
+fn decode_run(
+    attrs: Attrs<'_>,
+    space: &Space,
+    family: Option<u8>,
+    level: usize,
+) -> Result<Vec<Node>, DecodeError> {
     let mut out = Vec::new();
     for a in attrs.clone() {
         let a = a?;
         check_zero(a.pad(), a.payload_offset() + a.payload().len())?;
-        let shape = space.shape(a.kind());
-        let value = decode_value(&a, shape, kind_hint(shape, attrs.clone()), level)
+        let shape = space.shape(a.kind()).resolve(&attrs, family);
+        let value = decode_value(&a, shape, None, level)
             .unwrap_or_else(|| AttrValue::Raw(a.payload().to_vec()));
         out.push(Node {
             raw_type: a.raw_type(),
@@ -354,7 +394,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         Value::LlAddr(p) => AttrValue::LlAddr(p.to_vec()),
         Value::Ip(ip) => AttrValue::Ip(ip),
         Value::Via(f, p) => AttrValue::Via(f, p.to_vec()),
-        Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, inner).ok()?),
+        Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, None, inner).ok()?),
         Value::Array(p, Elem::U32, _) => AttrValue::U32s(
             p.chunks_exact(4)
                 .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
@@ -370,7 +410,9 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
                 .map(|c| u64::from_ne_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]))
                 .collect(),
         ),
-        Value::Peer(h, attrs, s) => AttrValue::Peer(Header(*h), decode_run(attrs, s, inner).ok()?),
+        Value::Peer(h, attrs, s) => {
+            AttrValue::Peer(Header(*h), decode_run(attrs, s, None, inner).ok()?)
+        }
         Value::Structs(p, _) => AttrValue::Structs(p.to_vec()),
         Value::Multipath(hops, s) => {
             let mut out = Vec::new();
@@ -381,7 +423,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
                     flags: nh.header.rtnh_flags,
                     hops: nh.header.rtnh_hops,
                     ifindex: nh.header.rtnh_ifindex.get(),
-                    attrs: decode_run(nh.attrs, s, inner).ok()?,
+                    attrs: decode_run(nh.attrs, s, None, inner).ok()?,
                 });
             }
             AttrValue::Multipath(out)
@@ -404,7 +446,9 @@ fn family_body<
     let n = core::mem::size_of::<T>();
     let gap_end = attrs.offset() - msg.payload_offset();
     check_zero(&msg.payload()[n..gap_end], msg.payload_offset() + n)?;
-    let nodes = decode_nodes(attrs, space)?;
+    // Every rtnetlink family header starts with its `__u8` family.
+    let family = msg.payload().first().copied().unwrap_or(0);
+    let nodes = decode_top_nodes(attrs, space, family)?;
     Ok((Header(*h), nodes))
 }
 

@@ -131,7 +131,7 @@ attr_space! {
         NHA_OIF = 5 => U32,
         NHA_GATEWAY = 6 => Ip,
         NHA_ENCAP_TYPE = 7 => U16,
-        NHA_ENCAP = 8 => Raw,
+        NHA_ENCAP = 8 => ByType(NHA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         NHA_GROUPS = 9 => Flag,
         NHA_MASTER = 10 => U32,
         NHA_FDB = 11 => Flag,

@@ -19,7 +19,7 @@ use crate::attr::Attrs;
 use crate::attr_space;
 use crate::error::{DecodeError, DecodeErrorKind};
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels, Names};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 use crate::tlv::{Framing, Walk};
 use crate::uapi::{concat_names, uapi_consts, uapi_flags};
 
@@ -189,6 +189,46 @@ pub const RTM_F_NAMES: &[(u64, &str)] = &concat_names::<
     { RTNH_F_NAMES.len() + RTM_F_ONLY_NAMES.len() },
 >(RTNH_F_NAMES, RTM_F_ONLY_NAMES);
 
+/// The `RTA_DST` shape by `rtm_family`: an `AF_MPLS` route's destination is its label
+/// (one `struct mpls_label`, as `RTA_NEWDST` holds a stack of them); other families' an
+/// address.
+pub static DST_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_MPLS, Shape::Structs(&MplsLabel::DEF))];
+
+/// `struct mpls_label` (`linux/mpls.h`, 4 bytes): one label stack entry in network order,
+/// `label << 12 | tc << 9 | bottom-of-stack << 8 | ttl` (`MPLS_LS_*`). `RTA_NEWDST`,
+/// an `AF_MPLS` `RTA_DST` and `MPLS_IPTUNNEL_DST` hold a stack of them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct MplsLabel {
+    /// `entry`: the label stack entry.
+    pub entry: zerocopy::byteorder::network_endian::U32,
+}
+
+impl MplsLabel {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "mpls_label",
+        len: core::mem::size_of::<Self>(),
+        fields: &[field!(Self, entry)],
+    };
+    /// The 20-bit label (`MPLS_LS_LABEL_*`).
+    pub fn label(&self) -> u32 {
+        self.entry.get() >> 12
+    }
+}
+
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
 #[derive(
     Debug,
@@ -351,7 +391,7 @@ attr_space! {
     /// Route attributes, `RTA_*`.
     pub static ROUTE = "RTA" {
         RTA_UNSPEC = 0 => Raw,
-        RTA_DST = 1 => Ip,
+        RTA_DST = 1 => ByFamily(DST_FAMILIES, &Ip),
         RTA_SRC = 2 => Ip,
         RTA_IIF = 3 => U32,
         RTA_OIF = 4 => U32,
@@ -369,10 +409,10 @@ attr_space! {
         RTA_MARK = 16 => U32,
         RTA_MFC_STATS = 17 => Array(Elem::U64, Labels::List(RTA_MFC_STATS_NAMES)),
         RTA_VIA = 18 => Via,
-        RTA_NEWDST = 19 => Raw,
+        RTA_NEWDST = 19 => Structs(&MplsLabel::DEF),
         RTA_PREF = 20 => U8,
         RTA_ENCAP_TYPE = 21 => U16,
-        RTA_ENCAP = 22 => Raw,
+        RTA_ENCAP = 22 => ByType(RTA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         RTA_EXPIRES = 23 => U32,
         RTA_PAD = 24 => Raw,
         RTA_UID = 25 => U32,

@@ -58,6 +58,96 @@ pub enum Shape {
     /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
     /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.
     ByKind(u16, &'static [(&'static str, &'static Space)]),
+    /// `RTA_ENCAP` / `NHA_ENCAP`: the space depends on the `__u16` value of the sibling
+    /// attribute of type `.0` (`RTA_ENCAP_TYPE`), looked up in the table `.1` of (value,
+    /// space). Unknown values stay raw.
+    ByType(u16, &'static [(u16, &'static Space)]),
+    /// `IFLA_PROTINFO`, `IFLA_AF_SPEC`, `RTA_DST`: the shape depends on the family byte of
+    /// the message's header (`ifi_family`, `rtm_family`), looked up in the table `.0` of
+    /// (family, shape); other families, and attributes below the top level, use `.1`.
+    ByFamily(&'static [(u8, Shape)], &'static Shape),
+}
+
+/// The attributes around an attribute, as a reader holds them (wire [`Attrs`], the
+/// model's nodes, a renderer's JSON): what a context-dependent shape ([`Shape::ByKind`],
+/// [`Shape::ByType`]) reads to choose its space. Each lookup is of the first sibling of
+/// that type, read the way the wire reader reads it.
+pub trait Siblings {
+    /// The string value of the first sibling of type `kind` (up to its first NUL).
+    fn str_value(&self, kind: u16) -> Option<&str>;
+    /// The `__u16` value of the first sibling of type `kind`.
+    fn u16_value(&self, kind: u16) -> Option<u16>;
+}
+
+impl Siblings for Attrs<'_> {
+    fn str_value(&self, kind: u16) -> Option<&str> {
+        self.clone()
+            .find(kind)
+            .ok()
+            .flatten()
+            .and_then(|a| a.str().ok())
+    }
+    fn u16_value(&self, kind: u16) -> Option<u16> {
+        self.clone()
+            .find(kind)
+            .ok()
+            .flatten()
+            .and_then(|a| a.u16().ok())
+    }
+}
+
+/// No siblings (a lone attribute): every context-dependent shape stays raw.
+impl Siblings for () {
+    fn str_value(&self, _: u16) -> Option<&str> {
+        None
+    }
+    fn u16_value(&self, _: u16) -> Option<u16> {
+        None
+    }
+}
+
+impl Shape {
+    /// This shape where it stands: a context-dependent shape ([`Shape::ByKind`],
+    /// [`Shape::ByType`]) becomes `Nested` of the space its `siblings` choose, or `Raw`
+    /// when they choose none; [`Shape::ByFamily`] becomes the shape the header's `family`
+    /// chooses (top-level attributes only; `None` below). Other shapes are returned as
+    /// they are. This is the one place that choice is made, for every reader and writer.
+    pub fn resolve<S: Siblings + ?Sized>(self, siblings: &S, family: Option<u8>) -> Shape {
+        if let Shape::ByFamily(table, other) = self {
+            let chosen = family.and_then(|f| table.iter().find(|(n, _)| *n == f));
+            return chosen.map_or(*other, |(_, s)| *s);
+        }
+        let chosen = match self {
+            Shape::ByKind(k, table) => siblings
+                .str_value(k)
+                .and_then(|v| table.iter().find(|(n, _)| *n == v))
+                .map(|(_, s)| *s),
+            Shape::ByType(k, table) => siblings
+                .u16_value(k)
+                .and_then(|v| table.iter().find(|(n, _)| *n == v))
+                .map(|(_, s)| *s),
+            shape => return shape,
+        };
+        chosen.map_or(Shape::Raw, Shape::Nested)
+    }
+
+    /// The space the children of an attribute of this (resolved) shape live in; [`EMPTY`]
+    /// for shapes without children.
+    pub fn child_space(self) -> &'static Space {
+        match self {
+            Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => s,
+            _ => &EMPTY,
+        }
+    }
+
+    /// The element names of an array-valued attribute of this shape.
+    pub fn array_labels(self) -> Labels {
+        match self {
+            Shape::Array(_, l) => l,
+            Shape::InetConf(s) => Labels::Space(s, 1),
+            _ => Labels::List(&[]),
+        }
+    }
 }
 
 /// Names of the elements of a [`Shape::Array`].
@@ -262,8 +352,10 @@ pub enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    /// Read `attr` with `shape`. `kind_hint` is the sibling `IFLA_INFO_KIND` for
-    /// [`Shape::ByKind`] (see [`kind_hint`]). A payload that does not fit the shape is an
+    /// Read `attr` with `shape`, resolved first ([`Shape::resolve`]) where the shape
+    /// depends on the context; `kind_hint` is the sibling `IFLA_INFO_KIND` for an
+    /// unresolved [`Shape::ByKind`] (see [`kind_hint`]), and an unresolved
+    /// [`Shape::ByType`] or [`Shape::ByFamily`] reads as raw. A payload that does not fit the shape is an
     /// error naming its offset.
     #[inline]
     pub fn read(
@@ -351,12 +443,14 @@ impl<'a> Value<'a> {
                     None => Value::Raw(p),
                 }
             }
+            Shape::ByType(..) | Shape::ByFamily(..) => Value::Raw(p),
         })
     }
 }
 
 /// For an attribute of shape [`Shape::ByKind`] in the run `siblings`, the string value of
-/// the sibling that names its kind (`IFLA_INFO_KIND`).
+/// the sibling that names its kind (`IFLA_INFO_KIND`). [`Shape::resolve`] covers every
+/// context-dependent shape.
 #[inline]
 pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
     match shape {
@@ -365,9 +459,10 @@ pub fn kind_hint<'a>(shape: Shape, siblings: Attrs<'a>) -> Option<&'a str> {
     }
 }
 
-/// `IFLA_INET_CONF` in a request is nested (`rta_len` 8, type 1..=IPV4_DEVCONF_MAX); in a
-/// dump it is a flat `__u32` array.
-pub(crate) fn inet_conf_is_nested(p: &[u8], space: &Space) -> bool {
+/// Whether an `IFLA_INET_CONF` payload `p` reads as nested attributes of `space`: in a
+/// request it is nested (`rta_len` 8, type 1..=IPV4_DEVCONF_MAX); in a dump it is a flat
+/// `__u32` array. The kernel's own ambiguity, resolved here once for every reader.
+pub fn inet_conf_is_nested(p: &[u8], space: &Space) -> bool {
     !p.is_empty()
         && p.len() % 8 == 0
         && p.chunks_exact(8).all(|c| {
@@ -384,10 +479,12 @@ pub struct Field {
     pub name: &'static str,
     /// Byte offset in the header.
     pub offset: usize,
-    /// Width in bytes (1, 2 or 4).
+    /// Width in bytes (1, 2, 4 or 8).
     pub size: usize,
     /// Signed (`int`) rather than unsigned.
     pub signed: bool,
+    /// Network byte order (`__be16` ports), rather than the host's.
+    pub big_endian: bool,
     /// How to name the value.
     pub names: Names,
 }
@@ -402,6 +499,9 @@ pub enum Names {
     Enum(&'static [(u64, &'static str)]),
     /// A set of bit flags (`IFF_UP|IFF_LOWER_UP`).
     Flags(&'static [(u64, &'static str)]),
+    /// A link-layer address held in the field's bytes, in order (`struct
+    /// ifla_bridge_id`'s `addr`), shown as `aa:bb:cc:dd:ee:ff`.
+    LlAddr,
 }
 
 impl Names {
@@ -416,7 +516,7 @@ impl Names {
     pub fn value_of(self, name: &str) -> Option<u64> {
         match self {
             Names::Enum(t) | Names::Flags(t) => t.iter().find(|(_, n)| *n == name).map(|(v, _)| *v),
-            Names::None => None,
+            Names::None | Names::LlAddr => None,
         }
     }
     /// The names of the set bits of `v`, and the bits that have no name.
@@ -446,17 +546,38 @@ pub struct HeaderDef {
 
 impl HeaderDef {
     /// Read field `f` from `bytes` (the header, as on the wire), sign-extended for signed
-    /// fields; `None` if `bytes` ends before the field does.
+    /// fields; `None` if `bytes` ends before the field does. A `__u64` above `i64::MAX`
+    /// reads as the `i64` of the same bits (which [`HeaderDef::write`] takes back).
     pub fn read(&self, f: &Field, bytes: &[u8]) -> Option<i64> {
         let b = bytes.get(f.offset..f.offset.checked_add(f.size)?)?;
-        Some(match (b, f.signed) {
-            (&[x], false) => i64::from(x),
-            (&[x], true) => i64::from(i8::from_ne_bytes([x])),
-            (&[x, y], false) => i64::from(u16::from_ne_bytes([x, y])),
-            (&[x, y], true) => i64::from(i16::from_ne_bytes([x, y])),
-            (&[a, b, c, d], false) => i64::from(u32::from_ne_bytes([a, b, c, d])),
-            (&[a, b, c, d], true) => i64::from(i32::from_ne_bytes([a, b, c, d])),
+        let mut wide = [0u8; 8];
+        let raw = match (b.len(), f.big_endian) {
+            (1, _) => u64::from(b[0]),
+            (2, false) => u64::from(u16::from_ne_bytes([b[0], b[1]])),
+            (2, true) => u64::from(u16::from_be_bytes([b[0], b[1]])),
+            (4, false) => u64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
+            (4, true) => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            // A byte array (`__u8 addr[6]`): its bytes in order, as a number.
+            (6, true) => {
+                wide[2..].copy_from_slice(b);
+                u64::from_be_bytes(wide)
+            }
+            (8, be) => {
+                wide.copy_from_slice(b);
+                if be {
+                    u64::from_be_bytes(wide)
+                } else {
+                    u64::from_ne_bytes(wide)
+                }
+            }
             _ => return None, // no header field has another width
+        };
+        // Sign-extend (two's complement) from the field's width.
+        Some(match (f.signed, f.size) {
+            (true, 1) => i64::from(raw as u8 as i8),
+            (true, 2) => i64::from(raw as u16 as i16),
+            (true, 4) => i64::from(raw as u32 as i32),
+            _ => raw as i64,
         })
     }
 
@@ -466,26 +587,38 @@ impl HeaderDef {
         let past_end = EncodeError::FieldPastEnd { field: f.name };
         let end = f.offset.checked_add(f.size).ok_or(past_end)?;
         let b = bytes.get_mut(f.offset..end).ok_or(past_end)?;
-        let range = |ty| {
-            move |_| EncodeError::FieldOutOfRange {
-                field: f.name,
-                value: v,
-                ty,
-            }
-        };
-        match (f.size, f.signed) {
-            (1, false) => b.copy_from_slice(&u8::try_from(v).map_err(range("u8"))?.to_ne_bytes()),
-            (1, true) => b.copy_from_slice(&i8::try_from(v).map_err(range("i8"))?.to_ne_bytes()),
-            (2, false) => b.copy_from_slice(&u16::try_from(v).map_err(range("u16"))?.to_ne_bytes()),
-            (2, true) => b.copy_from_slice(&i16::try_from(v).map_err(range("i16"))?.to_ne_bytes()),
-            (4, false) => b.copy_from_slice(&u32::try_from(v).map_err(range("u32"))?.to_ne_bytes()),
-            (4, true) => b.copy_from_slice(&i32::try_from(v).map_err(range("i32"))?.to_ne_bytes()),
+        let (fits, ty) = match (f.size, f.signed) {
+            (1, false) => (u8::try_from(v).is_ok(), "u8"),
+            (1, true) => (i8::try_from(v).is_ok(), "i8"),
+            (2, false) => (u16::try_from(v).is_ok(), "u16"),
+            (2, true) => (i16::try_from(v).is_ok(), "i16"),
+            (4, false) => (u32::try_from(v).is_ok(), "u32"),
+            (4, true) => (i32::try_from(v).is_ok(), "i32"),
+            (6, false) => ((0..1 << 48).contains(&v), "a 6-byte field"),
+            // Every i64 is the bits of some __u64 / __s64 (see `read`).
+            (8, _) => (true, "u64"),
             (size, _) => {
                 return Err(EncodeError::FieldWidth {
                     field: f.name,
                     size,
                 })
             }
+        };
+        if !fits {
+            return Err(EncodeError::FieldOutOfRange {
+                field: f.name,
+                value: v,
+                ty,
+            });
+        }
+        // The low `size` bytes of `v`, in the field's byte order.
+        let (le, be) = (v.to_le_bytes(), v.to_be_bytes());
+        if f.big_endian {
+            b.copy_from_slice(&be[8 - f.size..]);
+        } else if cfg!(target_endian = "little") {
+            b.copy_from_slice(&le[..f.size]);
+        } else {
+            b.copy_from_slice(&be[8 - f.size..]);
         }
         Ok(())
     }
@@ -499,30 +632,49 @@ pub trait HeaderInt {
     const SIZE: usize;
     /// Signed (`int`) rather than unsigned.
     const SIGNED: bool;
+    /// Network byte order.
+    const BIG_ENDIAN: bool;
 }
 
 macro_rules! header_ints {
-    ($( $t:ty => $size:expr, $signed:expr; )*) => {
+    ($( $t:ty => $size:expr, $signed:expr, $be:expr; )*) => {
         $( impl HeaderInt for $t {
             const SIZE: usize = $size;
             const SIGNED: bool = $signed;
+            const BIG_ENDIAN: bool = $be;
         } )*
     };
 }
 
 header_ints! {
-    u8 => 1, false;
-    i8 => 1, true;
-    zerocopy::byteorder::native_endian::U16 => 2, false;
-    zerocopy::byteorder::native_endian::I16 => 2, true;
-    zerocopy::byteorder::native_endian::U32 => 4, false;
-    zerocopy::byteorder::native_endian::I32 => 4, true;
+    u8 => 1, false, false;
+    i8 => 1, true, false;
+    zerocopy::byteorder::native_endian::U16 => 2, false, false;
+    zerocopy::byteorder::native_endian::I16 => 2, true, false;
+    zerocopy::byteorder::native_endian::U32 => 4, false, false;
+    zerocopy::byteorder::native_endian::I32 => 4, true, false;
+    zerocopy::byteorder::native_endian::U64 => 8, false, false;
 }
 
-/// The width and signedness of the field that `get` borrows (`|h: &IfInfoMsg| &h.ifi_index`).
+// Byte arrays (`__u8 prio[2]`, `__u8 addr[6]`): their bytes in order, as a number.
+header_ints! {
+    [u8; 2] => 2, false, true;
+    [u8; 6] => 6, false, true;
+}
+
+// On a big-endian host the network-order types are the native ones (above), which read
+// the same bytes the same way.
+#[cfg(target_endian = "little")]
+header_ints! {
+    zerocopy::byteorder::network_endian::U16 => 2, false, true;
+    zerocopy::byteorder::network_endian::U32 => 4, false, true;
+}
+
+/// The width, signedness and byte order of the field that `get` borrows
+/// (`|h: &IfInfoMsg| &h.ifi_index`).
 #[doc(hidden)]
-pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool) {
-    (F::SIZE, F::SIGNED)
+pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool, bool) {
+    (F::SIZE, F::SIGNED, F::BIG_ENDIAN)
 }
 
 /// The [`Field`] for field `$field` of the zerocopy header struct `$T`: its offset
@@ -532,12 +684,13 @@ pub const fn header_int<T, F: HeaderInt>(_get: fn(&T) -> &F) -> (usize, bool) {
 #[doc(hidden)]
 macro_rules! field {
     (@ $T:ty, $field:ident, $name:expr, $names:expr) => {{
-        let (size, signed) = $crate::schema::header_int(|h: &$T| &h.$field);
+        let (size, signed, big_endian) = $crate::schema::header_int(|h: &$T| &h.$field);
         $crate::schema::Field {
             name: $name,
             offset: ::core::mem::offset_of!($T, $field),
             size,
             signed,
+            big_endian,
             names: $names,
         }
     }};

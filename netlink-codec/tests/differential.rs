@@ -338,6 +338,21 @@ mod npr_side {
         }
     }
 
+    /// `RTA_DST` as the codec holds it: an address, or an `AF_MPLS` route's label stack
+    /// entry as its four network-order bytes (label, traffic class, bottom of stack, TTL).
+    fn route_dst(a: &RouteAddress) -> Option<AttrValue> {
+        match a {
+            RouteAddress::Mpls(l) => {
+                let entry = (l.label << 12)
+                    | (u32::from(l.traffic_class) << 9)
+                    | (u32::from(l.bottom_of_stack) << 8)
+                    | u32::from(l.ttl);
+                Some(AttrValue::Structs(entry.to_be_bytes().to_vec()))
+            }
+            a => route_ip(a).map(AttrValue::Ip),
+        }
+    }
+
     pub(crate) fn check(name: &str, bytes: &[u8], t: &mut Tally) {
         for (i, m) in Messages::new(bytes).enumerate() {
             let m = m.unwrap();
@@ -553,7 +568,7 @@ mod npr_side {
                             ),
                             RouteAttribute::Destination(d) => t.eq(
                                 &format!("{what} RTA_DST"),
-                                route_ip(d).map(AttrValue::Ip).as_ref(),
+                                route_dst(d).as_ref(),
                                 find(nodes, route::RTA_DST),
                             ),
                             RouteAttribute::Gateway(g) => t.eq(

@@ -21,6 +21,13 @@ fn referenced(shape: Shape) -> Vec<&'static Space> {
     match shape {
         Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => vec![s],
         Shape::ByKind(_, table) => table.iter().map(|(_, s)| *s).collect(),
+        Shape::ByType(_, table) => table.iter().map(|(_, s)| *s).collect(),
+        Shape::ByFamily(table, other) => table
+            .iter()
+            .map(|(_, s)| *s)
+            .chain([*other])
+            .flat_map(referenced)
+            .collect(),
         Shape::Array(_, Labels::Space(s, _)) => vec![s],
         _ => vec![],
     }
@@ -102,6 +109,16 @@ fn every_referenced_space_is_listed() {
 
 /// What went wrong with one corpus attribute, if anything.
 fn check_nodes(nodes: &[Node], space: &'static Space, path: &str, problems: &mut Vec<String>) {
+    check_run(nodes, (space, None), path, problems);
+}
+
+/// A run of attributes; the family is the header's, for the top-level run only.
+fn check_run(
+    nodes: &[Node],
+    (space, family): (&'static Space, Option<u8>),
+    path: &str,
+    problems: &mut Vec<String>,
+) {
     for n in nodes {
         let Some(def) = space.get(n.kind()) else {
             problems.push(format!(
@@ -112,7 +129,10 @@ fn check_nodes(nodes: &[Node], space: &'static Space, path: &str, problems: &mut
             continue;
         };
         let here = format!("{path}/{}", def.name);
-        let typed = match (def.shape, &n.value) {
+        // Context-dependent shapes resolve as the codec resolves them: an unknown kind or
+        // encapsulation type is raw.
+        let shape = def.shape.resolve(nodes, family);
+        let typed = match (shape, &n.value) {
             (Shape::Raw, AttrValue::Raw(_)) => true,
             (Shape::Flag, AttrValue::Flag)
             | (Shape::U8, AttrValue::U8(_))
@@ -145,26 +165,18 @@ fn check_nodes(nodes: &[Node], space: &'static Space, path: &str, problems: &mut
                 }
                 true
             }
-            (Shape::ByKind(k, table), value) => {
-                let hint = nodes.iter().find_map(|s| match (&s.value, s.kind() == k) {
-                    (AttrValue::Str(v, _), true) => Some(v.as_str()),
-                    _ => None,
-                });
-                match (table.iter().find(|(n, _)| Some(*n) == hint), value) {
-                    (Some((_, s)), AttrValue::Nested(children)) => {
-                        check_nodes(children, s, &here, problems);
-                        true
-                    }
-                    (None, AttrValue::Raw(_)) => true,
-                    _ => false,
-                }
-            }
             _ => false,
         };
         if !typed {
-            problems.push(format!("{here}: {:?} decoded as {:?}", def.shape, n.value));
+            problems.push(format!("{here}: {shape:?} decoded as {:?}", n.value));
         }
     }
+}
+
+/// The family byte of a message's family header (every rtnetlink header starts with it).
+fn header_family(m: &Message) -> Option<u8> {
+    let bytes = m.to_bytes().ok()?;
+    bytes.get(netlink_codec::header::NlMsgHdr::LEN).copied()
 }
 
 #[test]
@@ -183,7 +195,8 @@ fn every_corpus_attribute_is_named_and_typed() {
                 _ => (m.attrs().unwrap(), Family::of(m.msg_type).unwrap().space()),
             };
             attrs_seen += nodes.len();
-            check_nodes(nodes, space, &path, &mut problems);
+            let family = header_family(m);
+            check_run(nodes, (space, family), &path, &mut problems);
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

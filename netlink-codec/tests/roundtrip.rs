@@ -20,7 +20,7 @@ use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::rule::{FibRuleHdr, RULE};
-use netlink_codec::schema::{kind_hint, AttrDef, Elem, Shape, Space, Value};
+use netlink_codec::schema::{AttrDef, Elem, Shape, Space, Value};
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -68,24 +68,20 @@ fn inet_conf_nested(space: &'static Space) -> impl Strategy<Value = AttrValue> {
     })
 }
 
-/// Would this `u32` array read back as a nest (the kernel's own ambiguity, resolved the
-/// same way by the codec)?
+/// Would this `u32` array read back as a nest (the kernel's own ambiguity, resolved by
+/// the codec's one rule)?
 fn looks_nested(v: &[u32], space: &Space) -> bool {
-    !v.is_empty()
-        && v.len() % 2 == 0
-        && v.chunks_exact(2).all(|c| {
-            let b = c[0].to_ne_bytes();
-            let len = u16::from_ne_bytes([b[0], b[1]]);
-            let ty = u16::from_ne_bytes([b[2], b[3]]) & netlink_codec::attr::NLA_TYPE_MASK;
-            len == 8 && space.get(ty).is_some()
-        })
+    let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
+    netlink_codec::schema::inet_conf_is_nested(&bytes, space)
 }
 
 /// A value valid for `shape` (ByKind is handled by `nodes`, which knows the siblings).
 fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
     let sub = depth.saturating_sub(1);
     match shape {
-        Shape::Raw | Shape::ByKind(..) => bytes(12).prop_map(AttrValue::Raw).boxed(),
+        Shape::Raw | Shape::ByKind(..) | Shape::ByType(..) | Shape::ByFamily(..) => {
+            bytes(12).prop_map(AttrValue::Raw).boxed()
+        }
         Shape::Flag => Just(AttrValue::Flag).boxed(),
         Shape::U8 => any::<u8>().prop_map(AttrValue::U8).boxed(),
         Shape::U16 => any::<u16>().prop_map(AttrValue::U16).boxed(),
@@ -143,29 +139,76 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
     }
 }
 
-/// The type numbers that name the kind of a `ByKind` sibling (`IFLA_INFO_KIND`).
+/// The type numbers of the siblings that choose a `ByKind` / `ByType` space
+/// (`IFLA_INFO_KIND`, `RTA_ENCAP_TYPE`).
 fn hint_kinds(space: &Space) -> Vec<u16> {
     space
         .attrs
         .iter()
         .filter_map(|d| match d.shape {
-            Shape::ByKind(k, _) => Some(k),
+            Shape::ByKind(k, _) | Shape::ByType(k, _) => Some(k),
             _ => None,
         })
         .collect()
 }
 
+/// Whether the space of `shape` comes from a sibling (generated as a consistent pair).
+fn chosen_by_sibling(shape: Shape) -> bool {
+    matches!(shape, Shape::ByKind(..) | Shape::ByType(..))
+}
+
+/// One optional (type, data) pair for a `ByType` attribute `data` whose sibling `k`
+/// holds a value of `table` (typed data) or another value (raw data).
+fn by_type_pair(
+    data: u16,
+    k: u16,
+    table: &'static [(u16, &'static Space)],
+    depth: u32,
+) -> BoxedStrategy<Vec<Node>> {
+    let known: Vec<usize> = (0..table.len()).collect();
+    let unknown =
+        any::<u16>().prop_filter("known type", move |v| !table.iter().any(|(t, _)| t == v));
+    prop_oneof![
+        1 => Just(Vec::new()).boxed(),
+        3 => select(known)
+            .prop_flat_map(move |i| {
+                let (t, s) = table[i];
+                (Just(t), nodes(s, depth.saturating_sub(1)))
+            })
+            .prop_map(move |(t, inner)| {
+                vec![
+                    Node::new(k, AttrValue::U16(t)),
+                    Node::new(data, AttrValue::Nested(inner)),
+                ]
+            })
+            .boxed(),
+        1 => (unknown, bytes(12))
+            .prop_map(move |(t, b)| {
+                vec![Node::new(k, AttrValue::U16(t)), Node::new(data, AttrValue::Raw(b))]
+            })
+            .boxed(),
+    ]
+    .boxed()
+}
+
 /// A run of attributes of `space`: known types with valid values, unknown types as raw
 /// bytes, and for `ByKind` data a consistent (kind, data) pair.
 fn nodes(space: &'static Space, depth: u32) -> BoxedStrategy<Vec<Node>> {
+    top_nodes(space, depth, None)
+}
+
+/// A run of attributes of `space`; `family` is the header's (top-level runs only), which
+/// chooses the space of a `ByFamily` attribute.
+fn top_nodes(space: &'static Space, depth: u32, family: Option<u8>) -> BoxedStrategy<Vec<Node>> {
     let hints = hint_kinds(space);
     let plain: Vec<&'static AttrDef> = space
         .attrs
         .iter()
-        .filter(|d| !matches!(d.shape, Shape::ByKind(..)) && !hints.contains(&d.kind))
+        .filter(|d| !chosen_by_sibling(d.shape) && !hints.contains(&d.kind))
         .collect();
     let known = select(plain).prop_flat_map(move |d| {
-        (flag_bits(), value(d.shape, depth)).prop_map(move |(f, v)| Node {
+        let shape = d.shape.resolve(&(), family);
+        (flag_bits(), value(shape, depth)).prop_map(move |(f, v)| Node {
             raw_type: d.kind | f,
             value: v,
         })
@@ -179,6 +222,11 @@ fn nodes(space: &'static Space, depth: u32) -> BoxedStrategy<Vec<Node>> {
             value: AttrValue::Raw(b),
         });
     let run = vec(prop_oneof![8 => known, 1 => unknown], 0..=RUN);
+    // One optional (type, data) pair per ByType attribute of the space.
+    let by_type = space.attrs.iter().filter_map(move |d| match d.shape {
+        Shape::ByType(k, table) => Some(by_type_pair(d.kind, k, table, depth)),
+        _ => None,
+    });
     // One optional (kind, data) pair per ByKind attribute of the space.
     let by_kind: Vec<BoxedStrategy<Vec<Node>>> = space
         .attrs
@@ -216,6 +264,7 @@ fn nodes(space: &'static Space, depth: u32) -> BoxedStrategy<Vec<Node>> {
             ]
             .boxed()
         })
+        .chain(by_type)
         .collect();
     (run, by_kind)
         .prop_map(|(mut run, pairs)| {
@@ -231,12 +280,35 @@ fn header<T: FromBytes + std::fmt::Debug, const N: usize>() -> impl Strategy<Val
     any::<[u8; N]>().prop_map(|b| Header(T::read_from_bytes(&b[..]).unwrap()))
 }
 
+/// An `ifinfomsg` whose family is often one that chooses `IFLA_PROTINFO` / `IFLA_AF_SPEC`
+/// spaces (`AF_UNSPEC`, `AF_BRIDGE`, `AF_INET6`), else any.
+fn link_header() -> impl Strategy<Value = Header<IfInfoMsg>> {
+    let family = prop_oneof![Just(0u8), Just(7), Just(10), any::<u8>()];
+    (header::<IfInfoMsg, 16>(), family).prop_map(|(mut h, f)| {
+        h.0.ifi_family = f;
+        h
+    })
+}
+
+/// An `rtmsg` whose family is often `AF_MPLS` (whose `RTA_DST` is a label), else any.
+fn route_header() -> impl Strategy<Value = Header<RtMsg>> {
+    let family = prop_oneof![Just(2u8), Just(28), any::<u8>()];
+    (header::<RtMsg, 12>(), family).prop_map(|(mut h, f)| {
+        h.0.rtm_family = f;
+        h
+    })
+}
+
 fn family_message(family: Family) -> BoxedStrategy<Message> {
     use netlink_codec::header::*;
     let (types, body): (Vec<u16>, BoxedStrategy<Body>) = match family {
         Family::Link => (
             vec![RTM_NEWLINK, RTM_DELLINK, RTM_GETLINK, RTM_SETLINK],
-            (header::<IfInfoMsg, 16>(), nodes(&LINK, DEPTH))
+            link_header()
+                .prop_flat_map(|h| {
+                    let family = Some(h.0.ifi_family);
+                    (Just(h), top_nodes(&LINK, DEPTH, family))
+                })
                 .prop_map(|(h, n)| Body::Link(h, n))
                 .boxed(),
         ),
@@ -248,7 +320,11 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
         ),
         Family::Route => (
             vec![RTM_NEWROUTE, RTM_DELROUTE, RTM_GETROUTE],
-            (header::<RtMsg, 12>(), nodes(&ROUTE, DEPTH))
+            route_header()
+                .prop_flat_map(|h| {
+                    let family = Some(h.0.rtm_family);
+                    (Just(h), top_nodes(&ROUTE, DEPTH, family))
+                })
                 .prop_map(|(h, n)| Body::Route(h, n))
                 .boxed(),
         ),
@@ -392,7 +468,7 @@ fn raw_message() -> BoxedStrategy<Message> {
 /// Every alignment gap in `buf` is zero: after the message, after the family header,
 /// after every attribute at every depth, after every next hop, after the echoed request.
 fn check_padding(buf: &[u8]) {
-    fn attrs(run: Attrs<'_>, space: &'static Space) {
+    fn attrs(run: Attrs<'_>, space: &'static Space, family: Option<u8>) {
         for a in run.clone() {
             let a = a.unwrap();
             assert!(
@@ -400,15 +476,15 @@ fn check_padding(buf: &[u8]) {
                 "attr pad at {}",
                 a.offset()
             );
-            let shape = space.shape(a.kind());
-            match Value::read(&a, shape, kind_hint(shape, run.clone())) {
-                Ok(Value::Nested(inner, s)) => attrs(inner, s),
-                Ok(Value::Peer(_, inner, s)) => attrs(inner, s),
+            let shape = space.shape(a.kind()).resolve(&run, family);
+            match Value::read(&a, shape, None) {
+                Ok(Value::Nested(inner, s)) => attrs(inner, s, None),
+                Ok(Value::Peer(_, inner, s)) => attrs(inner, s, None),
                 Ok(Value::Multipath(hops, s)) => {
                     for h in hops {
                         let h = h.unwrap();
                         assert!(h.pad.iter().all(|&b| b == 0), "nexthop pad at {}", h.offset);
-                        attrs(h.attrs, s);
+                        attrs(h.attrs, s, None);
                     }
                 }
                 _ => {}
@@ -424,12 +500,12 @@ fn check_padding(buf: &[u8]) {
                 let n = f.header().len;
                 let start = header::align(n).unwrap().min(p.len());
                 assert!(p[n..start].iter().all(|&b| b == 0), "family header pad");
-                attrs(Attrs::new(&p[start..], 0), f.space());
+                attrs(Attrs::new(&p[start..], 0), f.space(), p.first().copied());
             }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(&m).unwrap();
                 assert!(ev.pad().iter().all(|&b| b == 0), "echo pad");
-                attrs(ev.ext_ack(), &EXT_ACK);
+                attrs(ev.ext_ack(), &EXT_ACK, None);
             }
             _ => {}
         }

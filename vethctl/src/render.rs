@@ -140,43 +140,10 @@ pub(crate) fn attr_name(space: &Space, kind: u16) -> Option<&'static str> {
     space.name_of(kind)
 }
 
-/// The space that the children of an attribute of shape `shape` live in. `hint` is the
-/// sibling kind string for [`Shape::ByKind`] (`IFLA_INFO_KIND`).
-pub(crate) fn child_space(shape: Shape, hint: Option<&str>) -> &'static Space {
-    match shape {
-        Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => s,
-        Shape::ByKind(_, table) => hint
-            .and_then(|k| table.iter().find(|(n, _)| *n == k))
-            .map_or(&EMPTY, |(_, s)| *s),
-        _ => &EMPTY,
-    }
-}
-
-/// Element names of an array-valued attribute of shape `shape`.
-pub(crate) fn array_labels(shape: Shape) -> Labels {
-    match shape {
-        Shape::Array(_, l) => l,
-        Shape::InetConf(s) => Labels::Space(s, 1),
-        _ => Labels::List(&[]),
-    }
-}
-
-/// The sibling kind string (`IFLA_INFO_KIND`) that selects the space of a
-/// [`Shape::ByKind`] attribute, read from already-decoded siblings the way the codec
-/// reads it from the wire (the first attribute of that type, up to its first NUL).
-fn node_kind_hint(shape: Shape, siblings: &[Node]) -> Option<&str> {
-    let Shape::ByKind(k, _) = shape else {
-        return None;
-    };
-    let n = siblings.iter().find(|n| n.kind() == k)?;
-    match &n.value {
-        AttrValue::Str(s, _) => Some(s),
-        AttrValue::Raw(b) => {
-            let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
-            std::str::from_utf8(&b[..end]).ok()
-        }
-        _ => None,
-    }
+/// The family byte of a message's family header (`ifi_family`, ...), which chooses the
+/// space of a top-level [`Shape::ByFamily`] attribute.
+pub(crate) fn header_family(body: &Body) -> Option<u8> {
+    family_header(body).and_then(|(_, b)| b.first().copied())
 }
 
 /// The message's family header bytes and definition, if it has one.
@@ -273,6 +240,7 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         o.insert("header".into(), Json::Object(fields_json(def, bytes)));
     }
     let space = body_space(m.msg_type, &m.body);
+    let family = header_family(&m.body);
     match &m.body {
         Body::Link(_, n)
         | Body::Addr(_, n)
@@ -284,7 +252,7 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Rule(_, n)
         | Body::Netconf(_, n)
         | Body::AddrLabel(_, n) => {
-            o.insert("attrs".into(), nodes_json(n, space));
+            o.insert("attrs".into(), nodes_json(n, space, family));
         }
         Body::Error {
             error,
@@ -293,11 +261,11 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         } => {
             error_json(&mut o, *error);
             o.insert("request".into(), request_json(request, echo + 1));
-            o.insert("attrs".into(), nodes_json(ext_ack, space));
+            o.insert("attrs".into(), nodes_json(ext_ack, space, None));
         }
         Body::Done { error, ext_ack } => {
             error_json(&mut o, *error);
-            o.insert("attrs".into(), nodes_json(ext_ack, space));
+            o.insert("attrs".into(), nodes_json(ext_ack, space, None));
         }
         Body::Raw(p) if !p.is_empty() => {
             o.insert("hex".into(), Json::String(hex(p)));
@@ -402,11 +370,13 @@ fn fields_json(def: &HeaderDef, bytes: &[u8]) -> Map<String, Json> {
         .collect()
 }
 
-fn nodes_json(nodes: &[Node], space: &Space) -> Json {
-    Json::Array(nodes.iter().map(|n| node_json(n, nodes, space)).collect())
+/// The JSON of a run of attributes; `family` is the header's, for the top-level run only.
+fn nodes_json(nodes: &[Node], space: &Space, family: Option<u8>) -> Json {
+    let each = nodes.iter().map(|n| node_json(n, nodes, space, family));
+    Json::Array(each.collect())
 }
 
-fn node_json(n: &Node, siblings: &[Node], space: &Space) -> Json {
+fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> Json {
     let mut o = Map::new();
     o.insert(
         "type".into(),
@@ -418,14 +388,16 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space) -> Json {
     if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
         o.insert("byteorder".into(), json!(true));
     }
-    let shape = space.shape(n.kind());
+    let shape = space.shape(n.kind()).resolve(siblings, family);
     match &n.value {
         AttrValue::Raw(b) => {
             o.insert("hex".into(), json!(hex(b)));
         }
         AttrValue::Nested(children) => {
-            let cs = child_space(shape, node_kind_hint(shape, siblings));
-            o.insert("attrs".into(), nodes_json(children, cs));
+            o.insert(
+                "attrs".into(),
+                nodes_json(children, shape.child_space(), None),
+            );
         }
         AttrValue::Peer(h, children) => {
             o.insert(
@@ -434,11 +406,11 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space) -> Json {
             );
             o.insert(
                 "attrs".into(),
-                nodes_json(children, child_space(shape, None)),
+                nodes_json(children, shape.child_space(), None),
             );
         }
         AttrValue::Multipath(hops) => {
-            let cs = child_space(shape, None);
+            let cs = shape.child_space();
             let a = hops.iter().map(|h| nexthop_json(h, cs)).collect();
             o.insert("nexthops".into(), Json::Array(a));
         }
@@ -479,7 +451,7 @@ fn nexthop_json(h: &NexthopNode, space: &Space) -> Json {
     o.insert("rtnh_flags".into(), json!(h.flags));
     o.insert("rtnh_hops".into(), json!(h.hops));
     o.insert("rtnh_ifindex".into(), json!(h.ifindex));
-    o.insert("attrs".into(), nodes_json(&h.attrs, space));
+    o.insert("attrs".into(), nodes_json(&h.attrs, space, None));
     Json::Object(o)
 }
 
@@ -513,9 +485,9 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
                 None => json!({ "family": fam, "hex": hex(b) }),
             }
         }
-        AttrValue::U32s(a) => array_json(a, array_labels(shape)),
-        AttrValue::I32s(a) => array_json(a, array_labels(shape)),
-        AttrValue::U64s(a) => array_json(a, array_labels(shape)),
+        AttrValue::U32s(a) => array_json(a, shape.array_labels()),
+        AttrValue::I32s(a) => array_json(a, shape.array_labels()),
+        AttrValue::U64s(a) => array_json(a, shape.array_labels()),
         // Handled by node_json; kept total for safety.
         AttrValue::Raw(b) | AttrValue::Structs(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
@@ -560,17 +532,18 @@ impl Text {
         if let Some((def, bytes)) = family_header(&m.body) {
             self.line(body, d, &fields_text(def, bytes));
         }
+        let top = |len: usize| (body + aligned(len), d, header_family(&m.body));
         match &m.body {
-            Body::Link(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Addr(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Route(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::NeighTbl(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Nsid(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Nexthop(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Neigh(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Rule(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::Netconf(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
-            Body::AddrLabel(h, n) => self.nodes(n, space, body + aligned(h.0.as_bytes().len()), d),
+            Body::Link(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Addr(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Route(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::NeighTbl(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Nsid(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Nexthop(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Neigh(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Rule(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Netconf(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::AddrLabel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,
@@ -639,7 +612,7 @@ impl Text {
     ) {
         let mut at = off;
         for n in nodes {
-            self.node(n, nodes, &EXT_ACK, at, depth);
+            self.node(n, nodes, &EXT_ACK, (at, depth, None));
             if n.kind() == NLMSGERR_ATTR_OFFS {
                 if let AttrValue::U32(o) = n.value {
                     let abs = req_off + o as usize;
@@ -669,14 +642,21 @@ impl Text {
         }
     }
 
-    fn nodes(&mut self, nodes: &[Node], space: &Space, mut off: usize, depth: usize) {
+    fn nodes(&mut self, nodes: &[Node], space: &Space, off: usize, depth: usize) {
+        self.top_nodes(nodes, space, (off, depth, None));
+    }
+
+    /// A run at (offset, depth, header family): the family for the top-level run only.
+    fn top_nodes(&mut self, nodes: &[Node], space: &Space, at: (usize, usize, Option<u8>)) {
+        let (mut off, depth, family) = at;
         for n in nodes {
-            self.node(n, nodes, space, off, depth);
+            self.node(n, nodes, space, (off, depth, family));
             off += node_size(n);
         }
     }
 
-    fn node(&mut self, n: &Node, siblings: &[Node], space: &Space, off: usize, depth: usize) {
+    fn node(&mut self, n: &Node, siblings: &[Node], space: &Space, at: (usize, usize, Option<u8>)) {
+        let (off, depth, family) = at;
         let name = attr_name(space, n.kind()).map_or_else(
             || format!("{} ({})", space_unknown(space), n.kind()),
             str::to_owned,
@@ -689,25 +669,24 @@ impl Text {
         if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
             label.push_str(" [NLA_F_NET_BYTEORDER]");
         }
-        let shape = space.shape(n.kind());
+        let shape = space.shape(n.kind()).resolve(siblings, family);
         let payload = off + 4;
         let d = depth + 1;
         match &n.value {
             AttrValue::Raw(b) => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             AttrValue::Nested(children) => {
                 self.line(off, depth, &format!("{label}:"));
-                let cs = child_space(shape, node_kind_hint(shape, siblings));
-                self.nodes(children, cs, payload, d);
+                self.nodes(children, shape.child_space(), payload, d);
             }
             AttrValue::Peer(h, children) => {
                 self.line(off, depth, &format!("{label}:"));
                 self.line(payload, d, &fields_text(&IfInfoMsg::DEF, h.0.as_bytes()));
-                let cs = child_space(shape, None);
+                let cs = shape.child_space();
                 self.nodes(children, cs, payload + IfInfoMsg::LEN, d);
             }
             AttrValue::Multipath(hops) => {
                 self.line(off, depth, &format!("{label}:"));
-                let cs = child_space(shape, None);
+                let cs = shape.child_space();
                 let mut at = payload;
                 for h in hops {
                     let hdr = RtNexthop {
@@ -731,9 +710,9 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
-            AttrValue::U32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
-            AttrValue::I32s(a) => self.array(&label, off, depth, array_labels(shape), a, 4),
-            AttrValue::U64s(a) => self.array(&label, off, depth, array_labels(shape), a, 8),
+            AttrValue::U32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::I32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::U64s(a) => self.array(&label, off, depth, shape.array_labels(), a, 8),
             v => self.line(off, depth, &format!("{label}: {}", scalar_text(v))),
         }
     }
@@ -815,6 +794,7 @@ fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
 fn field_text(f: &Field, v: i64) -> String {
     match f.names {
         Names::None => v.to_string(),
+        Names::LlAddr => lladdr(&v.to_be_bytes()[8 - f.size..]),
         Names::Enum(_) => u64::try_from(v)
             .ok()
             .and_then(|u| f.names.enum_name(u))

@@ -7,7 +7,7 @@ use netlink_codec::attr::Attrs;
 use netlink_codec::error::{DecodeError, DecodeErrorKind};
 use netlink_codec::family::Family;
 use netlink_codec::header::{Messages, NlMsg};
-use netlink_codec::schema::{kind_hint, Elem, Space, Value};
+use netlink_codec::schema::{Elem, Space, Value};
 
 /// Walk a dump; returns a checksum of everything read and the number of attributes.
 pub(crate) fn walk_dump(buf: &[u8]) -> Result<(u64, u64), DecodeError> {
@@ -61,15 +61,21 @@ fn walk_message(m: &NlMsg<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
     for f in def.fields {
         acc.add(def.read(f, p).unwrap_or(0) as u64);
     }
-    walk_attrs(m.attrs_after(def.len), fam.space(), acc)
+    let family = p.first().copied();
+    walk_attrs(m.attrs_after(def.len), (fam.space(), family), acc)
 }
 
-fn walk_attrs(attrs: Attrs<'_>, space: &'static Space, acc: &mut Acc) -> Result<(), DecodeError> {
+/// A run of attributes; the family is the header's, for the top-level run only.
+fn walk_attrs(
+    attrs: Attrs<'_>,
+    (space, family): (&'static Space, Option<u8>),
+    acc: &mut Acc,
+) -> Result<(), DecodeError> {
     for a in attrs.clone() {
         let a = a?;
         acc.attrs += 1;
-        let shape = space.shape(a.kind());
-        let value = Value::read(&a, shape, kind_hint(shape, attrs.clone()))?;
+        let shape = space.shape(a.kind()).resolve(&attrs, family);
+        let value = Value::read(&a, shape, None)?;
         walk_value(value, acc)?;
     }
     Ok(())
@@ -90,7 +96,7 @@ fn walk_value(v: Value<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
             core::net::IpAddr::V6(a) => u128::from(a) as u64,
         }),
         Value::Via(fam, b) => acc.add(u64::from(fam) + b.len() as u64),
-        Value::Nested(attrs, space) => walk_attrs(attrs, space, acc)?,
+        Value::Nested(attrs, space) => walk_attrs(attrs, (space, None), acc)?,
         Value::Array(b, elem, _) => match elem {
             Elem::U32 | Elem::I32 => {
                 for c in b.chunks_exact(4) {
@@ -108,13 +114,13 @@ fn walk_value(v: Value<'_>, acc: &mut Acc) -> Result<(), DecodeError> {
         },
         Value::Peer(hdr, attrs, space) => {
             acc.add(hdr.ifi_index.get() as u64);
-            walk_attrs(attrs, space, acc)?;
+            walk_attrs(attrs, (space, None), acc)?;
         }
         Value::Multipath(hops, space) => {
             for nh in hops {
                 let nh = nh?;
                 acc.add(nh.header.rtnh_ifindex.get() as u64);
-                walk_attrs(nh.attrs, space, acc)?;
+                walk_attrs(nh.attrs, (space, None), acc)?;
             }
         }
         // A value newer than this walk: counted as seen.

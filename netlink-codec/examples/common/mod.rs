@@ -8,7 +8,7 @@ pub(crate) mod nl;
 use netlink_codec::attr::Attrs;
 use netlink_codec::family::Family;
 use netlink_codec::header::{msg_type_name, FlagContext, FlagName, Messages, NlMsg};
-use netlink_codec::schema::{kind_hint, Space, Value};
+use netlink_codec::schema::{Space, Value};
 use netlink_codec::DecodeError;
 
 /// Deeper nests than this are printed as bytes: the printer recurses, and a crafted
@@ -65,8 +65,9 @@ pub(crate) fn print_attrs(
     for attr in attrs.clone() {
         let attr = attr?;
         let name = space.name_of(attr.kind()).unwrap_or("?");
-        let shape = space.shape(attr.kind());
-        let value = Value::read(&attr, shape, kind_hint(shape, attrs.clone()))?;
+        // Nested runs only: the header family is for top-level attributes.
+        let shape = space.shape(attr.kind()).resolve(&attrs, None);
+        let value = Value::read(&attr, shape, None)?;
         let head = format!("{indent}{name} ({})", attr.kind());
         match value {
             _ if depth >= MAX_DEPTH => println!("{head}: {}", hex(attr.payload())),

@@ -2,8 +2,85 @@
 //! defines (bridge, vlan, macvlan, vxlan, geneve, bond, ...), wired into
 //! [`super::INFO_DATA_KINDS`] and [`super::INFO_SLAVE_DATA_KINDS`] by kind name.
 
+use zerocopy::byteorder::network_endian::U16 as Be16;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
 use crate::attr_space;
-use crate::schema::{Elem, Labels};
+use crate::field;
+use crate::schema::{Elem, HeaderDef, Labels};
+
+/// `struct ifla_vxlan_port_range` / `struct ifla_geneve_port_range` (4 bytes): the UDP
+/// source port range, in network order.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct PortRange {
+    /// `low`: the first port.
+    pub low: Be16,
+    /// `high`: the last port.
+    pub high: Be16,
+}
+
+/// `struct ifla_bridge_id` (8 bytes): a bridge id, the STP priority (network order)
+/// and the bridge's address (`IFLA_BR_ROOT_ID`, `IFLA_BR_BRIDGE_ID`,
+/// `IFLA_BRPORT_ROOT_ID`, `IFLA_BRPORT_BRIDGE_ID`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct IflaBridgeId {
+    /// `prio`: the bridge priority, high byte first.
+    pub prio: [u8; 2],
+    /// `addr`: the bridge's MAC address.
+    pub addr: [u8; 6],
+}
+
+impl IflaBridgeId {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ifla_bridge_id",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, prio),
+            field!(Self, addr, crate::schema::Names::LlAddr),
+        ],
+    };
+}
+
+impl PortRange {
+    /// `struct ifla_vxlan_port_range` (`IFLA_VXLAN_PORT_RANGE`).
+    pub const VXLAN_DEF: HeaderDef = HeaderDef {
+        name: "ifla_vxlan_port_range",
+        len: core::mem::size_of::<Self>(),
+        fields: &[field!(Self, low), field!(Self, high)],
+    };
+    /// `struct ifla_geneve_port_range` (`IFLA_GENEVE_PORT_RANGE`).
+    pub const GENEVE_DEF: HeaderDef = HeaderDef {
+        name: "ifla_geneve_port_range",
+        ..Self::VXLAN_DEF
+    };
+}
 
 /// Element names of `struct br_boolopt_multi` (`IFLA_BR_MULTI_BOOLOPT`).
 pub static BR_BOOLOPT_MULTI_NAMES: &[&str] = &["optval", "optmask"];
@@ -25,8 +102,8 @@ attr_space! {
         IFLA_BR_VLAN_FILTERING = 7 => U8,
         IFLA_BR_VLAN_PROTOCOL = 8 => Be16,
         IFLA_BR_GROUP_FWD_MASK = 9 => U16,
-        IFLA_BR_ROOT_ID = 10 => Raw,
-        IFLA_BR_BRIDGE_ID = 11 => Raw,
+        IFLA_BR_ROOT_ID = 10 => Structs(&IflaBridgeId::DEF),
+        IFLA_BR_BRIDGE_ID = 11 => Structs(&IflaBridgeId::DEF),
         IFLA_BR_ROOT_PORT = 12 => U16,
         IFLA_BR_ROOT_PATH_COST = 13 => U32,
         IFLA_BR_TOPOLOGY_CHANGE = 14 => U8,
@@ -84,8 +161,8 @@ attr_space! {
         IFLA_BRPORT_PROXYARP = 10 => U8,
         IFLA_BRPORT_LEARNING_SYNC = 11 => U8,
         IFLA_BRPORT_PROXYARP_WIFI = 12 => U8,
-        IFLA_BRPORT_ROOT_ID = 13 => Raw,
-        IFLA_BRPORT_BRIDGE_ID = 14 => Raw,
+        IFLA_BRPORT_ROOT_ID = 13 => Structs(&IflaBridgeId::DEF),
+        IFLA_BRPORT_BRIDGE_ID = 14 => Structs(&IflaBridgeId::DEF),
         IFLA_BRPORT_DESIGNATED_PORT = 15 => U16,
         IFLA_BRPORT_DESIGNATED_COST = 16 => U16,
         IFLA_BRPORT_ID = 17 => U16,
@@ -277,7 +354,7 @@ attr_space! {
         IFLA_VXLAN_LEARNING = 7 => U8,
         IFLA_VXLAN_AGEING = 8 => U32,
         IFLA_VXLAN_LIMIT = 9 => U32,
-        IFLA_VXLAN_PORT_RANGE = 10 => Raw,
+        IFLA_VXLAN_PORT_RANGE = 10 => Structs(&PortRange::VXLAN_DEF),
         IFLA_VXLAN_PROXY = 11 => U8,
         IFLA_VXLAN_RSC = 12 => U8,
         IFLA_VXLAN_L2MISS = 13 => U8,
@@ -295,7 +372,9 @@ attr_space! {
         IFLA_VXLAN_COLLECT_METADATA = 25 => U8,
         IFLA_VXLAN_LABEL = 26 => Be32,
         IFLA_VXLAN_GPE = 27 => Flag,
-        IFLA_VXLAN_TTL_INHERIT = 28 => Flag,
+        // The kernel's policy takes a flag, but it dumps a `__u8` (0 or 1): typed as
+        // dumped; a request's empty flag stays raw.
+        IFLA_VXLAN_TTL_INHERIT = 28 => U8,
         IFLA_VXLAN_DF = 29 => U8,
         IFLA_VXLAN_VNIFILTER = 30 => U8,
         IFLA_VXLAN_LOCALBYPASS = 31 => U8,
@@ -323,7 +402,7 @@ attr_space! {
         IFLA_GENEVE_TTL_INHERIT = 12 => U8,
         IFLA_GENEVE_DF = 13 => U8,
         IFLA_GENEVE_INNER_PROTO_INHERIT = 14 => Flag,
-        IFLA_GENEVE_PORT_RANGE = 15 => Raw,
+        IFLA_GENEVE_PORT_RANGE = 15 => Structs(&PortRange::GENEVE_DEF),
     }
 }
 

@@ -21,6 +21,6 @@ pub(crate) fn corpus() -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     v.sort();
-    assert_eq!(v.len(), 237, "corpus incomplete");
+    assert_eq!(v.len(), 295, "corpus incomplete");
     v
 }

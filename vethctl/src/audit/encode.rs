@@ -23,12 +23,10 @@ use netlink_codec::nexthop::NhMsg;
 use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::rule::FibRuleHdr;
-use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
+use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space};
 use netlink_codec::Errno;
 use serde_json::{Map, Value as Json};
 use zerocopy::FromBytes;
-
-use crate::render::{array_labels, child_space};
 
 /// A JSON value that does not describe a message: where (a path such as
 /// `attrs[2].type`) and what is wrong.
@@ -161,7 +159,9 @@ fn message(v: &Json, p: &Path) -> R<Message> {
         check_keys(o, p, &[&common[..], &["header", "attrs"]].concat())?;
         let def = fam.header();
         let hdr = header_bytes(def, o.get("header"), &p.key("header"))?;
-        let nodes = attrs(o.get("attrs"), fam.space(), &p.key("attrs"))?;
+        // Every family header starts with its `__u8` family (for `Shape::ByFamily`).
+        let family = hdr.first().copied();
+        let nodes = top_attrs(o.get("attrs"), fam.space(), family, &p.key("attrs"))?;
         family_body(fam, &hdr, nodes, p)?
     } else if msg_type == NLMSG_ERROR {
         check_keys(
@@ -266,6 +266,14 @@ fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
 fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
     match v {
         Json::Number(_) => num::<i64>(v, p),
+        // `aa:bb:cc:dd:ee:ff` for an address field, as the tree shows it.
+        Json::String(_) if matches!(names, Names::LlAddr) => {
+            let b = lladdr(v, p)?;
+            if b.len() != 6 {
+                return p.err("expected a 6-byte address");
+            }
+            Ok(b.iter().fold(0i64, |acc, x| (acc << 8) | i64::from(*x)))
+        }
         Json::String(s) => match names.value_of(s) {
             Some(x) => i64::try_from(x).or_else(|_| p.err("value out of range")),
             None => p.err(format!("unknown name {s:?}")),
@@ -322,15 +330,56 @@ fn nlm_flags(v: &Json, p: &Path) -> R<u16> {
 }
 
 fn attrs(v: Option<&Json>, space: &'static Space, p: &Path) -> R<Vec<Node>> {
+    top_attrs(v, space, None, p)
+}
+
+/// A run of attributes; `family` is the header's, for the top-level run only.
+fn top_attrs(
+    v: Option<&Json>,
+    space: &'static Space,
+    family: Option<u8>,
+    p: &Path,
+) -> R<Vec<Node>> {
     let Some(v) = v else { return Ok(Vec::new()) };
     let Json::Array(items) = v else {
         return p.err("expected a list of attributes");
     };
+    let run = JsonRun { items, space };
     items
         .iter()
         .enumerate()
-        .map(|(i, it)| attr(it, items, space, &p.index(i)))
+        .map(|(i, it)| attr(it, &run, family, &p.index(i)))
         .collect()
+}
+
+/// A JSON run of attributes, read as [`Siblings`] so that the codec's
+/// [`Shape::resolve`] chooses a nest's space here as it does on the wire.
+struct JsonRun<'a> {
+    items: &'a [Json],
+    space: &'a Space,
+}
+
+impl JsonRun<'_> {
+    /// The `value` of the first item of type `kind`.
+    fn value_of(&self, kind: u16) -> Option<&Json> {
+        self.items.iter().find_map(|s| {
+            let o = s.as_object()?;
+            let t = match o.get("type")? {
+                Json::String(n) => self.space.by_name(n)?.kind,
+                n => u16::try_from(n.as_u64()?).ok()?,
+            };
+            (t == kind).then_some(o.get("value")?)
+        })
+    }
+}
+
+impl Siblings for JsonRun<'_> {
+    fn str_value(&self, kind: u16) -> Option<&str> {
+        self.value_of(kind)?.as_str()
+    }
+    fn u16_value(&self, kind: u16) -> Option<u16> {
+        u16::try_from(self.value_of(kind)?.as_u64()?).ok()
+    }
 }
 
 /// The attribute type named (or numbered) by `v` in `space`.
@@ -358,25 +407,8 @@ fn attr_type(v: &Json, space: &Space, p: &Path) -> R<u16> {
     }
 }
 
-/// The `IFLA_INFO_KIND` string among the JSON siblings, for [`Shape::ByKind`].
-fn json_kind_hint<'a>(shape: Shape, siblings: &'a [Json], space: &Space) -> Option<&'a str> {
-    let Shape::ByKind(k, _) = shape else {
-        return None;
-    };
-    siblings.iter().find_map(|s| {
-        let o = s.as_object()?;
-        let t = match o.get("type")? {
-            Json::String(n) => space.by_name(n)?.kind,
-            n => u16::try_from(n.as_u64()?).ok()?,
-        };
-        if t != k {
-            return None;
-        }
-        o.get("value")?.as_str()
-    })
-}
-
-fn attr(v: &Json, siblings: &[Json], space: &'static Space, p: &Path) -> R<Node> {
+fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
+    let space = run.space;
     let o = object(v, p)?;
     check_keys(
         o,
@@ -401,7 +433,7 @@ fn attr(v: &Json, siblings: &[Json], space: &'static Space, p: &Path) -> R<Node>
     if opt_bool(o, p, "byteorder")? {
         raw_type |= NLA_F_NET_BYTEORDER;
     }
-    let shape = space.shape(kind);
+    let shape = space.shape(kind).resolve(run, family);
     let body_keys: Vec<&str> = ["value", "attrs", "nexthops", "hex"]
         .into_iter()
         .filter(|k| o.contains_key(*k))
@@ -417,8 +449,7 @@ fn attr(v: &Json, siblings: &[Json], space: &'static Space, p: &Path) -> R<Node>
                 AttrValue::Peer(Header(h), attrs(o.get("attrs"), s, &p.key("attrs"))?)
             }
             _ => {
-                let hint = json_kind_hint(shape, siblings, space);
-                let cs = child_space(shape, hint);
+                let cs = shape.child_space();
                 AttrValue::Nested(attrs(o.get("attrs"), cs, &p.key("attrs"))?)
             }
         },
@@ -522,9 +553,13 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
             AttrValue::Via(fam, bytes)
         }
         Shape::Array(e, labels) => array(v, e, labels, &vp)?,
-        Shape::InetConf(_) => array(v, Elem::U32, array_labels(shape), &vp)?,
+        Shape::InetConf(_) => array(v, Elem::U32, shape.array_labels(), &vp)?,
         Shape::Raw => return p.err("this attribute has no typed value; use \"hex\""),
-        Shape::Nested(_) | Shape::Peer(_) | Shape::ByKind(..) => {
+        Shape::Nested(_)
+        | Shape::Peer(_)
+        | Shape::ByKind(..)
+        | Shape::ByType(..)
+        | Shape::ByFamily(..) => {
             return p.err("this attribute holds attributes; use \"attrs\" (or \"hex\")")
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),

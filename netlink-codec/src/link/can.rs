@@ -1,0 +1,104 @@
+//! can's `IFLA_INFO_DATA`, `IFLA_CAN_*` (`linux/can/netlink.h`), and its structs.
+
+use zerocopy::byteorder::native_endian::U16;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
+use crate::attr_space;
+use crate::field;
+use crate::schema::{Elem, HeaderDef, Labels};
+
+/// Field names of `struct can_bittiming` (`IFLA_CAN_BITTIMING`, `IFLA_CAN_DATA_BITTIMING`).
+pub static CAN_BITTIMING_NAMES: &[&str] = &[
+    "bitrate",
+    "sample_point",
+    "tq",
+    "prop_seg",
+    "phase_seg1",
+    "phase_seg2",
+    "sjw",
+    "brp",
+];
+/// Field names of `struct can_clock` (`IFLA_CAN_CLOCK`).
+pub static CAN_CLOCK_NAMES: &[&str] = &["freq"];
+/// Field names of `struct can_ctrlmode` (`IFLA_CAN_CTRLMODE`).
+pub static CAN_CTRLMODE_NAMES: &[&str] = &["mask", "flags"];
+
+/// `struct can_berr_counter` (4 bytes), `IFLA_CAN_BERR_COUNTER`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct CanBerrCounter {
+    /// `txerr`: transmit error counter.
+    pub txerr: U16,
+    /// `rxerr`: receive error counter.
+    pub rxerr: U16,
+}
+
+impl CanBerrCounter {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "can_berr_counter",
+        len: core::mem::size_of::<Self>(),
+        fields: &[field!(Self, txerr), field!(Self, rxerr)],
+    };
+}
+
+attr_space! {
+    /// can's `IFLA_INFO_DATA`, `IFLA_CAN_*`. `BITTIMING_CONST` (it holds a `char
+    /// name[16]`) and `TERMINATION_CONST` (`__u16` values) stay raw.
+    pub static CAN = "IFLA_CAN" {
+        IFLA_CAN_UNSPEC = 0 => Raw,
+        IFLA_CAN_BITTIMING = 1 => Array(Elem::U32, Labels::List(CAN_BITTIMING_NAMES)),
+        IFLA_CAN_BITTIMING_CONST = 2 => Raw,
+        IFLA_CAN_CLOCK = 3 => Array(Elem::U32, Labels::List(CAN_CLOCK_NAMES)),
+        IFLA_CAN_STATE = 4 => U32,
+        IFLA_CAN_CTRLMODE = 5 => Array(Elem::U32, Labels::List(CAN_CTRLMODE_NAMES)),
+        IFLA_CAN_RESTART_MS = 6 => U32,
+        IFLA_CAN_RESTART = 7 => U32,
+        IFLA_CAN_BERR_COUNTER = 8 => Structs(&CanBerrCounter::DEF),
+        IFLA_CAN_DATA_BITTIMING = 9 => Array(Elem::U32, Labels::List(CAN_BITTIMING_NAMES)),
+        IFLA_CAN_DATA_BITTIMING_CONST = 10 => Raw,
+        IFLA_CAN_TERMINATION = 11 => U16,
+        IFLA_CAN_TERMINATION_CONST = 12 => Raw,
+        IFLA_CAN_BITRATE_CONST = 13 => Array(Elem::U32, Labels::List(&[])),
+        IFLA_CAN_DATA_BITRATE_CONST = 14 => Array(Elem::U32, Labels::List(&[])),
+        IFLA_CAN_BITRATE_MAX = 15 => U32,
+        IFLA_CAN_TDC = 16 => Nested(&CAN_TDC),
+        IFLA_CAN_CTRLMODE_EXT = 17 => Nested(&CAN_CTRLMODE_EXT),
+    }
+}
+
+attr_space! {
+    /// `IFLA_CAN_TDC` contents (transmitter delay compensation), `IFLA_CAN_TDC_*`.
+    pub static CAN_TDC = "IFLA_CAN_TDC" {
+        IFLA_CAN_TDC_UNSPEC = 0 => Raw,
+        IFLA_CAN_TDC_TDCV_MIN = 1 => U32,
+        IFLA_CAN_TDC_TDCV_MAX = 2 => U32,
+        IFLA_CAN_TDC_TDCO_MIN = 3 => U32,
+        IFLA_CAN_TDC_TDCO_MAX = 4 => U32,
+        IFLA_CAN_TDC_TDCF_MIN = 5 => U32,
+        IFLA_CAN_TDC_TDCF_MAX = 6 => U32,
+        IFLA_CAN_TDC_TDCV = 7 => U32,
+        IFLA_CAN_TDC_TDCO = 8 => U32,
+        IFLA_CAN_TDC_TDCF = 9 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_CAN_CTRLMODE_EXT` contents, `IFLA_CAN_CTRLMODE_*`.
+    pub static CAN_CTRLMODE_EXT = "IFLA_CAN_CTRLMODE" {
+        IFLA_CAN_CTRLMODE_UNSPEC = 0 => Raw,
+        IFLA_CAN_CTRLMODE_SUPPORTED = 1 => U32,
+    }
+}

@@ -1,0 +1,244 @@
+//! Lightweight tunnel encapsulations (`linux/lwtunnel.h` and the per-type headers
+//! `mpls_iptunnel.h`, `seg6_iptunnel.h`, `seg6_local.h`, `ila.h`, `rpl_iptunnel.h`,
+//! `ioam6_iptunnel.h`): the contents of `RTA_ENCAP` and `NHA_ENCAP`, whose space the
+//! sibling `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE` (`LWTUNNEL_ENCAP_*`) chooses
+//! ([`ENCAP_KINDS`], read by [`crate::schema::Shape::ByType`]).
+//!
+//! MPLS label stacks are arrays of `struct mpls_label` ([`crate::route::MplsLabel`]).
+//! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`), and the segment
+//! routing headers (variable C structs).
+
+use crate::attr_space;
+use crate::schema::Space;
+use crate::uapi::uapi_consts;
+
+uapi_consts! {
+    /// `LWTUNNEL_ENCAP_*` values of `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE`.
+    LWTUNNEL_ENCAP_NAMES: u16 {
+        LWTUNNEL_ENCAP_NONE = 0,
+        LWTUNNEL_ENCAP_MPLS = 1,
+        LWTUNNEL_ENCAP_IP = 2,
+        LWTUNNEL_ENCAP_ILA = 3,
+        LWTUNNEL_ENCAP_IP6 = 4,
+        LWTUNNEL_ENCAP_SEG6 = 5,
+        LWTUNNEL_ENCAP_BPF = 6,
+        LWTUNNEL_ENCAP_SEG6_LOCAL = 7,
+        LWTUNNEL_ENCAP_RPL = 8,
+        LWTUNNEL_ENCAP_IOAM6 = 9,
+        LWTUNNEL_ENCAP_XFRM = 10,
+    }
+}
+
+/// The space of `RTA_ENCAP` / `NHA_ENCAP` for each `LWTUNNEL_ENCAP_*` type.
+pub static ENCAP_KINDS: &[(u16, &Space)] = &[
+    (LWTUNNEL_ENCAP_MPLS, &MPLS_IPTUNNEL),
+    (LWTUNNEL_ENCAP_IP, &LWTUNNEL_IP),
+    (LWTUNNEL_ENCAP_ILA, &ILA),
+    (LWTUNNEL_ENCAP_IP6, &LWTUNNEL_IP6),
+    (LWTUNNEL_ENCAP_SEG6, &SEG6_IPTUNNEL),
+    (LWTUNNEL_ENCAP_BPF, &LWT_BPF),
+    (LWTUNNEL_ENCAP_SEG6_LOCAL, &SEG6_LOCAL),
+    (LWTUNNEL_ENCAP_RPL, &RPL_IPTUNNEL),
+    (LWTUNNEL_ENCAP_IOAM6, &IOAM6_IPTUNNEL),
+    (LWTUNNEL_ENCAP_XFRM, &LWT_XFRM),
+];
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_MPLS`, `MPLS_IPTUNNEL_*`.
+    pub static MPLS_IPTUNNEL = "MPLS_IPTUNNEL" {
+        MPLS_IPTUNNEL_UNSPEC = 0 => Raw,
+        MPLS_IPTUNNEL_DST = 1 => Structs(&crate::route::MplsLabel::DEF),
+        MPLS_IPTUNNEL_TTL = 2 => U8,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_IP`, `LWTUNNEL_IP_*`.
+    pub static LWTUNNEL_IP = "LWTUNNEL_IP" {
+        LWTUNNEL_IP_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP_ID = 1 => Raw,
+        LWTUNNEL_IP_DST = 2 => Ip,
+        LWTUNNEL_IP_SRC = 3 => Ip,
+        LWTUNNEL_IP_TTL = 4 => U8,
+        LWTUNNEL_IP_TOS = 5 => U8,
+        LWTUNNEL_IP_FLAGS = 6 => U16,
+        LWTUNNEL_IP_PAD = 7 => Raw,
+        LWTUNNEL_IP_OPTS = 8 => Nested(&IP_OPTS),
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_IP6`, `LWTUNNEL_IP6_*`.
+    pub static LWTUNNEL_IP6 = "LWTUNNEL_IP6" {
+        LWTUNNEL_IP6_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP6_ID = 1 => Raw,
+        LWTUNNEL_IP6_DST = 2 => Ip,
+        LWTUNNEL_IP6_SRC = 3 => Ip,
+        LWTUNNEL_IP6_HOPLIMIT = 4 => U8,
+        LWTUNNEL_IP6_TC = 5 => U8,
+        LWTUNNEL_IP6_FLAGS = 6 => U16,
+        LWTUNNEL_IP6_PAD = 7 => Raw,
+        LWTUNNEL_IP6_OPTS = 8 => Nested(&IP_OPTS),
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_IP_OPTS` / `LWTUNNEL_IP6_OPTS` contents, `LWTUNNEL_IP_OPTS_*`.
+    pub static IP_OPTS = "LWTUNNEL_IP_OPTS" {
+        LWTUNNEL_IP_OPTS_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP_OPTS_GENEVE = 1 => Nested(&LWTUNNEL_IP_OPT_GENEVE),
+        LWTUNNEL_IP_OPTS_VXLAN = 2 => Nested(&LWTUNNEL_IP_OPT_VXLAN),
+        LWTUNNEL_IP_OPTS_ERSPAN = 3 => Nested(&LWTUNNEL_IP_OPT_ERSPAN),
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_IP_OPTS_GENEVE` contents, `LWTUNNEL_IP_OPT_GENEVE_*`.
+    pub static LWTUNNEL_IP_OPT_GENEVE = "LWTUNNEL_IP_OPT_GENEVE" {
+        LWTUNNEL_IP_OPT_GENEVE_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP_OPT_GENEVE_CLASS = 1 => Be16,
+        LWTUNNEL_IP_OPT_GENEVE_TYPE = 2 => U8,
+        LWTUNNEL_IP_OPT_GENEVE_DATA = 3 => Raw,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_IP_OPTS_VXLAN` contents, `LWTUNNEL_IP_OPT_VXLAN_*`.
+    pub static LWTUNNEL_IP_OPT_VXLAN = "LWTUNNEL_IP_OPT_VXLAN" {
+        LWTUNNEL_IP_OPT_VXLAN_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP_OPT_VXLAN_GBP = 1 => U32,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_IP_OPTS_ERSPAN` contents, `LWTUNNEL_IP_OPT_ERSPAN_*`.
+    pub static LWTUNNEL_IP_OPT_ERSPAN = "LWTUNNEL_IP_OPT_ERSPAN" {
+        LWTUNNEL_IP_OPT_ERSPAN_UNSPEC = 0 => Raw,
+        LWTUNNEL_IP_OPT_ERSPAN_VER = 1 => U8,
+        LWTUNNEL_IP_OPT_ERSPAN_INDEX = 2 => Be32,
+        LWTUNNEL_IP_OPT_ERSPAN_DIR = 3 => U8,
+        LWTUNNEL_IP_OPT_ERSPAN_HWID = 4 => U8,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_ILA`, `ILA_ATTR_*` (`linux/ila.h`).
+    pub static ILA = "ILA_ATTR" {
+        ILA_ATTR_UNSPEC = 0 => Raw,
+        ILA_ATTR_LOCATOR = 1 => U64,
+        ILA_ATTR_IDENTIFIER = 2 => U64,
+        ILA_ATTR_LOCATOR_MATCH = 3 => U64,
+        ILA_ATTR_IFINDEX = 4 => I32,
+        ILA_ATTR_DIR = 5 => U32,
+        ILA_ATTR_PAD = 6 => Raw,
+        ILA_ATTR_CSUM_MODE = 7 => U8,
+        ILA_ATTR_IDENT_TYPE = 8 => U8,
+        ILA_ATTR_HOOK_TYPE = 9 => U8,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_SEG6`, `SEG6_IPTUNNEL_*`: `SRH` is `struct seg6_iptunnel_encap`
+    /// (mode, then the segment routing header).
+    pub static SEG6_IPTUNNEL = "SEG6_IPTUNNEL" {
+        SEG6_IPTUNNEL_UNSPEC = 0 => Raw,
+        SEG6_IPTUNNEL_SRH = 1 => Raw,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_SEG6_LOCAL`, `SEG6_LOCAL_*`.
+    pub static SEG6_LOCAL = "SEG6_LOCAL" {
+        SEG6_LOCAL_UNSPEC = 0 => Raw,
+        SEG6_LOCAL_ACTION = 1 => U32,
+        SEG6_LOCAL_SRH = 2 => Raw,
+        SEG6_LOCAL_TABLE = 3 => U32,
+        SEG6_LOCAL_NH4 = 4 => Ip,
+        SEG6_LOCAL_NH6 = 5 => Ip,
+        SEG6_LOCAL_IIF = 6 => U32,
+        SEG6_LOCAL_OIF = 7 => U32,
+        SEG6_LOCAL_BPF = 8 => Nested(&SEG6_LOCAL_BPF_PROGRAM),
+        SEG6_LOCAL_VRFTABLE = 9 => U32,
+        SEG6_LOCAL_COUNTERS = 10 => Nested(&SEG6_LOCAL_CNT),
+        SEG6_LOCAL_FLAVORS = 11 => Nested(&SEG6_LOCAL_FLV),
+    }
+}
+
+attr_space! {
+    /// `SEG6_LOCAL_BPF` contents, `SEG6_LOCAL_BPF_PROG_*`.
+    pub static SEG6_LOCAL_BPF_PROGRAM = "SEG6_LOCAL_BPF_PROG" {
+        SEG6_LOCAL_BPF_PROG_UNSPEC = 0 => Raw,
+        SEG6_LOCAL_BPF_PROG = 1 => U32,
+        SEG6_LOCAL_BPF_PROG_NAME = 2 => Str,
+    }
+}
+
+attr_space! {
+    /// `SEG6_LOCAL_COUNTERS` contents, `SEG6_LOCAL_CNT_*`.
+    pub static SEG6_LOCAL_CNT = "SEG6_LOCAL_CNT" {
+        SEG6_LOCAL_CNT_UNSPEC = 0 => Raw,
+        SEG6_LOCAL_CNT_PAD = 1 => Raw,
+        SEG6_LOCAL_CNT_PACKETS = 2 => U64,
+        SEG6_LOCAL_CNT_BYTES = 3 => U64,
+        SEG6_LOCAL_CNT_ERRORS = 4 => U64,
+    }
+}
+
+attr_space! {
+    /// `SEG6_LOCAL_FLAVORS` contents, `SEG6_LOCAL_FLV_*`.
+    pub static SEG6_LOCAL_FLV = "SEG6_LOCAL_FLV" {
+        SEG6_LOCAL_FLV_UNSPEC = 0 => Raw,
+        SEG6_LOCAL_FLV_OPERATION = 1 => U32,
+        SEG6_LOCAL_FLV_LCBLOCK_BITS = 2 => U8,
+        SEG6_LOCAL_FLV_LCNODE_FN_BITS = 3 => U8,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_BPF`, `LWT_BPF_*`.
+    pub static LWT_BPF = "LWT_BPF" {
+        LWT_BPF_UNSPEC = 0 => Raw,
+        LWT_BPF_IN = 1 => Nested(&LWT_BPF_PROG),
+        LWT_BPF_OUT = 2 => Nested(&LWT_BPF_PROG),
+        LWT_BPF_XMIT = 3 => Nested(&LWT_BPF_PROG),
+        LWT_BPF_XMIT_HEADROOM = 4 => U32,
+    }
+}
+
+attr_space! {
+    /// `LWT_BPF_IN` / `OUT` / `XMIT` contents, `LWT_BPF_PROG_*`.
+    pub static LWT_BPF_PROG = "LWT_BPF_PROG" {
+        LWT_BPF_PROG_UNSPEC = 0 => Raw,
+        LWT_BPF_PROG_FD = 1 => U32,
+        LWT_BPF_PROG_NAME = 2 => Str,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_RPL`, `RPL_IPTUNNEL_*`.
+    pub static RPL_IPTUNNEL = "RPL_IPTUNNEL" {
+        RPL_IPTUNNEL_UNSPEC = 0 => Raw,
+        RPL_IPTUNNEL_SRH = 1 => Raw,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_IOAM6`, `IOAM6_IPTUNNEL_*`: `TRACE` is `struct ioam6_trace_hdr`.
+    pub static IOAM6_IPTUNNEL = "IOAM6_IPTUNNEL" {
+        IOAM6_IPTUNNEL_UNSPEC = 0 => Raw,
+        IOAM6_IPTUNNEL_MODE = 1 => U8,
+        IOAM6_IPTUNNEL_DST = 2 => Ip,
+        IOAM6_IPTUNNEL_TRACE = 3 => Raw,
+        IOAM6_IPTUNNEL_FREQ_K = 4 => U32,
+        IOAM6_IPTUNNEL_FREQ_N = 5 => U32,
+    }
+}
+
+attr_space! {
+    /// `LWTUNNEL_ENCAP_XFRM`, `LWT_XFRM_*`.
+    pub static LWT_XFRM = "LWT_XFRM" {
+        LWT_XFRM_UNSPEC = 0 => Raw,
+        LWT_XFRM_IF_ID = 1 => U32,
+        LWT_XFRM_LINK = 2 => U32,
+    }
+}
