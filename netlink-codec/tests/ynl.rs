@@ -1,0 +1,165 @@
+//! The codec's tables against the kernel's machine-readable rtnetlink specs (YNL,
+//! `Documentation/netlink/specs/rt_{link,addr,route}.yaml`): every fixed header (member
+//! names, widths, offsets), attribute set, attribute name, number, type (width,
+//! signedness, byte order, string, flag, nest target, struct layout) and sub-message kind
+//! the specs define must be in the codec's tables (`attr_space!` spaces, `HeaderDef`s,
+//! `INFO_DATA_KINDS`) with the same meaning. `ynl/map.rs` says which codec table each YNL
+//! set, struct and sub-message stands for; `ynl/known.rs` itemises the known differences
+//! and the codec's extra attributes, and is itself checked so that it cannot go stale.
+//!
+//! The specs are not in this repository: `scripts/ynl-specs.sh` extracts them from Debian's
+//! `linux-source-6.12` into `target/ynl-specs` (or the directory `YNL_SPECS` names). They
+//! are those of Linux 6.12, older than the 6.18 uapi the codec follows: the attributes 6.13
+//! to 6.18 added (`IFLA_HEADROOM`, `RTA_FLOWLABEL`, ...) are codec extras. 6.12 has no
+//! `rt-neigh` or `rt-rule` spec; when a newer tree's `rt-neigh.yaml` / `rt-rule.yaml` are in
+//! the directory they are checked too (their sets then need entries in `ynl/map.rs`).
+//!
+//! Without the specs the tests print a skip message and pass, unless `CI=true`: then they
+//! fail.
+
+mod ynl {
+    pub(crate) mod check;
+    pub(crate) mod known;
+    pub(crate) mod map;
+    pub(crate) mod shape;
+    pub(crate) mod spec;
+}
+
+use std::path::PathBuf;
+
+use ynl::check::{self, Finding};
+use ynl::known::{DIFFERS, EXTRAS, PENDING};
+use ynl::spec::Spec;
+
+/// The specs every run needs, and those a newer tree adds (checked when present).
+const REQUIRED: &[&str] = &["rt-link", "rt-addr", "rt-route"];
+const OPTIONAL: &[&str] = &["rt-neigh", "rt-rule"];
+
+fn spec_dir() -> PathBuf {
+    std::env::var_os("YNL_SPECS").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/ynl-specs")),
+        PathBuf::from,
+    )
+}
+
+/// `rt-link.yaml`, or `rt_link.yaml` as trees before 6.13 name it.
+fn read_spec(name: &str) -> Option<String> {
+    let dir = spec_dir();
+    [name.to_owned(), name.replace('-', "_")]
+        .iter()
+        .find_map(|n| std::fs::read_to_string(dir.join(format!("{n}.yaml"))).ok())
+}
+
+/// The parsed specs, or `None` (after saying why) when they are not installed.
+fn specs() -> Option<Vec<Spec>> {
+    let mut specs = Vec::new();
+    for name in REQUIRED {
+        let Some(text) = read_spec(name) else {
+            let dir = spec_dir();
+            let msg = format!(
+                "YNL spec {name}.yaml (or {}.yaml) not found in {} (set YNL_SPECS to an \
+                 absolute path, or run scripts/ynl-specs.sh)",
+                name.replace('-', "_"),
+                dir.display()
+            );
+            assert!(std::env::var("CI").as_deref() != Ok("true"), "{msg}");
+            eprintln!("skipped: {msg}");
+            return None;
+        };
+        specs.push(parse(name, &text));
+    }
+    for name in OPTIONAL {
+        if let Some(text) = read_spec(name) {
+            specs.push(parse(name, &text));
+        }
+    }
+    Some(specs)
+}
+
+fn parse(name: &str, text: &str) -> Spec {
+    let spec = Spec::parse(text).unwrap_or_else(|e| panic!("{name}.yaml: {e}"));
+    assert_eq!(spec.family, *name, "{name}.yaml names another family");
+    spec
+}
+
+/// Whether a known-list entry (set, item) covers a finding.
+fn covers(set: &str, item: &str, f: &Finding) -> bool {
+    set == f.set && (item == "*" || item == f.item)
+}
+
+fn listed(f: &Finding) -> bool {
+    PENDING
+        .iter()
+        .chain(DIFFERS)
+        .any(|(set, item, _)| covers(set, item, f))
+}
+
+#[test]
+fn spec_and_codec_tables_agree() {
+    let Some(specs) = specs() else { return };
+    let report = check::run(&specs);
+    let (known, unknown): (Vec<&Finding>, Vec<&Finding>) =
+        report.findings.iter().partition(|f| listed(f));
+    eprintln!(
+        "{} differences listed in ynl/known.rs; the codec is more precise in {}:",
+        known.len(),
+        report.notes.len()
+    );
+    for n in &report.notes {
+        eprintln!("  {n}");
+    }
+    eprintln!(
+        "codec spaces no spec set describes: {}",
+        check::uncovered_spaces().join(", ")
+    );
+    let list: Vec<String> = unknown.iter().map(|f| format!("  {f}")).collect();
+    assert!(
+        unknown.is_empty(),
+        "{} differences between the YNL specs and the codec (fix the codec's table, or list \
+         them in tests/ynl/known.rs with a reason):\n{}",
+        unknown.len(),
+        list.join("\n")
+    );
+}
+
+#[test]
+fn known_differences_still_differ() {
+    let Some(specs) = specs() else { return };
+    let findings = check::run(&specs).findings;
+    let stale: Vec<String> = PENDING
+        .iter()
+        .chain(DIFFERS)
+        .filter(|(set, item, _)| !findings.iter().any(|f| covers(set, item, f)))
+        .map(|(set, item, why)| format!("  {set} / {item} ({why})"))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "entries of tests/ynl/known.rs that no longer differ (remove them):\n{}",
+        stale.join("\n")
+    );
+}
+
+#[test]
+fn codec_extras_are_itemised() {
+    let Some(specs) = specs() else { return };
+    let found = check::extras(&specs);
+    let listed: std::collections::BTreeSet<(&str, &str)> = EXTRAS
+        .iter()
+        .flat_map(|(space, names, _)| names.iter().map(move |n| (*space, *n)))
+        .collect();
+    let unlisted: Vec<String> = found
+        .difference(&listed)
+        .map(|(s, n)| format!("  {s}: {n}"))
+        .collect();
+    let stale: Vec<String> = listed
+        .difference(&found)
+        .map(|(s, n)| format!("  {s}: {n}"))
+        .collect();
+    assert!(
+        unlisted.is_empty() && stale.is_empty(),
+        "codec attributes the specs lack, not in tests/ynl/known.rs EXTRAS:\n{}\n\
+         EXTRAS entries the specs now define, or the codec no longer has:\n{}",
+        unlisted.join("\n"),
+        stale.join("\n")
+    );
+}
