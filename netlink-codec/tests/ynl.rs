@@ -9,8 +9,10 @@
 //!
 //! The specs are not in this repository: `scripts/ynl-specs.sh` extracts them from Debian's
 //! `linux-source-6.12` into `target/ynl-specs` (or the directory `YNL_SPECS` names). They
-//! are those of Linux 6.12, older than the 6.18 uapi the codec follows: the attributes 6.13
-//! to 6.18 added (`IFLA_HEADROOM`, `RTA_FLOWLABEL`, ...) are codec extras. 6.12 has no
+//! are those of Linux 6.12 (Debian's 6.12.117 at the time of writing), older than the 6.18
+//! uapi the codec follows and the 6.18 kernel the tests run on: the attributes 6.13 to 6.18
+//! added (`IFLA_HEADROOM`, `RTA_FLOWLABEL`, ...) are codec extras, itemised in
+//! `ynl/known.rs`. 6.12 has no
 //! `rt-neigh` or `rt-rule` spec; when a newer tree's `rt-neigh.yaml` / `rt-rule.yaml` are in
 //! the directory they are checked too (their sets then need entries in `ynl/map.rs`).
 //!

@@ -177,6 +177,10 @@ fn sub_messages(r: &mut Report, spec: &Spec) {
             let spec_says = format!("{kind} -> {set}");
             match (codec, expected) {
                 (Some(c), Some(e)) if core::ptr::eq(c, e) => {}
+                (Some(c), None) if UNMAPPED.iter().any(|(u, _)| u == set) => {
+                    let codec = format!("{}; move {set} from map::UNMAPPED to map::SETS", c.name);
+                    r.differ(&sm.name, kind, spec_says, codec)
+                }
                 (Some(c), _) => r.differ(&sm.name, kind, spec_says, c.name.into()),
                 (None, _) => r.differ(&sm.name, kind, spec_says, "no such kind".into()),
             }
