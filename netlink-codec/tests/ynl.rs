@@ -12,9 +12,9 @@
 //! are those of Linux 6.12 (Debian's 6.12.117 at the time of writing), older than the 6.18
 //! uapi the codec follows and the 6.18 kernel the tests run on: the attributes 6.13 to 6.18
 //! added (`IFLA_HEADROOM`, `RTA_FLOWLABEL`, ...) are codec extras, itemised in
-//! `ynl/known.rs`. 6.12 has no
-//! `rt-neigh` or `rt-rule` spec; when a newer tree's `rt-neigh.yaml` / `rt-rule.yaml` are in
-//! the directory they are checked too (their sets then need entries in `ynl/map.rs`).
+//! `ynl/known.rs`. 6.12 has no `rt-neigh` or `rt-rule` spec; when a newer tree's
+//! `rt-neigh.yaml` / `rt-rule.yaml` are in the directory they are checked too (their sets
+//! then need entries in `ynl/map.rs`).
 //!
 //! Without the specs the tests print a skip message and pass, unless `CI=true`: then they
 //! fail.
