@@ -165,3 +165,38 @@ fn codec_extras_are_itemised() {
         stale.join("\n")
     );
 }
+
+/// The parser numbers attributes the way YNL does (from 1, then one more than the previous,
+/// `value:` resets the count), sizes struct members, and gives flags their bit values:
+/// checked on a made-up spec, so that it holds even where the kernel's specs are absent.
+#[test]
+fn parser_follows_ynl_numbering() {
+    let text = "
+name: made-up
+definitions:
+  - {name: hdr, type: struct, members: [{name: a, type: u8}, {name: pad, type: pad, len: 3},
+                                        {name: b, type: s32}]}
+  - {name: fl, type: flags, entries: [x, y, {name: z, value: 4}]}
+attribute-sets:
+  - name: s
+    attributes:
+      - {name: one, type: u32}
+      - {name: two, type: nest, nested-attributes: s}
+      - {name: ten, type: u16, value: 10, byte-order: big-endian}
+      - {name: eleven, type: binary, struct: hdr}
+  - {name: sub, subset-of: s, attributes: [{name: two}]}
+";
+    let spec = Spec::parse(text).expect("the made-up spec parses");
+    let s = &spec.sets[0];
+    let numbered: Vec<(&str, u16)> = s.attrs.iter().map(|a| (a.name.as_str(), a.value)).collect();
+    assert_eq!(
+        numbered,
+        [("one", 1), ("two", 2), ("ten", 10), ("eleven", 11)]
+    );
+    assert_eq!(s.attrs[2].byte_order.as_deref(), Some("big-endian"));
+    assert_eq!(spec.sets[1].subset_of.as_deref(), Some("s"));
+    let sizes: Vec<usize> = spec.structs[0].members.iter().map(|m| m.size).collect();
+    assert_eq!(sizes, [1, 3, 4]);
+    let flags: Vec<u64> = spec.enums[0].entries.iter().map(|e| e.1).collect();
+    assert_eq!(flags, [1, 2, 16]);
+}
