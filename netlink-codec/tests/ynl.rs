@@ -1,9 +1,10 @@
 //! The codec's tables against the kernel's machine-readable rtnetlink specs (YNL,
 //! `Documentation/netlink/specs/rt_{link,addr,route}.yaml`): every fixed header (member
 //! names, widths, offsets), attribute set, attribute name, number, type (width,
-//! signedness, byte order, string, flag, nest target, struct layout) and sub-message kind
-//! the specs define must be in the codec's tables (`attr_space!` spaces, `HeaderDef`s,
-//! `INFO_DATA_KINDS`) with the same meaning. `ynl/map.rs` says which codec table each YNL
+//! signedness, byte order, string, flag, nest target, struct layout), sub-message kind and
+//! operation (message type, its fixed header and attribute set) the specs define must be in
+//! the codec's tables (`attr_space!` spaces, `HeaderDef`s and their value names,
+//! `INFO_DATA_KINDS`, `Family`) with the same meaning. `ynl/map.rs` says which codec table each YNL
 //! set, struct and sub-message stands for; `ynl/known.rs` itemises the known differences
 //! and the codec's extra attributes, and is itself checked so that it cannot go stale.
 //!

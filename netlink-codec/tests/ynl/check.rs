@@ -5,6 +5,8 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
+use netlink_codec::family::Family;
+use netlink_codec::header::msg_type_name;
 use netlink_codec::schema::{Names, Space};
 
 use super::map::{self, c_name, SETS, SUB_MESSAGES, UNMAPPED};
@@ -56,6 +58,7 @@ pub(crate) fn run(specs: &[Spec]) -> Report {
             attribute_set(&mut r, spec, set);
         }
         sub_messages(&mut r, spec);
+        operations(&mut r, spec);
     }
     mapping(&mut r, specs);
     r.findings.sort();
@@ -194,6 +197,41 @@ fn sub_messages(r: &mut Report, spec: &Spec) {
             let kinds = extra.join(", ");
             r.notes
                 .push(format!("{}: codec kinds the spec lacks: {kinds}", sm.name));
+        }
+    }
+}
+
+/// Each operation's message types: the request is `RTM_<NAME>`, and the codec's family for
+/// every type carries the operation's fixed header and attribute set.
+fn operations(r: &mut Report, spec: &Spec) {
+    for op in &spec.ops {
+        let expected_request = format!("RTM_{}", op.name.to_uppercase());
+        let mut types: Vec<u16> = op.requests.iter().chain(&op.replies).copied().collect();
+        types.sort_unstable();
+        types.dedup();
+        for t in types {
+            let name = msg_type_name(t);
+            let item = name.unwrap_or("(unnamed)");
+            if op.requests.contains(&t) && name != Some(expected_request.as_str()) {
+                let codec = item.to_owned();
+                r.differ(&op.name, item, format!("{expected_request} = {t}"), codec);
+            }
+            let header = op.fixed_header.as_deref().unwrap_or("(none)");
+            let set = op.attribute_set.as_deref().unwrap_or("(none)");
+            let spec_says = format!("type {t}: {header} + {set}");
+            match Family::of(t) {
+                None => r.differ(&op.name, item, spec_says, "not a typed family".into()),
+                Some(f) => {
+                    let header_ok = map::HEADERS
+                        .iter()
+                        .any(|(h, d)| *h == header && d.name == f.header().name);
+                    let space_ok = map::space_of(set).is_some_and(|s| core::ptr::eq(s, f.space()));
+                    if !header_ok || !space_ok {
+                        let codec = format!("{} + {}", f.header().name, f.space().name);
+                        r.differ(&op.name, item, spec_says, codec);
+                    }
+                }
+            }
         }
     }
 }

@@ -61,6 +61,17 @@ pub(crate) struct SubMessage {
     pub(crate) formats: Vec<(String, String)>,
 }
 
+/// An `operations` entry: its message types (requests, then replies) and what they carry.
+#[derive(Debug)]
+pub(crate) struct Op {
+    pub(crate) name: String,
+    /// The struct after `nlmsghdr` (the entry's, else the operations' default).
+    pub(crate) fixed_header: Option<String>,
+    pub(crate) attribute_set: Option<String>,
+    pub(crate) requests: Vec<u16>,
+    pub(crate) replies: Vec<u16>,
+}
+
 /// One spec file.
 #[derive(Debug)]
 pub(crate) struct Spec {
@@ -70,6 +81,7 @@ pub(crate) struct Spec {
     pub(crate) enums: Vec<Enum>,
     pub(crate) sets: Vec<Set>,
     pub(crate) sub_messages: Vec<SubMessage>,
+    pub(crate) ops: Vec<Op>,
 }
 
 impl Spec {
@@ -96,7 +108,9 @@ impl Spec {
             .iter()
             .map(parse_sub_message)
             .collect::<Result<_, _>>()?;
+        let ops = parse_ops(&doc["operations"])?;
         Ok(Spec {
+            ops,
             family,
             structs,
             enums,
@@ -221,4 +235,34 @@ fn parse_sub_message(y: &Yaml) -> Result<SubMessage, String> {
         })
         .collect::<Result<_, String>>()?;
     Ok(SubMessage { name, formats })
+}
+
+/// `do`/`dump` have `request`/`reply` with a `value`; `notify`/`event` give it directly.
+fn parse_ops(y: &Yaml) -> Result<Vec<Op>, String> {
+    let default_header = string(&y["fixed-header"]);
+    let value = |v: &Yaml| -> Result<Option<u16>, String> {
+        v.as_i64()
+            .map(|n| u16::try_from(n).map_err(|_| format!("message type {n}")))
+            .transpose()
+    };
+    let mut ops = Vec::new();
+    for o in list(&y["list"]) {
+        let name = string(&o["name"]).ok_or("operation without a name")?;
+        let (mut requests, mut replies) = (Vec::new(), Vec::new());
+        for mode in ["do", "dump"] {
+            requests.extend(value(&o[mode]["request"]["value"])?);
+            replies.extend(value(&o[mode]["reply"]["value"])?);
+        }
+        for mode in ["notify", "event"] {
+            replies.extend(value(&o[mode]["value"])?);
+        }
+        ops.push(Op {
+            fixed_header: string(&o["fixed-header"]).or_else(|| default_header.clone()),
+            attribute_set: string(&o["attribute-set"]),
+            name,
+            requests,
+            replies,
+        });
+    }
+    Ok(ops)
 }
