@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Puts the kernel's YNL rtnetlink specs (Documentation/netlink/specs/rt_{link,addr,route}.yaml)
-# where netlink-codec's tests/ynl.rs reads them: the directory $YNL_SPECS (an absolute path;
-# by default target/ynl-specs). They come from Debian's linux-source-6.12, installed with
-# apt-get when missing (root); only these files are taken out of its tarball, and the
-# repository does not carry them. Does nothing when the directory already has them.
+# Puts the kernel's YNL rtnetlink specs (Documentation/netlink/specs/rt-{link,addr,route,
+# neigh,rule}.yaml) where netlink-codec's tests/ynl.rs reads them: the directory $YNL_SPECS
+# (an absolute path; by default target/ynl-specs). The repository does not carry them.
+#
+# They come from the crates.io package netlink-bindings (MIT OR Apache-2.0), which ships the
+# kernel's specs verbatim (those of a 6.19 tree) as src/rt-*/rt-*.yaml. cargo fetches it into
+# its registry cache like any crate (a throwaway manifest under target/; no workspace crate
+# depends on it), and only these five files are taken out of the .crate. Its
+# *.overrides.yaml are the package's own, not the kernel's, and are left alone; each file
+# taken must carry the kernel's SPDX line, so that a changed package cannot slip in another.
+# Does nothing when the directory already has them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-version=6.12
+package=netlink-bindings
+version=0.3.5
 dest=${YNL_SPECS:-$PWD/target/ynl-specs}
-tarball=/usr/src/linux-source-$version.tar.xz
-# Linux 6.12 spells them with `_` (later trees: rt-link.yaml) and has no rt-neigh/rt-rule.
-specs=(rt_link rt_addr rt_route)
+specs=(rt-link rt-addr rt-route rt-neigh rt-rule)
+spdx='# SPDX-License-Identifier: ((GPL-2.0 WITH Linux-syscall-note) OR BSD-3-Clause)'
 
 have_all() {
     for s in "${specs[@]}"; do
@@ -23,22 +29,38 @@ if have_all; then
     echo "ynl-specs: $dest has the specs"
     exit 0
 fi
-if [ ! -f "$tarball" ]; then
-    echo "ynl-specs: installing linux-source-$version"
-    apt-get install -y -qq --no-install-recommends "linux-source-$version" >/dev/null ||
-        { apt-get update -qq && apt-get install -y -qq --no-install-recommends "linux-source-$version" >/dev/null; }
-fi
 
+fetch=$PWD/target/ynl-fetch
+mkdir -p "$fetch/src"
+cat >"$fetch/Cargo.toml" <<EOF
+[package]
+name = "ynl-fetch"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[dependencies]
+$package = { version = "=$version", default-features = false }
+
+[workspace]
+EOF
+: >"$fetch/src/lib.rs"
+cargo fetch --quiet --manifest-path "$fetch/Cargo.toml"
+
+cache=${CARGO_HOME:-$HOME/.cargo}/registry/cache
+crate=$(ls "$cache"/*/"$package-$version.crate" | head -n 1)
 members=()
 for s in "${specs[@]}"; do
-    members+=("linux-source-$version/Documentation/netlink/specs/$s.yaml")
+    members+=("$package-$version/src/$s/$s.yaml")
 done
 mkdir -p "$dest"
-# --occurrence=1: stop once each member is found. Documentation/ comes early in the
-# archive, so tar reads about 1 s of the xz stream instead of decompressing all 150 MB.
-tar -xJf "$tarball" -C "$dest" --strip-components=4 --occurrence=1 "${members[@]}"
-have_all || {
-    echo "ynl-specs: $tarball did not have ${specs[*]}" >&2
-    exit 1
-}
-echo "ynl-specs: extracted ${specs[*]} from $tarball into $dest"
+tar -xzf "$crate" -C "$dest" --strip-components=3 "${members[@]}"
+
+for s in "${specs[@]}"; do
+    if [ "$(head -n 1 "$dest/$s.yaml")" != "$spdx" ]; then
+        rm -f "$dest/$s.yaml"
+        echo "ynl-specs: $s.yaml of $crate lacks the kernel's SPDX line ($spdx)" >&2
+        exit 1
+    fi
+done
+echo "ynl-specs: extracted ${specs[*]} from $crate into $dest"

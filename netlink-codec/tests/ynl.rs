@@ -1,21 +1,22 @@
 //! The codec's tables against the kernel's machine-readable rtnetlink specs (YNL,
-//! `Documentation/netlink/specs/rt_{link,addr,route}.yaml`): every fixed header (member
-//! names, widths, offsets), attribute set, attribute name, number, type (width,
+//! `Documentation/netlink/specs/rt-{link,addr,route,neigh,rule}.yaml`): every fixed header
+//! (member names, widths, offsets), attribute set, attribute name, number, type (width,
 //! signedness, byte order, string, flag, nest target, struct layout), sub-message kind and
 //! operation (message type, its fixed header and attribute set) the specs define must be in
 //! the codec's tables (`attr_space!` spaces, `HeaderDef`s and their value names,
-//! `INFO_DATA_KINDS`, `Family`) with the same meaning. `ynl/map.rs` says which codec table each YNL
-//! set, struct and sub-message stands for; `ynl/known.rs` itemises the known differences
-//! and the codec's extra attributes, and is itself checked so that it cannot go stale.
+//! `INFO_DATA_KINDS`, `Family`) with the same meaning. `ynl/map.rs` says which codec table
+//! each YNL set, struct and sub-message stands for (or why none does yet); `ynl/known.rs`
+//! itemises the known differences and the codec's extra attributes, and is itself checked
+//! so that it cannot go stale.
 //!
-//! The specs are not in this repository: `scripts/ynl-specs.sh` extracts them from Debian's
-//! `linux-source-6.12` into `target/ynl-specs` (or the directory `YNL_SPECS` names). They
-//! are those of Linux 6.12 (Debian's 6.12.117 at the time of writing), older than the 6.18
-//! uapi the codec follows and the 6.18 kernel the tests run on: the attributes 6.13 to 6.18
-//! added (`IFLA_HEADROOM`, `RTA_FLOWLABEL`, ...) are codec extras, itemised in
-//! `ynl/known.rs`. 6.12 has no `rt-neigh` or `rt-rule` spec; when a newer tree's
-//! `rt-neigh.yaml` / `rt-rule.yaml` are in the directory they are checked too (their sets
-//! then need entries in `ynl/map.rs`).
+//! The specs are not in this repository: `scripts/ynl-specs.sh` takes them out of the
+//! crates.io package `netlink-bindings` 0.3.5, which ships the kernel's files verbatim (the
+//! script checks their SPDX line), into `target/ynl-specs` (or the directory `YNL_SPECS`
+//! names). They are a 6.19 tree's, one release newer than the 6.18 uapi the codec follows
+//! and the 6.18 kernel the tests run on: the attributes 6.19 adds (`IFLA_BR_STP_MODE`,
+//! `IFA_MC_USERS`, ...) are itemised in `ynl/known.rs`. Debian's `linux-source-6.12`, the
+//! source before, is not used any more: it has no `rt-neigh` or `rt-rule` spec, and one
+//! source keeps one list of differences.
 //!
 //! Without the specs the tests print a skip message and pass, unless `CI=true`: then they
 //! fail.
@@ -34,9 +35,8 @@ use ynl::check::{self, Finding};
 use ynl::known::{DIFFERS, EXTRAS, PENDING};
 use ynl::spec::Spec;
 
-/// The specs every run needs, and those a newer tree adds (checked when present).
-const REQUIRED: &[&str] = &["rt-link", "rt-addr", "rt-route"];
-const OPTIONAL: &[&str] = &["rt-neigh", "rt-rule"];
+/// The specs every run needs.
+const SPECS: &[&str] = &["rt-link", "rt-addr", "rt-route", "rt-neigh", "rt-rule"];
 
 fn spec_dir() -> PathBuf {
     std::env::var_os("YNL_SPECS").map_or_else(
@@ -45,36 +45,23 @@ fn spec_dir() -> PathBuf {
     )
 }
 
-/// `rt-link.yaml`, or `rt_link.yaml` as trees before 6.13 name it.
-fn read_spec(name: &str) -> Option<String> {
-    let dir = spec_dir();
-    [name.to_owned(), name.replace('-', "_")]
-        .iter()
-        .find_map(|n| std::fs::read_to_string(dir.join(format!("{n}.yaml"))).ok())
-}
-
 /// The parsed specs, or `None` (after saying why) when they are not installed.
 fn specs() -> Option<Vec<Spec>> {
+    let dir = spec_dir();
     let mut specs = Vec::new();
-    for name in REQUIRED {
-        let Some(text) = read_spec(name) else {
-            let dir = spec_dir();
+    for name in SPECS {
+        let path = dir.join(format!("{name}.yaml"));
+        let Ok(text) = std::fs::read_to_string(&path) else {
             let msg = format!(
-                "YNL spec {name}.yaml (or {}.yaml) not found in {} (set YNL_SPECS to an \
-                 absolute path, or run scripts/ynl-specs.sh)",
-                name.replace('-', "_"),
-                dir.display()
+                "YNL spec {} not found (set YNL_SPECS to an absolute path, or run \
+                 scripts/ynl-specs.sh)",
+                path.display()
             );
             assert!(std::env::var("CI").as_deref() != Ok("true"), "{msg}");
             eprintln!("skipped: {msg}");
             return None;
         };
         specs.push(parse(name, &text));
-    }
-    for name in OPTIONAL {
-        if let Some(text) = read_spec(name) {
-            specs.push(parse(name, &text));
-        }
     }
     Some(specs)
 }

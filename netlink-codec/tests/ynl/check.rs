@@ -9,7 +9,7 @@ use netlink_codec::family::Family;
 use netlink_codec::header::msg_type_name;
 use netlink_codec::schema::{Names, Space};
 
-use super::map::{self, c_name, SETS, SUB_MESSAGES, UNMAPPED};
+use super::map::{self, c_name, SETS, SUB_MESSAGES};
 use super::shape::{self, Verdict};
 use super::spec::{Enum, Set, Spec};
 
@@ -67,7 +67,9 @@ pub(crate) fn run(specs: &[Spec]) -> Report {
 
 fn headers(r: &mut Report, spec: &Spec) {
     for (name, def) in map::HEADERS {
-        let Some(s) = spec.strukt(name) else { continue };
+        let (Ok(def), Some(s)) = (def, spec.strukt(name)) else {
+            continue;
+        };
         for [member, spec_says, codec_says] in shape::struct_vs_def(s, def) {
             r.differ(name, &member, spec_says, codec_says);
         }
@@ -124,14 +126,14 @@ fn kind(flags: bool) -> &'static str {
 }
 
 fn attribute_set(r: &mut Report, spec: &Spec, set: &Set) {
-    let Some(m) = SETS.iter().find(|m| m.set == set.name) else {
-        return; // `mapping` reports it
+    let Some((m, space)) = map::mapped(&set.name) else {
+        return; // unmapped on purpose, or `mapping` reports it
     };
     for a in &set.attrs {
         let cname = c_name(m.prefix, &a.name);
         if set.subset_of.is_some() {
             // A subset repeats the parent's names; numbers and types are the parent's.
-            if m.space.by_name(&cname).is_none() {
+            if space.by_name(&cname).is_none() {
                 r.differ(
                     &set.name,
                     &cname,
@@ -141,7 +143,7 @@ fn attribute_set(r: &mut Report, spec: &Spec, set: &Set) {
             }
             continue;
         }
-        let Some(d) = m.space.get(a.value) else {
+        let Some(d) = space.get(a.value) else {
             let spec_says = format!("{cname} = {}, {}", a.value, shape::spec_type(a));
             r.differ(&set.name, &cname, spec_says, format!("no type {}", a.value));
             continue;
@@ -180,8 +182,8 @@ fn sub_messages(r: &mut Report, spec: &Spec) {
             let spec_says = format!("{kind} -> {set}");
             match (codec, expected) {
                 (Some(c), Some(e)) if core::ptr::eq(c, e) => {}
-                (Some(c), None) if UNMAPPED.iter().any(|(u, _)| u == set) => {
-                    let codec = format!("{}; move {set} from map::UNMAPPED to map::SETS", c.name);
+                (Some(c), None) if map::unmapped_why(set).is_some() => {
+                    let codec = format!("{}; map {set} in map::SETS", c.name);
                     r.differ(&sm.name, kind, spec_says, codec)
                 }
                 (Some(c), _) => r.differ(&sm.name, kind, spec_says, c.name.into()),
@@ -222,9 +224,8 @@ fn operations(r: &mut Report, spec: &Spec) {
             match Family::of(t) {
                 None => r.differ(&op.name, item, spec_says, "not a typed family".into()),
                 Some(f) => {
-                    let header_ok = map::HEADERS
-                        .iter()
-                        .any(|(h, d)| *h == header && d.name == f.header().name);
+                    let header_ok =
+                        map::header_of(header).is_some_and(|d| d.name == f.header().name);
                     let space_ok = map::space_of(set).is_some_and(|s| core::ptr::eq(s, f.space()));
                     if !header_ok || !space_ok {
                         let codec = format!("{} + {}", f.header().name, f.space().name);
@@ -236,8 +237,8 @@ fn operations(r: &mut Report, spec: &Spec) {
     }
 }
 
-/// Every spec set is in exactly one of `SETS` and `UNMAPPED`, and every entry of those
-/// (and of `HEADERS`, `SUB_MESSAGES`) names something a spec defines.
+/// Every spec set has exactly one entry in `SETS`, and every entry of it (and of `HEADERS`,
+/// `SUB_MESSAGES`) names something a spec defines.
 fn mapping(r: &mut Report, specs: &[Spec]) {
     let sets: BTreeSet<&str> = specs
         .iter()
@@ -245,10 +246,9 @@ fn mapping(r: &mut Report, specs: &[Spec]) {
         .map(|s| s.name.as_str())
         .collect();
     for set in &sets {
-        let n = SETS.iter().filter(|m| m.set == *set).count()
-            + UNMAPPED.iter().filter(|(u, _)| u == set).count();
+        let n = SETS.iter().filter(|m| m.set == *set).count();
         if n != 1 {
-            let codec = format!("{n} entries in map::SETS + map::UNMAPPED (want 1)");
+            let codec = format!("{n} entries in map::SETS (want 1)");
             r.differ(set, "(mapping)", "an attribute set".into(), codec);
         }
     }
@@ -264,7 +264,6 @@ fn mapping(r: &mut Report, specs: &[Spec]) {
         .collect();
     let entries = SETS.iter().map(|m| (m.set, &sets, "map::SETS"));
     let entries = entries
-        .chain(UNMAPPED.iter().map(|(u, _)| (*u, &sets, "map::UNMAPPED")))
         .chain(
             map::HEADERS
                 .iter()
@@ -292,16 +291,16 @@ fn mapping(r: &mut Report, specs: &[Spec]) {
 pub(crate) fn extras(specs: &[Spec]) -> BTreeSet<(&'static str, &'static str)> {
     let mut defined: Vec<(&'static Space, BTreeSet<u16>)> = Vec::new();
     for set in specs.iter().flat_map(|s| &s.sets) {
-        let Some(m) = SETS.iter().find(|m| m.set == set.name) else {
+        let Some((_, space)) = map::mapped(&set.name) else {
             continue;
         };
         if set.subset_of.is_some() {
             continue;
         }
         let values = set.attrs.iter().map(|a| a.value);
-        match defined.iter_mut().find(|(s, _)| core::ptr::eq(*s, m.space)) {
+        match defined.iter_mut().find(|(s, _)| core::ptr::eq(*s, space)) {
             Some((_, v)) => v.extend(values),
-            None => defined.push((m.space, values.collect())),
+            None => defined.push((space, values.collect())),
         }
     }
     let mut out = BTreeSet::new();
@@ -320,7 +319,11 @@ pub(crate) fn extras(specs: &[Spec]) -> BTreeSet<(&'static str, &'static str)> {
 pub(crate) fn uncovered_spaces() -> Vec<&'static str> {
     netlink_codec::family::SPACES
         .iter()
-        .filter(|s| !SETS.iter().any(|m| core::ptr::eq(m.space, **s)))
+        .filter(|s| {
+            !SETS
+                .iter()
+                .any(|m| m.space.is_ok_and(|m| core::ptr::eq(m, **s)))
+        })
         .map(|s| s.name)
         .collect()
 }

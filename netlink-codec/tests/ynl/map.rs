@@ -1,23 +1,44 @@
 //! Which codec table each YNL name stands for. Edit here: a spec set, struct or sub-message
 //! the test meets must be in exactly one list, or the test says which one to add it to.
+//! Mapping a codec space or header another branch adds is a one-line edit:
+//! `unmapped("neighbour-attrs", FAM, "NDA_")` becomes `set("neighbour-attrs", &neigh::NEIGH,
+//! "NDA_")`, `("ndmsg", Err(FAM))` becomes `("ndmsg", Ok(&neigh::NdMsg::DEF))`.
 
 use netlink_codec::schema::{HeaderDef, Space};
-use netlink_codec::{addr, link, nsid, route};
+use netlink_codec::{addr, link, neigh, nsid, route};
 
-/// A YNL attribute set, the codec space it describes, and the uapi prefix of its names
-/// (YNL writes `ifla-` as `name-prefix` on some sets, inside the names on others, or not at
-/// all: `vfinfo-attrs` is `IFLA_VF_*`).
+/// The reason of entries that wait for the neighbour and rule families.
+const FAM: &str = "family added by branch fam";
+/// The reason of entries that wait for the link kinds branch `link` adds.
+const LINK: &str = "pending (helper `link`)";
+
+/// A YNL attribute set, the codec space it describes (or why it has none yet), and the uapi
+/// prefix of its names (YNL writes `ifla-` as `name-prefix` on some sets, inside the names
+/// on others, or not at all: `vfinfo-attrs` is `IFLA_VF_*`).
 pub(crate) struct SetMap {
     pub(crate) set: &'static str,
-    pub(crate) space: &'static Space,
+    pub(crate) space: Result<&'static Space, &'static str>,
     pub(crate) prefix: &'static str,
 }
 
 const fn set(set: &'static str, space: &'static Space, prefix: &'static str) -> SetMap {
-    SetMap { set, space, prefix }
+    SetMap {
+        set,
+        space: Ok(space),
+        prefix,
+    }
 }
 
-/// Every spec attribute set that has a codec space.
+/// A spec set with no codec space yet, and why.
+const fn unmapped(set: &'static str, why: &'static str, prefix: &'static str) -> SetMap {
+    SetMap {
+        set,
+        space: Err(why),
+        prefix,
+    }
+}
+
+/// Every spec attribute set: its codec space, or why there is none.
 pub(crate) static SETS: &[SetMap] = &[
     // rt-link
     set("link-attrs", &link::LINK, "IFLA_"),
@@ -60,35 +81,41 @@ pub(crate) static SETS: &[SetMap] = &[
         "IFLA_OFFLOAD_XSTATS_HW_S_INFO_",
     ),
     set("linkinfo-netkit-attrs", &link::NETKIT, "IFLA_NETKIT_"),
-    // rt-addr
-    set("addr-attrs", &addr::ADDR, ""),
-    // rt-route
-    set("route-attrs", &route::ROUTE, ""),
-    set("rta-metrics", &route::METRICS, ""),
-];
-
-/// Spec attribute sets with no codec space yet: (set, why).
-pub(crate) static UNMAPPED: &[(&str, &str)] = &[
-    (
-        "linkinfo-gre-attrs",
-        "pending (helper `link`): gre/gretap/erspan INFO_DATA",
-    ),
-    (
-        "linkinfo-iptun-attrs",
-        "pending (helper `link`): ipip/sit INFO_DATA",
-    ),
-    (
+    set("linkinfo-hsr-attrs", &link::HSR, "IFLA_HSR_"),
+    set("linkinfo-ovpn-attrs", &link::OVPN, "IFLA_OVPN_"),
+    unmapped("linkinfo-gre-attrs", LINK, "IFLA_GRE_"),
+    unmapped("linkinfo-gre6-attrs", LINK, "IFLA_GRE_"),
+    unmapped("linkinfo-vti-attrs", LINK, "IFLA_VTI_"),
+    unmapped("linkinfo-vti6-attrs", LINK, "IFLA_VTI_"),
+    unmapped("linkinfo-iptun-attrs", LINK, "IFLA_IPTUN_"),
+    unmapped("linkinfo-ip6tnl-attrs", LINK, "IFLA_IPTUN_"),
+    unmapped(
         "link-dpll-pin-attrs",
         "IFLA_DPLL_PIN nests the dpll genetlink family's DPLL_A_PIN_*; the codec keeps it raw",
+        "DPLL_A_",
     ),
+    // rt-addr
+    set("addr-attrs", &addr::ADDR, "IFA_"),
+    // rt-route
+    set("route-attrs", &route::ROUTE, "RTA_"),
+    set("metrics", &route::METRICS, "RTAX_"),
+    // rt-neigh
+    unmapped("neighbour-attrs", FAM, "NDA_"),
+    set("ndt-attrs", &neigh::NEIGHTBL, "NDTA_"),
+    set("ndtpa-attrs", &neigh::NEIGHTBL_PARMS, "NDTPA_"),
+    // rt-rule
+    unmapped("fib-rule-attrs", FAM, "FRA_"),
 ];
 
-/// Spec struct definitions that are codec family headers.
-pub(crate) static HEADERS: &[(&str, &HeaderDef)] = &[
-    ("ifinfomsg", &link::IfInfoMsg::DEF),
-    ("ifaddrmsg", &addr::IfAddrMsg::DEF),
-    ("rtmsg", &route::RtMsg::DEF),
-    ("rtgenmsg", &nsid::RtGenMsg::DEF),
+/// Spec struct definitions that are codec family headers, or why the codec has none yet.
+pub(crate) static HEADERS: &[(&str, Result<&HeaderDef, &str>)] = &[
+    ("ifinfomsg", Ok(&link::IfInfoMsg::DEF)),
+    ("ifaddrmsg", Ok(&addr::IfAddrMsg::DEF)),
+    ("rtmsg", Ok(&route::RtMsg::DEF)),
+    ("rtgenmsg", Ok(&nsid::RtGenMsg::DEF)),
+    ("ndtmsg", Ok(&neigh::NdtMsg::DEF)),
+    ("ndmsg", Err(FAM)),
+    ("fib-rule-hdr", Err(FAM)),
 ];
 
 /// Spec sub-messages and the codec's (kind, space) tables they correspond to.
@@ -97,9 +124,25 @@ pub(crate) static SUB_MESSAGES: &[(&str, &[(&str, &Space)])] = &[
     ("linkinfo-member-data-msg", link::INFO_SLAVE_DATA_KINDS),
 ];
 
+/// The mapping of a spec set that has a codec space.
+pub(crate) fn mapped(set: &str) -> Option<(&'static SetMap, &'static Space)> {
+    let m = SETS.iter().find(|m| m.set == set)?;
+    Some((m, m.space.ok()?))
+}
+
 /// The codec space of a spec set.
 pub(crate) fn space_of(set: &str) -> Option<&'static Space> {
-    SETS.iter().find(|m| m.set == set).map(|m| m.space)
+    mapped(set).map(|(_, s)| s)
+}
+
+/// Why a spec set has no codec space yet, if it is listed as unmapped.
+pub(crate) fn unmapped_why(set: &str) -> Option<&'static str> {
+    SETS.iter().find(|m| m.set == set)?.space.err()
+}
+
+/// The codec header of a spec struct.
+pub(crate) fn header_of(name: &str) -> Option<&'static HeaderDef> {
+    HEADERS.iter().find(|(h, _)| *h == name)?.1.ok()
 }
 
 /// The codec table of a spec sub-message.

@@ -80,6 +80,8 @@ pub(crate) fn compare(
         ("u8", Shape::U8) | ("u64", Shape::U64) | ("s32", Shape::I32) => true,
         ("u16", Shape::U16) | ("u32", Shape::U32) => !be,
         ("u16", Shape::Be16) | ("u32", Shape::Be32) => be,
+        // An IPv4 address as a big-endian u32: the codec's address shape reads it.
+        ("u32", Shape::Ip) => be && a.hint.as_deref() == Some("ipv4"),
         ("string", Shape::Str) | ("flag", Shape::Flag) => true,
         ("pad" | "unused", Shape::Raw) => true,
         ("binary", _) => return binary(a, shape, structs),
@@ -112,7 +114,7 @@ fn binary(a: &SpecAttr, shape: Shape, structs: &[Struct]) -> Verdict {
         (Shape::Raw, None) if hint.is_none() => Verdict::Same,
         (Shape::Raw, _) => Verdict::Differs("raw".into()),
         (Shape::LlAddr, None) if hint == Some("mac") => Verdict::Same,
-        (Shape::Ip, None) if matches!(hint, Some("ipv4" | "ipv6")) => Verdict::Same,
+        (Shape::Ip, None) if matches!(hint, Some("ipv4" | "ipv6" | "ipv4-or-v6")) => Verdict::Same,
         (Shape::LlAddr | Shape::Ip, None) if hint.is_none() => finer(),
         (Shape::Array(e, labels), Some(Some(s))) => verdict(array_vs_struct(s, e, labels)),
         (Shape::InetConf(sp), Some(Some(s))) => {
@@ -186,11 +188,13 @@ fn array_vs_struct(s: &Struct, e: Elem, labels: Labels) -> Result<Option<String>
     Ok((more > 0).then(|| format!("{}: the codec names {more} more elements", s.name)))
 }
 
-/// `rx-packets` is `rx_packets` (a list) or `..._RX_PACKETS` (a space's names).
+/// `rx-packets` is `rx_packets` (a list; YNL may drop the uapi's prefix, `allocs` is
+/// `ndts_allocs`) or `..._RX_PACKETS` (a space's names).
 fn label_matches(label: &str, member: &str, labels: Labels) -> bool {
+    let member = member.replace('-', "_");
     match labels {
-        Labels::List(_) => label == member.replace('-', "_"),
-        Labels::Space(..) => label.ends_with(&format!("_{}", map::c_name("", member))),
+        Labels::List(_) => label == member || label.ends_with(&format!("_{member}")),
+        Labels::Space(..) => label.ends_with(&format!("_{}", map::c_name("", &member))),
     }
 }
 
