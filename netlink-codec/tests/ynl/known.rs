@@ -193,11 +193,6 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
     // What the codec keeps raw on purpose.
     (
         "ndt-attrs",
-        "NDTA_STATS",
-        "struct ndt_stats: the codec keeps it raw",
-    ),
-    (
-        "ndt-attrs",
         "NDTA_CONFIG",
         "struct ndt_config mixes __u16 and __u32",
     ),
