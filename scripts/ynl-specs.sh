@@ -58,7 +58,7 @@ tar -xzf "$crate" -C "$dest" --strip-components=3 "${members[@]}"
 
 for s in "${specs[@]}"; do
     if [ "$(head -n 1 "$dest/$s.yaml")" != "$spdx" ]; then
-        rm -f "$dest/$s.yaml"
+        for t in "${specs[@]}"; do rm -f "$dest/$t.yaml"; done
         echo "ynl-specs: $s.yaml of $crate lacks the kernel's SPDX line ($spdx)" >&2
         exit 1
     fi
