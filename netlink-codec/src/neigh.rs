@@ -221,6 +221,21 @@ impl NdtMsg {
     };
 }
 
+/// Field names of `struct ndt_stats` (`NDTA_STATS`), eleven `__u64`.
+pub static NDT_STATS_NAMES: &[&str] = &[
+    "ndts_allocs",
+    "ndts_destroys",
+    "ndts_hash_grows",
+    "ndts_res_failed",
+    "ndts_lookups",
+    "ndts_hits",
+    "ndts_rcv_probes_mcast",
+    "ndts_rcv_probes_ucast",
+    "ndts_periodic_gc_runs",
+    "ndts_forced_gc_runs",
+    "ndts_table_fulls",
+];
+
 attr_space! {
     /// Neighbour table attributes, `NDTA_*`.
     pub static NEIGHTBL = "NDTA" {
@@ -231,7 +246,7 @@ attr_space! {
         NDTA_THRESH3 = 4 => U32,
         NDTA_CONFIG = 5 => Raw,
         NDTA_PARMS = 6 => Nested(&NEIGHTBL_PARMS),
-        NDTA_STATS = 7 => Raw,
+        NDTA_STATS = 7 => Array(Elem::U64, Labels::List(NDT_STATS_NAMES)),
         NDTA_GC_INTERVAL = 8 => U64,
         NDTA_PAD = 9 => Raw,
     }
