@@ -52,6 +52,7 @@ pub mod model;
 pub mod neigh;
 pub mod nexthop;
 pub mod nsid;
+pub mod repr;
 pub mod route;
 pub mod rtnl;
 pub mod schema;

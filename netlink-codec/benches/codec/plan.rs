@@ -1,7 +1,8 @@
 //! The requests of one dual-stack pod setup (docs/design.md, "The desired state"), as vethctl
-//! sends them: 7 on the host's socket, 7 on the pod's. Built twice: with the codec
-//! ([`encode_plan`]) and as netlink-packet-route message structs ([`npr_plan`]), so both
-//! encoders write the same messages.
+//! sends them: 7 on the host's socket, 7 on the pod's. Built three times: with the codec's
+//! builders ([`encode_plan`]), as its typed representations ([`repr_plan`]) and as
+//! netlink-packet-route message structs ([`npr_plan`]), so the encoders write the same
+//! messages.
 //!
 //! | # | socket | request |
 //! |---|--------|---------|
@@ -39,6 +40,11 @@ use netlink_codec::link::{
     IPV4_DEVCONF_PROXY_ARP, VETH_INFO_PEER,
 };
 use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_PROXY_DELAY};
+use netlink_codec::repr::{
+    AddrAttrs, AddrRepr, AfSpec, Inet6Spec, InetConf, InetSpec, LinkAttrs,
+    LinkInfo as ReprLinkInfo, LinkRepr, NeighTblAttrs, NeighTblParms, NeighTblRepr, RouteAttrs,
+    RouteRepr, VethPeer,
+};
 use netlink_codec::route::{
     RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTN_UNICAST, RTPROT_BOOT, RT_SCOPE_LINK,
     RT_SCOPE_UNIVERSE, RT_TABLE_MAIN,
@@ -255,6 +261,206 @@ pub(crate) fn encode_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result
     route_msg(buf, 12, pod.peer_index, Some((GW4.into(), 32)), None)?;
     route_msg(buf, 13, pod.peer_index, None, Some(GW4.into()))?;
     route_msg(buf, 14, pod.peer_index, None, Some(LL_HOST.into()))?;
+    Ok(())
+}
+
+// ---- The same 14 requests as typed representations (`netlink_codec::repr`). ----
+
+fn repr_link(index: u32, up: bool, attrs: LinkAttrs<'_>) -> LinkRepr<'_> {
+    let f = if up { Iff::UP } else { Iff::empty() };
+    LinkRepr {
+        family: AF_UNSPEC,
+        index: index as i32,
+        flags: f,
+        change: f,
+        attrs,
+        ..Default::default()
+    }
+}
+
+fn emit_link<B: EmitBuf + ?Sized>(
+    buf: &mut B,
+    bits: u16,
+    seq: u32,
+    link: &LinkRepr<'_>,
+) -> Result<(), EncodeError> {
+    let mut m = MessageBuilder::new(buf, RTM_NEWLINK, flags(bits), seq)?;
+    link.emit(&mut m)?;
+    m.finish().map(drop)
+}
+
+fn repr_addr<B: EmitBuf + ?Sized>(
+    buf: &mut B,
+    seq: u32,
+    index: u32,
+    ip: IpAddr,
+    prefix: u8,
+    nodad: bool,
+) -> Result<(), EncodeError> {
+    let fl = if nodad {
+        IfaFlags::NODAD
+    } else {
+        IfaFlags::empty()
+    };
+    let a = AddrRepr {
+        family: if ip.is_ipv4() { AF_INET } else { AF_INET6 },
+        prefix_len: prefix,
+        flags: fl.bits() as u8,
+        scope: RT_SCOPE_UNIVERSE,
+        index,
+        attrs: AddrAttrs {
+            local: Some(ip),
+            address: Some(ip),
+            flags: nodad.then_some(fl),
+            ..Default::default()
+        },
+    };
+    let mut m = MessageBuilder::new(buf, RTM_NEWADDR, flags(CREATE_EXCL), seq)?;
+    a.emit(&mut m)?;
+    m.finish().map(drop)
+}
+
+fn repr_route<B: EmitBuf + ?Sized>(
+    buf: &mut B,
+    seq: u32,
+    oif: u32,
+    dst: Option<(IpAddr, u8)>,
+    gw: Option<IpAddr>,
+) -> Result<(), EncodeError> {
+    let v4 = match (dst, gw) {
+        (Some((d, _)), _) => d.is_ipv4(),
+        (None, Some(g)) => g.is_ipv4(),
+        (None, None) => true,
+    };
+    let r = RouteRepr {
+        family: if v4 { AF_INET } else { AF_INET6 },
+        dst_len: dst.map_or(0, |d| d.1),
+        table: RT_TABLE_MAIN,
+        protocol: RTPROT_BOOT,
+        scope: if gw.is_some() {
+            RT_SCOPE_UNIVERSE
+        } else {
+            RT_SCOPE_LINK
+        },
+        kind: RTN_UNICAST,
+        attrs: RouteAttrs {
+            dst: dst.map(|d| d.0),
+            gateway: gw,
+            oif: Some(oif),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut m = MessageBuilder::new(buf, RTM_NEWROUTE, flags(CREATE_REPLACE), seq)?;
+    r.emit(&mut m)?;
+    m.finish().map(drop)
+}
+
+fn addr_gen_none() -> AfSpec<'static> {
+    AfSpec {
+        inet6: Some(Inet6Spec {
+            addr_gen_mode: Some(IN6_ADDR_GEN_MODE_NONE),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// Encode the 14 requests of `pod`'s setup at the end of `buf`, built as reprs.
+pub(crate) fn repr_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result<(), EncodeError> {
+    // 1. Create the veth pair; the peer is born in the pod's namespace.
+    let peer = repr_link(
+        0,
+        false,
+        LinkAttrs {
+            ifname: Some(pod.ifname),
+            mtu: Some(pod.mtu),
+            net_ns_fd: Some(pod.netns_fd),
+            ..Default::default()
+        },
+    );
+    let create = repr_link(
+        0,
+        false,
+        LinkAttrs {
+            ifname: Some(pod.host_iface),
+            mtu: Some(pod.mtu),
+            linkinfo: Some(ReprLinkInfo::veth(VethPeer::Repr(&peer))),
+            ..Default::default()
+        },
+    );
+    emit_link(buf, CREATE_EXCL, 1, &create)?;
+
+    // 2. Host link: IPv4 forwarding + proxy_arp, IPv6 addr_gen_mode none.
+    let conf = [(IPV4_DEVCONF_FORWARDING, 1), (IPV4_DEVCONF_PROXY_ARP, 1)];
+    let spec = AfSpec {
+        inet: Some(InetSpec {
+            conf: Some(InetConf::Set(&conf)),
+            ..Default::default()
+        }),
+        ..addr_gen_none()
+    };
+    let host_spec = LinkAttrs {
+        af_spec: Some(spec),
+        ..Default::default()
+    };
+    emit_link(
+        buf,
+        REQ_ACK,
+        2,
+        &repr_link(pod.host_index, false, host_spec),
+    )?;
+
+    // 3. Proxy ARP answers at once.
+    let ndt = NeighTblRepr {
+        family: AF_INET,
+        attrs: NeighTblAttrs {
+            name: Some("arp_cache"),
+            parms: Some(NeighTblParms {
+                ifindex: Some(pod.host_index),
+                proxy_delay: Some(0),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    };
+    let mut m = MessageBuilder::new(buf, RTM_SETNEIGHTBL, flags(REQ_ACK), 3)?;
+    ndt.emit(&mut m)?;
+    m.finish()?;
+
+    // 4-7. Host address, up, host routes.
+    repr_addr(buf, 4, pod.host_index, LL_HOST.into(), 64, true)?;
+    emit_link(
+        buf,
+        REQ_ACK,
+        5,
+        &repr_link(pod.host_index, true, LinkAttrs::default()),
+    )?;
+    repr_route(buf, 6, pod.host_index, Some((pod.ip6.into(), 128)), None)?;
+    repr_route(buf, 7, pod.host_index, Some((pod.ip4.into(), 32)), None)?;
+
+    // 8-14. Pod side.
+    let peer_spec = LinkAttrs {
+        af_spec: Some(addr_gen_none()),
+        ..Default::default()
+    };
+    emit_link(
+        buf,
+        REQ_ACK,
+        8,
+        &repr_link(pod.peer_index, false, peer_spec),
+    )?;
+    emit_link(
+        buf,
+        REQ_ACK,
+        9,
+        &repr_link(pod.peer_index, true, LinkAttrs::default()),
+    )?;
+    repr_addr(buf, 10, pod.peer_index, pod.ip6.into(), 128, true)?;
+    repr_addr(buf, 11, pod.peer_index, pod.ip4.into(), 32, false)?;
+    repr_route(buf, 12, pod.peer_index, Some((GW4.into(), 32)), None)?;
+    repr_route(buf, 13, pod.peer_index, None, Some(GW4.into()))?;
+    repr_route(buf, 14, pod.peer_index, None, Some(LL_HOST.into()))?;
     Ok(())
 }
 
