@@ -48,16 +48,19 @@ pub struct AddrRepr<'a> {
 
 impl<'a> AddrRepr<'a> {
     /// Parse an address message. See the [type's example](AddrRepr).
+    #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfAddrMsg>(msg.payload(), msg.payload_offset())?;
-        Ok(AddrRepr {
+        let mut me = AddrRepr {
             family: h.ifa_family,
             prefix_len: h.ifa_prefixlen,
             flags: h.ifa_flags,
             scope: h.ifa_scope,
             index: h.ifa_index.get(),
-            attrs: AddrAttrs::parse_attrs(attrs, at)?,
-        })
+            attrs: AddrAttrs::default(),
+        };
+        me.attrs.fill(attrs, at)?;
+        Ok(me)
     }
 
     /// The `ifaddrmsg` these fields make.

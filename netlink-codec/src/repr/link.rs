@@ -63,21 +63,25 @@ pub struct LinkRepr<'a> {
 impl<'a> LinkRepr<'a> {
     /// Parse a link message; strings and unmodelled attributes borrow from its buffer.
     /// See the [type's example](LinkRepr).
+    #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
         Self::parse_body(msg.payload(), msg.payload_offset())
     }
 
     /// Parse an `ifinfomsg` and its attributes (a message payload, or `VETH_INFO_PEER`).
+    #[inline]
     pub fn parse_body(payload: &'a [u8], base: usize) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfInfoMsg>(payload, base)?;
-        Ok(LinkRepr {
+        let mut me = LinkRepr {
             family: h.ifi_family,
             ifi_type: h.ifi_type.get(),
             index: h.ifi_index.get(),
             flags: h.flags(),
             change: Iff::from_bits_retain(h.ifi_change.get()),
-            attrs: LinkAttrs::parse_attrs(attrs, at)?,
-        })
+            attrs: LinkAttrs::default(),
+        };
+        me.attrs.fill(attrs, at)?;
+        Ok(me)
     }
 
     /// The `ifinfomsg` these fields make.

@@ -233,18 +233,26 @@ macro_rules! repr_attrs {
             /// field; everything else stays in [`Self::original`].
             pub fn parse_attrs(buf: &'a [u8], offset: usize) -> Result<Self, $crate::DecodeError> {
                 let mut me = Self::default();
-                me.original = $crate::repr::Original::new(buf);
+                me.fill(buf, offset)?;
+                Ok(me)
+            }
+
+            /// [`Self::parse_attrs`] into a default value in place (the reprs are a few
+            /// hundred bytes: building them where they live saves copies).
+            #[inline]
+            pub(crate) fn fill(&mut self, buf: &'a [u8], offset: usize) -> Result<(), $crate::DecodeError> {
+                self.original = $crate::repr::Original::new(buf);
                 for a in $crate::attr::Attrs::new(buf, offset) {
                     let a = a?;
                     match a.kind() {
-                        $( $kind if me.$field.is_none() => {
-                            me.$field = Some(<$ty as $crate::repr::Wire<'a>>::read(&a)?);
+                        $( $kind if self.$field.is_none() => {
+                            self.$field = Some(<$ty as $crate::repr::Wire<'a>>::read(&a)?);
                         } )*
                         _ => {}
                     }
                 }
-                $( $hook(&mut me, buf, offset)?; )?
-                Ok(me)
+                $( $hook(self, buf, offset)?; )?
+                Ok(())
             }
 
             /// Bytes [`Self::emit_attrs`] writes.

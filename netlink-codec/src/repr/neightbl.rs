@@ -41,6 +41,7 @@ pub struct NeighTblRepr<'a> {
 
 impl<'a> NeighTblRepr<'a> {
     /// Parse a neighbour table message. See the [type's example](NeighTblRepr).
+    #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<NdtMsg>(msg.payload(), msg.payload_offset())?;
         Ok(NeighTblRepr {

@@ -32,6 +32,7 @@ pub struct NsidRepr<'a> {
 
 impl<'a> NsidRepr<'a> {
     /// Parse a namespace id message. See the [type's example](NsidRepr).
+    #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<RtGenMsg>(msg.payload(), msg.payload_offset())?;
         Ok(NsidRepr {

@@ -58,9 +58,10 @@ pub struct RouteRepr<'a> {
 
 impl<'a> RouteRepr<'a> {
     /// Parse a route message. See the [type's example](RouteRepr).
+    #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<RtMsg>(msg.payload(), msg.payload_offset())?;
-        Ok(RouteRepr {
+        let mut me = RouteRepr {
             family: h.rtm_family,
             dst_len: h.rtm_dst_len,
             src_len: h.rtm_src_len,
@@ -70,8 +71,10 @@ impl<'a> RouteRepr<'a> {
             scope: h.rtm_scope,
             kind: h.rtm_type,
             flags: h.rtm_flags.get(),
-            attrs: RouteAttrs::parse_attrs(attrs, at)?,
-        })
+            attrs: RouteAttrs::default(),
+        };
+        me.attrs.fill(attrs, at)?;
+        Ok(me)
     }
 
     /// The `rtmsg` these fields make.

@@ -43,6 +43,7 @@ pub(crate) trait Leaf<'a>: Sized + PartialEq {
 }
 
 impl<'a, T: Leaf<'a>> Wire<'a> for T {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
         Leaf::read(a)
     }
@@ -68,11 +69,20 @@ impl<'a, T: Leaf<'a>> Wire<'a> for T {
     }
 }
 
+/// The payload as exactly `N` bytes, else the error `Attr`'s own readers give. Local and
+/// `#[inline]` so that the per-attribute reads of a repr's parse inline into it.
+#[inline]
+pub(crate) fn fixed<const N: usize>(a: &Attr<'_>) -> Result<[u8; N], DecodeError> {
+    <[u8; N]>::try_from(a.payload())
+        .map_err(|_| DecodeError::new(a.offset(), DecodeErrorKind::BadAttrSize))
+}
+
 macro_rules! int_leaf {
-    ($($ty:ty, $read:ident, $shape:ident;)*) => {$(
+    ($($ty:ty, $shape:ident;)*) => {$(
         impl<'a> Leaf<'a> for $ty {
+            #[inline]
             fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-                a.$read()
+                fixed(a).map(<$ty>::from_ne_bytes)
             }
             fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
                 f(&[&self.to_ne_bytes()])
@@ -87,16 +97,21 @@ macro_rules! int_leaf {
     )*};
 }
 int_leaf! {
-    u8, u8, U8;
-    u16, u16, U16;
-    u32, u32, U32;
-    i32, i32, I32;
-    u64, u64, U64;
+    u8, U8;
+    u16, U16;
+    u32, U32;
+    i32, I32;
+    u64, U64;
 }
 
 impl<'a> Leaf<'a> for &'a str {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-        a.str()
+        // As `Attr::str`: up to the first NUL, or all of it when unterminated.
+        let b = a.payload();
+        let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+        core::str::from_utf8(&b[..end])
+            .map_err(|_| DecodeError::new(a.offset(), DecodeErrorKind::BadString))
     }
     fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
         f(&[self.as_bytes(), &[0]])
@@ -111,6 +126,7 @@ impl<'a> Leaf<'a> for &'a str {
 
 /// Link-layer addresses and opaque payloads.
 impl<'a> Leaf<'a> for &'a [u8] {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
         Ok(a.payload())
     }
@@ -129,8 +145,12 @@ impl<'a> Leaf<'a> for &'a [u8] {
 }
 
 impl<'a> Leaf<'a> for IpAddr {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-        a.ip()
+        match a.payload().len() {
+            4 => fixed::<4>(a).map(IpAddr::from),
+            _ => fixed::<16>(a).map(IpAddr::from),
+        }
     }
     fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
         match self {
@@ -148,8 +168,9 @@ impl<'a> Leaf<'a> for IpAddr {
 
 /// Network-order `__be16` (ports, protocols).
 impl<'a> Leaf<'a> for big_endian::U16 {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-        a.be16().map(Self::new)
+        fixed(a).map(Self::from_bytes)
     }
     fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
         f(&[self.as_bytes()])
@@ -163,8 +184,9 @@ impl<'a> Leaf<'a> for big_endian::U16 {
 }
 
 impl<'a> Leaf<'a> for IfaFlags {
+    #[inline]
     fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-        a.u32().map(IfaFlags::from_bits_retain)
+        fixed(a).map(|b| IfaFlags::from_bits_retain(u32::from_ne_bytes(b)))
     }
     fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
         f(&[&self.bits().to_ne_bytes()])
@@ -180,8 +202,10 @@ impl<'a> Leaf<'a> for IfaFlags {
 macro_rules! struct_leaf {
     ($($ty:ty;)*) => {$(
         impl<'a> Leaf<'a> for $ty {
+            #[inline]
             fn read(a: &Attr<'a>) -> Result<Self, DecodeError> {
-                a.as_struct::<$ty>().copied()
+                <$ty as zerocopy::FromBytes>::read_from_bytes(a.payload())
+                    .map_err(|_| DecodeError::new(a.offset(), DecodeErrorKind::BadAttrSize))
             }
             fn parts<R>(&self, f: impl FnOnce(&[&[u8]]) -> R) -> R {
                 f(&[self.as_bytes()])
