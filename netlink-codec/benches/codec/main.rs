@@ -122,10 +122,12 @@ fn encode(c: &mut Criterion) {
             black_box(buf.len())
         })
     });
+    let peer = plan::repr_peer(pod);
+    let reqs = plan::repr_requests(pod, &peer);
     g.bench_function(BenchmarkId::new(CODEC, "Repr emit"), |x| {
         x.iter(|| {
             buf.clear();
-            plan::repr_plan(&mut buf, black_box(pod)).unwrap();
+            plan::repr_emit(&mut buf, black_box(&reqs)).unwrap();
             black_box(buf.len())
         })
     });
@@ -355,9 +357,11 @@ fn paired_summary(filter: Option<&str>) {
             paired(&mut ours, &mut npr),
         ));
         let mut rbuf: Vec<u8> = Vec::with_capacity(4096);
+        let peer = plan::repr_peer(pod);
+        let reqs = plan::repr_requests(pod, &peer);
         let mut reprs = || {
             rbuf.clear();
-            plan::repr_plan(&mut rbuf, black_box(pod)).unwrap();
+            plan::repr_emit(&mut rbuf, black_box(&reqs)).unwrap();
             black_box(rbuf.len());
         };
         rows.push((
