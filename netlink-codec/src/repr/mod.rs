@@ -33,7 +33,7 @@
 use crate::attr::{Attr, Attrs, EmitBuf, Emitter, Nest, RtAttr};
 use crate::error::{DecodeError, EncodeError};
 use crate::header::align;
-use crate::schema::{Shape, Space};
+use crate::schema::Shape;
 use core::fmt;
 
 mod ack;
@@ -81,14 +81,15 @@ impl<'a> Original<'a> {
     }
 }
 
-/// One typed field of a repr: the Rust field, the attribute it reads and writes, and the
-/// table that defines it. The `FIELDS` constants list them for checks against the tables.
+/// One typed field of a repr: the Rust field and the attribute it reads and writes. The
+/// `FIELDS` constants list them, and `space()` gives the table that defines them, for
+/// checks against the tables.
 ///
 /// ```
-/// use netlink_codec::{link::{IFLA_MTU, LINK}, repr::LinkAttrs};
+/// use netlink_codec::{link::IFLA_MTU, repr::LinkAttrs};
 /// let mtu = LinkAttrs::FIELDS.iter().find(|f| f.name == "mtu").unwrap();
 /// assert_eq!(mtu.kind, IFLA_MTU);
-/// assert!((mtu.shape_ok)(&LINK.shape(mtu.kind)));
+/// assert!((mtu.shape_ok)(&LinkAttrs::space().shape(mtu.kind)));
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct ReprField {
@@ -96,8 +97,6 @@ pub struct ReprField {
     pub name: &'static str,
     /// The attribute type it reads and writes.
     pub kind: u16,
-    /// The attribute space the type belongs to.
-    pub space: &'static Space,
     /// Whether the table's shape for `kind` is one this field's Rust type reads.
     pub shape_ok: fn(&Shape) -> bool,
 }
@@ -176,7 +175,7 @@ pub(crate) fn copy_attr<S: Sink>(s: &mut S, a: &Attr<'_>) -> Result<(), EncodeEr
     s.raw(a.pad())
 }
 
-/// The attributes of a run, with their display name when `space` has one; for `Display`.
+/// For `Display`: how many attributes of the run no field models.
 pub(crate) fn show_unmodelled(f: &mut fmt::Formatter<'_>, n: usize) -> fmt::Result {
     if n > 0 {
         write!(f, " (+{n} unmodelled)")?;
@@ -218,15 +217,20 @@ macro_rules! repr_attrs {
         $( const _: () = assert!($kind < 128); )*
 
         impl<'a> $name<'a> {
-            /// Each typed field, its attribute type and table (see [`crate::repr::ReprField`]).
+            /// Each typed field and its attribute type (see [`crate::repr::ReprField`]).
             pub const FIELDS: &'static [$crate::repr::ReprField] = &[ $(
                 $crate::repr::ReprField {
                     name: stringify!($field),
                     kind: $kind,
-                    space: &$space,
                     shape_ok: <$ty as $crate::repr::Wire<'a>>::shape_ok,
                 },
             )* ];
+
+            /// The attribute table the fields' types come from. (A function: a constant
+            /// that refers to a `static` needs Rust 1.83.)
+            pub fn space() -> &'static $crate::schema::Space {
+                &$space
+            }
 
             /// Parse a run of attributes (`offset`: where `buf` starts in the outermost
             /// buffer, for errors). The first attribute of each modelled type fills its
