@@ -269,6 +269,23 @@ macro_rules! repr_attrs {
 
             /// Write the attributes: the original run in its order with modelled fields
             /// written from their values, then the fields it did not have.
+            ///
+            #[doc = concat!(
+                "```\n",
+                "use netlink_codec::{attr::Emitter, repr::", stringify!($name), "};\n",
+                "let value = ", stringify!($name), "::default();\n",
+                "let mut buf = Vec::new();\n",
+                "value.emit_attrs(&mut Emitter::new(&mut buf))?;\n",
+                "assert_eq!(buf.len(), value.attrs_len());\n",
+                "let back = ", stringify!($name), "::parse_attrs(&buf, 0)?;\n",
+                "assert_eq!(back, value);\n",
+                "assert_eq!(back.unmodelled().count(), 0);\n",
+                "assert!(!", stringify!($name), "::FIELDS.is_empty());\n",
+                "assert!(", stringify!($name), "::FIELDS.iter().all(|f| ",
+                stringify!($name), "::space().get(f.kind).is_some()));\n",
+                "# Ok::<(), Box<dyn std::error::Error>>(())\n",
+                "```",
+            )]
             pub fn emit_attrs<B: $crate::attr::EmitBuf + ?Sized>(
                 &self,
                 e: &mut $crate::attr::Emitter<'_, B>,
