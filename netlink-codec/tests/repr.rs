@@ -449,3 +449,78 @@ fn mutated_corpus_messages_are_errors_or_emit_what_buffer_len_says() {
         "parsed {parsed}, rejected {rejected}"
     );
 }
+
+#[test]
+fn a_multipath_route_built_from_reprs_reads_back_with_the_views() {
+    use core::net::{IpAddr, Ipv4Addr};
+    use netlink_codec::route::{Nexthops, RtnhFlags, RTA_MULTIPATH};
+    let gw = |d| IpAddr::V4(Ipv4Addr::new(10, 0, 0, d));
+    let hops = [
+        NexthopRepr {
+            ifindex: 2,
+            attrs: NexthopAttrs {
+                gateway: Some(gw(1)),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        NexthopRepr {
+            ifindex: 3,
+            hops: 4,
+            flags: RtnhFlags::ONLINK,
+            attrs: NexthopAttrs {
+                gateway: Some(gw(2)),
+                ..Default::default()
+            },
+        },
+    ];
+    let route = RouteRepr {
+        attrs: RouteAttrs {
+            multipath: Some(Multipath::Set(&hops)),
+            metrics: Some(Metrics {
+                mtu: Some(1400),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut buf = Vec::new();
+    let mut m = MessageBuilder::new(&mut buf, RTM_NEWROUTE, NlmFlags::REQUEST, 1).unwrap();
+    route.emit(&mut m).unwrap();
+    assert_eq!(m.finish().unwrap(), NlMsgHdr::LEN + route.buffer_len());
+
+    // The views, independently of the reprs: two rtnexthop entries with their gateways.
+    let msg = Messages::new(&buf).next().unwrap().unwrap();
+    let (_, attrs) = msg.split::<netlink_codec::route::RtMsg>().unwrap();
+    let mp = attrs.find(RTA_MULTIPATH).unwrap().unwrap();
+    let seen: Vec<(i32, u8, u8, IpAddr)> = Nexthops::new(mp.payload(), mp.payload_offset())
+        .map(|nh| {
+            let nh = nh.unwrap();
+            let gw = nh.attrs.clone().next().unwrap().unwrap().ip().unwrap();
+            (
+                nh.header.rtnh_ifindex.get(),
+                nh.header.rtnh_flags,
+                nh.header.rtnh_hops,
+                gw,
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [(2, 0, 0, gw(1)), (3, RtnhFlags::ONLINK.bits(), 4, gw(2))]
+    );
+
+    // And the repr reads it back typed, equal to what was built.
+    let back = RouteRepr::parse(&msg).unwrap();
+    let typed: Vec<NexthopRepr<'_>> = back
+        .attrs
+        .multipath
+        .unwrap()
+        .iter()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(typed, hops);
+    assert_eq!(back.attrs.metrics.as_ref().and_then(|m| m.mtu), Some(1400));
+    assert!(back.to_string().contains("dev 3"), "{back}");
+}
