@@ -9,6 +9,11 @@
 //!   generated and emitted. Parsing it is lossless: what parses re-encodes to the same
 //!   bytes.
 //!
+//! Beside the views, [`repr`] has typed representations ([`repr::LinkRepr`],
+//! [`repr::AddrRepr`], [`repr::RouteRepr`], ...), as smoltcp has `Ipv4Repr` beside
+//! `Ipv4Packet`: typed fields that borrow from the buffer, `parse`, `buffer_len`, `emit`
+//! and `Display`; unmodelled attributes are kept, so parse → emit is lossless too.
+//!
 //! Walking a kernel reply (here a captured `RTM_NEWLINK`) with kernel names and typed values,
 //! without allocating:
 //!
@@ -60,6 +65,7 @@ pub mod neigh;
 pub mod netconf;
 pub mod nexthop;
 pub mod nsid;
+pub mod repr;
 pub mod route;
 pub mod rtnl;
 pub mod rule;

@@ -1,6 +1,6 @@
 //! Walking a dump allocates nothing: a counting global allocator watches the codec walk
 //! every message, every attribute (recursively) and every typed value of 1000-message dumps
-//! built from the corpus. This file is its own test binary, so the allocator affects nothing
+//! built from the corpus, and parse every message into its typed representation. This file is its own test binary, so the allocator affects nothing
 //! else.
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 #[path = "../benches/codec/inputs.rs"]
 mod inputs;
+#[path = "../benches/codec/repr.rs"]
+mod repr;
 #[path = "../benches/codec/walk.rs"]
 mod walk;
 
@@ -98,5 +100,21 @@ fn walking_a_dump_does_not_allocate() {
         let (r, n) = count(|| walk::bare_walk(&d.bytes));
         assert!(r.unwrap() > 0);
         assert_eq!(n, 0, "{}: {n} heap allocations in the bare walk", d.name);
+    }
+}
+
+#[test]
+fn parsing_a_dump_into_reprs_does_not_allocate() {
+    for d in inputs::dumps() {
+        repr::repr_parse_dump(&d.bytes).unwrap();
+        let (r, n) = count(|| repr::repr_parse_dump(&d.bytes));
+        let (sum, parsed) = r.unwrap_or_else(|e| panic!("{}: {e}", d.name));
+        assert_eq!(parsed, d.count, "{}: not every message was parsed", d.name);
+        assert_ne!(sum, 0, "{}: nothing was read", d.name);
+        assert_eq!(
+            n, 0,
+            "{}: {n} heap allocations while parsing {} messages into reprs",
+            d.name, d.count
+        );
     }
 }

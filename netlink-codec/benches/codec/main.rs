@@ -4,7 +4,9 @@
 //! - `decode/{links,addresses,routes}`: 1000 real kernel replies back to back (see
 //!   `inputs.rs`), walked message by message, attribute by attribute, with every typed
 //!   value read (see `walk.rs` and `peers.rs` for what each implementation does).
-//! - `encode/setup_plan`: the 14 requests of one dual-stack pod setup (see `plan.rs`).
+//!   `Repr parse` types every message into its `netlink_codec::repr` value (see `repr.rs`).
+//! - `encode/setup_plan`: the 14 requests of one dual-stack pod setup (see `plan.rs`),
+//!   written with the builders and, as `Repr emit`, from typed representations.
 //!
 //! After criterion's own report, a table of medians and ratios (peer / netlink-codec) for
 //! the benchmarks of this run is printed, then paired ratios: each peer and netlink-codec
@@ -24,6 +26,7 @@ use netlink_codec::model::Message;
 mod inputs;
 mod peers;
 mod plan;
+mod repr;
 mod walk;
 
 const CODEC: &str = "netlink-codec";
@@ -35,6 +38,8 @@ fn decode(c: &mut Criterion) {
         // message of this dump.
         let (_, attrs) = walk::walk_dump(&d.bytes).expect("codec walks the dump");
         assert!(attrs >= d.count as u64);
+        let (_, parsed) = repr::repr_parse_dump(&d.bytes).expect("reprs parse the dump");
+        assert_eq!(parsed, d.count);
         let owned = Message::parse_all(&d.bytes).expect("owned model parses the dump");
         assert_eq!(owned.len(), d.count);
         peers::npr_walk(&d.bytes);
@@ -57,6 +62,9 @@ fn decode(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new(CODEC, "bare walk"), |x| {
             x.iter(|| walk::bare_walk(black_box(b)))
+        });
+        g.bench_function(BenchmarkId::new(CODEC, "Repr parse"), |x| {
+            x.iter(|| repr::repr_parse_dump(black_box(b)))
         });
         g.bench_function(BenchmarkId::new(CODEC, "owned model"), |x| {
             x.iter(|| Message::parse_all(black_box(b)))
@@ -89,6 +97,9 @@ fn encode(c: &mut Criterion) {
     );
     // The two encoders must write the same requests (compared as owned messages, so a
     // difference is named).
+    let mut reprs = Vec::new();
+    plan::repr_plan(&mut reprs, pod).expect("reprs encode the plan");
+    assert_eq!(reprs, ours, "the reprs' plan differs from the builders'");
     let a = Message::parse_all(&ours).expect("own plan parses");
     let b = Message::parse_all(&theirs).expect("npr plan parses");
     assert_eq!(a.len(), b.len());
@@ -108,6 +119,15 @@ fn encode(c: &mut Criterion) {
         x.iter(|| {
             buf.clear();
             plan::encode_plan(&mut buf, black_box(pod)).unwrap();
+            black_box(buf.len())
+        })
+    });
+    let peer = plan::repr_peer(pod);
+    let reqs = plan::repr_requests(pod, &peer);
+    g.bench_function(BenchmarkId::new(CODEC, "Repr emit"), |x| {
+        x.iter(|| {
+            buf.clear();
+            plan::repr_emit(&mut buf, black_box(&reqs)).unwrap();
             black_box(buf.len())
         })
     });
@@ -274,10 +294,11 @@ fn paired(base: &mut dyn FnMut(), peer: &mut dyn FnMut()) -> Vec<f64> {
 }
 
 /// The paired comparisons behind the targets: each peer against netlink-codec's typed
-/// walk (decode) or `Vec` encoder (encode). `filter`: criterion's name filter, if any.
+/// walk (decode) or `Vec` encoder (encode), and netlink-packet-route against the typed
+/// representations (`Repr parse`, `Repr emit`). `filter`: criterion's name filter, if any.
 fn paired_summary(filter: Option<&str>) {
     let wanted = |group: &str| filter.map_or(true, |f| group.contains(f));
-    let mut rows: Vec<(String, String, Vec<f64>)> = Vec::new();
+    let mut rows: Vec<(String, &str, String, Vec<f64>)> = Vec::new();
     for d in inputs::dumps() {
         let group = format!("decode/{}", d.name);
         if !wanted(&group) {
@@ -294,8 +315,27 @@ fn paired_summary(filter: Option<&str>) {
         let mut nl = || {
             black_box(neli(black_box(b)));
         };
-        rows.push((group.clone(), NPR.into(), paired(&mut ours, &mut npr)));
-        rows.push((group, "neli".into(), paired(&mut ours, &mut nl)));
+        let mut reprs = || {
+            black_box(repr::repr_parse_dump(black_box(b)).ok());
+        };
+        rows.push((
+            group.clone(),
+            "typed walk",
+            NPR.into(),
+            paired(&mut ours, &mut npr),
+        ));
+        rows.push((
+            group.clone(),
+            "typed walk",
+            "neli".into(),
+            paired(&mut ours, &mut nl),
+        ));
+        rows.push((
+            group,
+            "Repr parse",
+            NPR.into(),
+            paired(&mut reprs, &mut npr),
+        ));
     }
     if wanted("encode/setup_plan") {
         let pod = &plan::POD;
@@ -312,31 +352,47 @@ fn paired_summary(filter: Option<&str>) {
         };
         rows.push((
             "encode/setup_plan".into(),
+            "Vec",
             NPR.into(),
             paired(&mut ours, &mut npr),
+        ));
+        let mut rbuf: Vec<u8> = Vec::with_capacity(4096);
+        let peer = plan::repr_peer(pod);
+        let reqs = plan::repr_requests(pod, &peer);
+        let mut reprs = || {
+            rbuf.clear();
+            plan::repr_emit(&mut rbuf, black_box(&reqs)).unwrap();
+            black_box(rbuf.len());
+        };
+        rows.push((
+            "encode/setup_plan".into(),
+            "Repr emit",
+            NPR.into(),
+            paired(&mut reprs, &mut npr),
         ));
     }
     if rows.is_empty() {
         return;
     }
     println!(
-        "\nPaired ratios (peer / {CODEC}'s typed walk or Vec encoder; the two alternated in \
-         {ROUNDS} rounds of about {} ms a side):\n",
+        "\nPaired ratios (peer / {CODEC}'s implementation named in the second column; the two \
+         alternated in {ROUNDS} rounds of about {} ms a side):\n",
         BATCH.as_millis()
     );
     println!(
-        "| {:<20} | {:<22} | {:>8} | {:>8} | {:>8} | {:>8} |",
-        "group", "peer", "median", "p25", "p75", "min"
+        "| {:<20} | {:<12} | {:<22} | {:>8} | {:>8} | {:>8} | {:>8} |",
+        "group", CODEC, "peer", "median", "p25", "p75", "min"
     );
     println!(
-        "|{:-<22}|{:-<24}|{:->10}|{:->10}|{:->10}|{:->10}|",
-        "", "", "", "", "", ""
+        "|{:-<22}|{:-<14}|{:-<24}|{:->10}|{:->10}|{:->10}|{:->10}|",
+        "", "", "", "", "", "", ""
     );
-    for (group, peer, r) in rows {
+    for (group, ours, peer, r) in rows {
         let q = |p: usize| r[(r.len() - 1) * p / 100];
         println!(
-            "| {:<20} | {:<22} | {:>7.2}x | {:>7.2}x | {:>7.2}x | {:>7.2}x |",
+            "| {:<20} | {:<12} | {:<22} | {:>7.2}x | {:>7.2}x | {:>7.2}x | {:>7.2}x |",
             group,
+            ours,
             peer,
             q(50),
             q(25),

@@ -1,7 +1,8 @@
 //! The requests of one dual-stack pod setup (docs/design.md, "The desired state"), as vethctl
-//! sends them: 7 on the host's socket, 7 on the pod's. Built twice: with the codec
-//! ([`encode_plan`]) and as netlink-packet-route message structs ([`npr_plan`]), so both
-//! encoders write the same messages.
+//! sends them: 7 on the host's socket, 7 on the pod's. Built three times: with the codec's
+//! builders ([`encode_plan`]), as its typed representations ([`repr_plan`]) and as
+//! netlink-packet-route message structs ([`npr_plan`]), so the encoders write the same
+//! messages.
 //!
 //! | # | socket | request |
 //! |---|--------|---------|
@@ -39,6 +40,11 @@ use netlink_codec::link::{
     IPV4_DEVCONF_PROXY_ARP, VETH_INFO_PEER,
 };
 use netlink_codec::neigh::{NdtMsg, NDTA_NAME, NDTA_PARMS, NDTPA_IFINDEX, NDTPA_PROXY_DELAY};
+use netlink_codec::repr::{
+    AddrAttrs, AddrRepr, AfSpec, Inet6Spec, InetConf, InetSpec, LinkAttrs,
+    LinkInfo as ReprLinkInfo, LinkRepr, NeighTblAttrs, NeighTblParms, NeighTblRepr, RouteAttrs,
+    RouteRepr, VethPeer,
+};
 use netlink_codec::route::{
     RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTN_UNICAST, RTPROT_BOOT, RT_SCOPE_LINK,
     RT_SCOPE_UNIVERSE, RT_TABLE_MAIN,
@@ -256,6 +262,215 @@ pub(crate) fn encode_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result
     route_msg(buf, 13, pod.peer_index, None, Some(GW4.into()))?;
     route_msg(buf, 14, pod.peer_index, None, Some(LL_HOST.into()))?;
     Ok(())
+}
+
+// ---- The same 14 requests as typed representations (`netlink_codec::repr`). ----
+
+/// One request of the plan as a typed representation.
+pub(crate) enum ReprBody<'a> {
+    Link(LinkRepr<'a>),
+    Addr(AddrRepr<'a>),
+    Route(RouteRepr<'a>),
+    NeighTbl(NeighTblRepr<'a>),
+}
+
+/// A request: its `nlmsghdr` fields and its body.
+pub(crate) struct ReprRequest<'a> {
+    msg_type: u16,
+    flags: u16,
+    seq: u32,
+    body: ReprBody<'a>,
+}
+
+/// `IFLA_INET_CONF` of request 2: forwarding and proxy_arp on.
+static INET_CONF: [(u16, u32); 2] = [(IPV4_DEVCONF_FORWARDING, 1), (IPV4_DEVCONF_PROXY_ARP, 1)];
+
+fn repr_link(index: u32, up: bool, attrs: LinkAttrs<'_>) -> LinkRepr<'_> {
+    let f = if up { Iff::UP } else { Iff::empty() };
+    LinkRepr {
+        family: AF_UNSPEC,
+        index: index as i32,
+        flags: f,
+        change: f,
+        attrs,
+        ..Default::default()
+    }
+}
+
+fn repr_addr(seq: u32, index: u32, ip: IpAddr, prefix: u8, nodad: bool) -> ReprRequest<'static> {
+    let fl = if nodad {
+        IfaFlags::NODAD
+    } else {
+        IfaFlags::empty()
+    };
+    let a = AddrRepr {
+        family: if ip.is_ipv4() { AF_INET } else { AF_INET6 },
+        prefix_len: prefix,
+        flags: fl.bits() as u8,
+        scope: RT_SCOPE_UNIVERSE,
+        index,
+        attrs: AddrAttrs {
+            local: Some(ip),
+            address: Some(ip),
+            flags: nodad.then_some(fl),
+            ..Default::default()
+        },
+    };
+    request(RTM_NEWADDR, CREATE_EXCL, seq, ReprBody::Addr(a))
+}
+
+fn repr_route(
+    seq: u32,
+    oif: u32,
+    dst: Option<(IpAddr, u8)>,
+    gw: Option<IpAddr>,
+) -> ReprRequest<'static> {
+    let v4 = match (dst, gw) {
+        (Some((d, _)), _) => d.is_ipv4(),
+        (None, Some(g)) => g.is_ipv4(),
+        (None, None) => true,
+    };
+    let r = RouteRepr {
+        family: if v4 { AF_INET } else { AF_INET6 },
+        dst_len: dst.map_or(0, |d| d.1),
+        table: RT_TABLE_MAIN,
+        protocol: RTPROT_BOOT,
+        scope: if gw.is_some() {
+            RT_SCOPE_UNIVERSE
+        } else {
+            RT_SCOPE_LINK
+        },
+        kind: RTN_UNICAST,
+        attrs: RouteAttrs {
+            dst: dst.map(|d| d.0),
+            gateway: gw,
+            oif: Some(oif),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    request(RTM_NEWROUTE, CREATE_REPLACE, seq, ReprBody::Route(r))
+}
+
+fn request(msg_type: u16, flags: u16, seq: u32, body: ReprBody<'_>) -> ReprRequest<'_> {
+    ReprRequest {
+        msg_type,
+        flags,
+        seq,
+        body,
+    }
+}
+
+fn link_request<'a>(flags: u16, seq: u32, link: LinkRepr<'a>) -> ReprRequest<'a> {
+    request(RTM_NEWLINK, flags, seq, ReprBody::Link(link))
+}
+
+fn addr_gen_none() -> AfSpec<'static> {
+    AfSpec {
+        inet6: Some(Inet6Spec {
+            addr_gen_mode: Some(IN6_ADDR_GEN_MODE_NONE),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+/// The veth peer of request 1 (a `VETH_INFO_PEER` borrows its peer).
+pub(crate) fn repr_peer(pod: &Pod) -> LinkRepr<'static> {
+    repr_link(
+        0,
+        false,
+        LinkAttrs {
+            ifname: Some(pod.ifname),
+            mtu: Some(pod.mtu),
+            net_ns_fd: Some(pod.netns_fd),
+            ..Default::default()
+        },
+    )
+}
+
+/// The 14 requests of `pod`'s setup as typed representations.
+pub(crate) fn repr_requests<'a>(pod: &Pod, peer: &'a LinkRepr<'a>) -> Vec<ReprRequest<'a>> {
+    // 1. Create the veth pair; the peer is born in the pod's namespace.
+    let create = LinkAttrs {
+        ifname: Some(pod.host_iface),
+        mtu: Some(pod.mtu),
+        linkinfo: Some(ReprLinkInfo::veth(VethPeer::Repr(peer))),
+        ..Default::default()
+    };
+    // 2. Host link: IPv4 forwarding + proxy_arp, IPv6 addr_gen_mode none.
+    let spec = AfSpec {
+        inet: Some(InetSpec {
+            conf: Some(InetConf::Set(&INET_CONF)),
+            ..Default::default()
+        }),
+        ..addr_gen_none()
+    };
+    let host_spec = LinkAttrs {
+        af_spec: Some(spec),
+        ..Default::default()
+    };
+    // 3. Proxy ARP answers at once.
+    let ndt = NeighTblRepr {
+        family: AF_INET,
+        attrs: NeighTblAttrs {
+            name: Some("arp_cache"),
+            parms: Some(NeighTblParms {
+                ifindex: Some(pod.host_index),
+                proxy_delay: Some(0),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+    };
+    let peer_spec = LinkAttrs {
+        af_spec: Some(addr_gen_none()),
+        ..Default::default()
+    };
+    let (host, pod_idx) = (pod.host_index, pod.peer_index);
+    vec![
+        link_request(CREATE_EXCL, 1, repr_link(0, false, create)),
+        link_request(REQ_ACK, 2, repr_link(host, false, host_spec)),
+        request(RTM_SETNEIGHTBL, REQ_ACK, 3, ReprBody::NeighTbl(ndt)),
+        // 4-7. Host address, up, host routes.
+        repr_addr(4, host, LL_HOST.into(), 64, true),
+        link_request(REQ_ACK, 5, repr_link(host, true, LinkAttrs::default())),
+        repr_route(6, host, Some((pod.ip6.into(), 128)), None),
+        repr_route(7, host, Some((pod.ip4.into(), 32)), None),
+        // 8-14. Pod side.
+        link_request(REQ_ACK, 8, repr_link(pod_idx, false, peer_spec)),
+        link_request(REQ_ACK, 9, repr_link(pod_idx, true, LinkAttrs::default())),
+        repr_addr(10, pod_idx, pod.ip6.into(), 128, true),
+        repr_addr(11, pod_idx, pod.ip4.into(), 32, false),
+        repr_route(12, pod_idx, Some((GW4.into(), 32)), None),
+        repr_route(13, pod_idx, None, Some(GW4.into())),
+        repr_route(14, pod_idx, None, Some(LL_HOST.into())),
+    ]
+}
+
+/// Emit `reqs` at the end of `buf`: what the `Repr emit` benchmark times (the values are
+/// built once outside the loop, as netlink-packet-route's messages are).
+pub(crate) fn repr_emit<B: EmitBuf + ?Sized>(
+    buf: &mut B,
+    reqs: &[ReprRequest<'_>],
+) -> Result<(), EncodeError> {
+    for r in reqs {
+        let mut m = MessageBuilder::new(buf, r.msg_type, flags(r.flags), r.seq)?;
+        match &r.body {
+            ReprBody::Link(x) => x.emit(&mut m)?,
+            ReprBody::Addr(x) => x.emit(&mut m)?,
+            ReprBody::Route(x) => x.emit(&mut m)?,
+            ReprBody::NeighTbl(x) => x.emit(&mut m)?,
+        }
+        m.finish()?;
+    }
+    Ok(())
+}
+
+/// Build the 14 requests of `pod`'s setup as reprs and emit them at the end of `buf`.
+pub(crate) fn repr_plan<B: EmitBuf + ?Sized>(buf: &mut B, pod: &Pod) -> Result<(), EncodeError> {
+    let peer = repr_peer(pod);
+    repr_emit(buf, &repr_requests(pod, &peer))
 }
 
 // ---- The same 14 requests as netlink-packet-route structs. ----
