@@ -422,6 +422,7 @@ attr_space! {
         RTA_DPORT = 29 => Be16,
         RTA_NH_ID = 30 => U32,
         RTA_FLOWLABEL = 31 => Be32,
+        RTA_DEL_REASON = 32 => U32,
     }
 }
 

@@ -26,6 +26,10 @@ pub enum Shape {
     I32,
     /// Host-order `__u64`.
     U64,
+    /// A variable-width unsigned number (`NLA_UINT`, written by `nla_put_uint`): a
+    /// host-order `__u32`, or a `__u64` when the value does not fit. Read by its length as
+    /// [`Value::U32`] or [`Value::U64`], so that each form re-emits at its own width.
+    Uint,
     /// Network-order `__be16` (ports).
     Be16,
     /// Network-order `__be32`.
@@ -378,6 +382,8 @@ impl<'a> Value<'a> {
             Shape::U32 => Value::U32(attr.u32()?),
             Shape::I32 => Value::I32(attr.i32()?),
             Shape::U64 => Value::U64(attr.u64()?),
+            Shape::Uint if p.len() == 4 => Value::U32(attr.u32()?),
+            Shape::Uint => Value::U64(attr.u64()?),
             Shape::Be16 => Value::Be16(attr.be16()?),
             Shape::Be32 => Value::Be32(attr.be32()?),
             Shape::Str => Value::Str(attr.str()?),
