@@ -30,7 +30,7 @@ use netlink_codec::{link, nexthop, route, EncodeError};
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 23] {
+fn all_shapes() -> [Shape; 24] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -39,6 +39,7 @@ fn all_shapes() -> [Shape; 23] {
         Shape::U32,
         Shape::I32,
         Shape::U64,
+        Shape::Uint,
         Shape::Be16,
         Shape::Be32,
         Shape::Str,
@@ -329,6 +330,7 @@ fn run_ok(nodes: &[Node], space: &'static Space, family: Option<u8>) -> bool {
             | (AttrValue::U32(_), Shape::U32)
             | (AttrValue::I32(_), Shape::I32)
             | (AttrValue::U64(_), Shape::U64)
+            | (AttrValue::U32(_) | AttrValue::U64(_), Shape::Uint)
             | (AttrValue::Be16(_), Shape::Be16)
             | (AttrValue::Be32(_), Shape::Be32)
             | (AttrValue::LlAddr(_), Shape::LlAddr)

@@ -140,5 +140,6 @@ attr_space! {
         IFA_RT_PRIORITY = 9 => U32,
         IFA_TARGET_NETNSID = 10 => I32,
         IFA_PROTO = 11 => U8,
+        IFA_MC_USERS = 12 => U32,
     }
 }

@@ -8,7 +8,7 @@ use crate::schema::{HeaderDef, Space};
 pub enum Family {
     /// `RTM_*LINK`: `ifinfomsg` + `IFLA_*`.
     Link,
-    /// `RTM_*ADDR`: `ifaddrmsg` + `IFA_*`.
+    /// `RTM_*ADDR`, and `RTM_*MULTICAST` / `RTM_*ANYCAST`: `ifaddrmsg` + `IFA_*`.
     Addr,
     /// `RTM_*ROUTE`: `rtmsg` + `RTA_*`.
     Route,
@@ -35,6 +35,11 @@ impl Family {
         match msg_type {
             RTM_NEWLINK..=RTM_SETLINK => Some(Family::Link),
             RTM_NEWADDR..=RTM_GETADDR => Some(Family::Addr),
+            // IPv6 multicast and anycast addresses: ifaddrmsg + IFA_* (IFA_MULTICAST,
+            // IFA_ANYCAST, IFA_CACHEINFO), as dumps (RTM_GET*) and, since 6.13, events.
+            RTM_NEWMULTICAST..=RTM_GETMULTICAST | RTM_NEWANYCAST..=RTM_GETANYCAST => {
+                Some(Family::Addr)
+            }
             RTM_NEWROUTE..=RTM_GETROUTE => Some(Family::Route),
             RTM_NEWNEIGHTBL..=RTM_SETNEIGHTBL => Some(Family::NeighTbl),
             RTM_NEWNSID..=RTM_GETNSID => Some(Family::Nsid),

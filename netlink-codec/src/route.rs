@@ -217,11 +217,18 @@ pub struct MplsLabel {
 }
 
 impl MplsLabel {
-    /// The struct's fields.
+    /// The struct's fields: the four parts of `entry` (`MPLS_LS_*_SHIFT`, `_MASK`), as
+    /// iproute2 and the kernel's `mpls_entry_decode` name them; together they are every
+    /// bit of it.
     pub const DEF: HeaderDef = HeaderDef {
         name: "mpls_label",
         len: core::mem::size_of::<Self>(),
-        fields: &[field!(Self, entry)],
+        fields: &[
+            field!(Self, entry).bits("label", 12, 20),
+            field!(Self, entry).bits("tc", 9, 3),
+            field!(Self, entry).bits("bos", 8, 1),
+            field!(Self, entry).bits("ttl", 0, 8),
+        ],
     };
     /// The 20-bit label (`MPLS_LS_LABEL_*`).
     pub fn label(&self) -> u32 {
@@ -422,6 +429,7 @@ attr_space! {
         RTA_DPORT = 29 => Be16,
         RTA_NH_ID = 30 => U32,
         RTA_FLOWLABEL = 31 => Be32,
+        RTA_DEL_REASON = 32 => U32,
     }
 }
 

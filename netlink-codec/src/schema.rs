@@ -26,6 +26,10 @@ pub enum Shape {
     I32,
     /// Host-order `__u64`.
     U64,
+    /// A variable-width unsigned number (`NLA_UINT`, written by `nla_put_uint`): a
+    /// host-order `__u32`, or a `__u64` when the value does not fit. Read by its length as
+    /// [`Value::U32`] or [`Value::U64`], so that each form re-emits at its own width.
+    Uint,
     /// Network-order `__be16` (ports).
     Be16,
     /// Network-order `__be32`.
@@ -378,6 +382,8 @@ impl<'a> Value<'a> {
             Shape::U32 => Value::U32(attr.u32()?),
             Shape::I32 => Value::I32(attr.i32()?),
             Shape::U64 => Value::U64(attr.u64()?),
+            Shape::Uint if p.len() == 4 => Value::U32(attr.u32()?),
+            Shape::Uint => Value::U64(attr.u64()?),
             Shape::Be16 => Value::Be16(attr.be16()?),
             Shape::Be32 => Value::Be32(attr.be32()?),
             Shape::Str => Value::Str(attr.str()?),
@@ -487,6 +493,22 @@ pub struct Field {
     pub big_endian: bool,
     /// How to name the value.
     pub names: Names,
+    /// A bit range of the field's number, as (shift, width), when several fields share its
+    /// bytes (`struct mpls_label`'s `label`, `tc`, `bos` and `ttl`); `None` for the whole.
+    pub bits: Option<(u32, u32)>,
+}
+
+impl Field {
+    /// The field `name` that is bits `shift..shift + width` of this field's number (which
+    /// then holds more than one), unsigned.
+    pub const fn bits(self, name: &'static str, shift: u32, width: u32) -> Field {
+        Field {
+            name,
+            signed: false,
+            bits: Some((shift, width)),
+            ..self
+        }
+    }
 }
 
 /// How a numeric field's value is named.
@@ -549,6 +571,10 @@ impl HeaderDef {
     /// fields; `None` if `bytes` ends before the field does. A `__u64` above `i64::MAX`
     /// reads as the `i64` of the same bits (which [`HeaderDef::write`] takes back).
     pub fn read(&self, f: &Field, bytes: &[u8]) -> Option<i64> {
+        if let Some((shift, width)) = f.bits {
+            let whole = self.read(&Field { bits: None, ..*f }, bytes)?;
+            return Some((whole as u64 >> shift & mask(width)) as i64);
+        }
         let b = bytes.get(f.offset..f.offset.checked_add(f.size)?)?;
         let mut wide = [0u8; 8];
         let raw = match (b.len(), f.big_endian) {
@@ -584,6 +610,9 @@ impl HeaderDef {
     /// Write `v` into field `f` of `bytes`; fails if `v` does not fit the field, or
     /// `bytes` ends before the field does.
     pub fn write(&self, f: &Field, bytes: &mut [u8], v: i64) -> Result<(), EncodeError> {
+        if let Some((shift, width)) = f.bits {
+            return self.write_bits(f, bytes, v, shift, width);
+        }
         let past_end = EncodeError::FieldPastEnd { field: f.name };
         let end = f.offset.checked_add(f.size).ok_or(past_end)?;
         let b = bytes.get_mut(f.offset..end).ok_or(past_end)?;
@@ -621,6 +650,43 @@ impl HeaderDef {
             b.copy_from_slice(&be[8 - f.size..]);
         }
         Ok(())
+    }
+}
+
+impl HeaderDef {
+    /// [`HeaderDef::write`] of a bit range: the other bits of the number stay as they are.
+    fn write_bits(
+        &self,
+        f: &Field,
+        bytes: &mut [u8],
+        v: i64,
+        shift: u32,
+        width: u32,
+    ) -> Result<(), EncodeError> {
+        let whole = Field { bits: None, ..*f };
+        let Some(old) = self.read(&whole, bytes) else {
+            return Err(EncodeError::FieldPastEnd { field: f.name });
+        };
+        let bits = u64::try_from(v).ok().filter(|&b| b <= mask(width));
+        let Some(bits) = bits else {
+            let ty = "a bit range";
+            return Err(EncodeError::FieldOutOfRange {
+                field: f.name,
+                value: v,
+                ty,
+            });
+        };
+        let new = old as u64 & !(mask(width) << shift) | bits << shift;
+        self.write(&whole, bytes, new as i64)
+    }
+}
+
+/// The low `width` bits set.
+const fn mask(width: u32) -> u64 {
+    if width >= 64 {
+        u64::MAX
+    } else {
+        (1 << width) - 1
     }
 }
 
@@ -692,6 +758,7 @@ macro_rules! field {
             signed,
             big_endian,
             names: $names,
+            bits: None,
         }
     }};
     ($T:ty, $field:ident) => {

@@ -385,3 +385,35 @@ fn an_mpls_label_stack_entry_holds_its_label() {
     assert_eq!(l.label(), 300);
     assert_eq!(l.entry.get() & 0x100, 0x100, "bottom of stack");
 }
+
+#[rustfmt::skip]
+const MPLS_STACK: &[u8] = &[
+    0x00, 0x0c, 0x80, 0x40, // label 200 (0x000c8 << 12), tc 0, bottom of stack 0, ttl 64
+    0x00, 0x12, 0xd7, 0x05, // label 301 (0x0012d << 12), tc 3 (3 << 9), bottom of stack 1
+                            // (1 << 8), ttl 5: 0x0012d000 | 0x600 | 0x100 | 0x05
+];
+
+#[test]
+fn mpls_label_stack_entries_read_as_label_tc_bos_and_ttl() {
+    let def = &netlink_codec::route::MplsLabel::DEF;
+    let names: Vec<_> = def.fields.iter().map(|f| f.name).collect();
+    assert_eq!(names, ["label", "tc", "bos", "ttl"]);
+    let entries: Vec<Vec<_>> = MPLS_STACK
+        .chunks(def.len)
+        .map(|e| def.fields.iter().map(|f| def.read(f, e)).collect())
+        .collect();
+    let read = |v: [i64; 4]| v.map(Some).to_vec();
+    assert_eq!(entries, [read([200, 0, 0, 64]), read([301, 3, 1, 5])]);
+    // Written field by field into zeroed bytes, they give the entries back.
+    let mut b = vec![0u8; MPLS_STACK.len()];
+    for (e, vals) in b.chunks_mut(def.len).zip(&entries) {
+        for (f, v) in def.fields.iter().zip(vals) {
+            def.write(f, e, v.unwrap()).unwrap();
+        }
+    }
+    assert_eq!(b, MPLS_STACK);
+    // A part wider than its bits is refused, naming the field; the others are untouched.
+    let err = def.write(&def.fields[1], &mut b[..4], 8).unwrap_err();
+    assert!(err.to_string().contains("tc"), "{err}");
+    assert_eq!(b, MPLS_STACK);
+}

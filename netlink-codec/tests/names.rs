@@ -140,6 +140,7 @@ fn check_run(
             | (Shape::U32, AttrValue::U32(_))
             | (Shape::I32, AttrValue::I32(_))
             | (Shape::U64, AttrValue::U64(_))
+            | (Shape::Uint, AttrValue::U32(_) | AttrValue::U64(_))
             | (Shape::Be16, AttrValue::Be16(_))
             | (Shape::Be32, AttrValue::Be32(_))
             | (Shape::Str, AttrValue::Str(..))

@@ -88,6 +88,11 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         Shape::U32 => any::<u32>().prop_map(AttrValue::U32).boxed(),
         Shape::I32 => any::<i32>().prop_map(AttrValue::I32).boxed(),
         Shape::U64 => any::<u64>().prop_map(AttrValue::U64).boxed(),
+        Shape::Uint => prop_oneof![
+            any::<u32>().prop_map(AttrValue::U32),
+            any::<u64>().prop_map(AttrValue::U64),
+        ]
+        .boxed(),
         Shape::Be16 => any::<u16>().prop_map(AttrValue::Be16).boxed(),
         Shape::Be32 => any::<u32>().prop_map(AttrValue::Be32).boxed(),
         Shape::Str => c_string().boxed(),
@@ -313,7 +318,17 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .boxed(),
         ),
         Family::Addr => (
-            vec![RTM_NEWADDR, RTM_DELADDR, RTM_GETADDR],
+            vec![
+                RTM_NEWADDR,
+                RTM_DELADDR,
+                RTM_GETADDR,
+                RTM_NEWMULTICAST,
+                RTM_DELMULTICAST,
+                RTM_GETMULTICAST,
+                RTM_NEWANYCAST,
+                RTM_DELANYCAST,
+                RTM_GETANYCAST,
+            ],
             (header::<IfAddrMsg, 8>(), nodes(&ADDR, DEPTH))
                 .prop_map(|(h, n)| Body::Addr(h, n))
                 .boxed(),

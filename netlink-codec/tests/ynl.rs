@@ -12,9 +12,9 @@
 //! The specs are not in this repository: `scripts/ynl-specs.sh` takes them out of the
 //! crates.io package `netlink-bindings` 0.3.5, which ships the kernel's files verbatim (the
 //! script checks their SPDX line), into `target/ynl-specs` (or the directory `YNL_SPECS`
-//! names). They are a 6.19 tree's, one release newer than the 6.18 uapi the codec follows
-//! and the 6.18 kernel the tests run on: the attributes 6.19 adds (`IFLA_BR_STP_MODE`,
-//! `IFA_MC_USERS`, ...) are itemised in `ynl/known.rs`. Debian's `linux-source-6.12`, the
+//! names). They are a 6.19 tree's, one release newer than the 6.18 kernel the tests run
+//! on; the codec's tables have the attributes 6.19 adds (`IFLA_BR_STP_MODE`,
+//! `IFA_MC_USERS`, ...) with the numbers of its uapi. Debian's `linux-source-6.12`, the
 //! source before, is not used any more: it has no `rt-neigh` or `rt-rule` spec, and one
 //! source keeps one list of differences.
 //!

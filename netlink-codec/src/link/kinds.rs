@@ -142,6 +142,7 @@ attr_space! {
         IFLA_BR_MCAST_QUERIER_STATE = 47 => Raw,
         IFLA_BR_FDB_N_LEARNED = 48 => U32,
         IFLA_BR_FDB_MAX_LEARNED = 49 => U32,
+        IFLA_BR_STP_MODE = 50 => U32,
     }
 }
 
@@ -193,6 +194,7 @@ attr_space! {
         IFLA_BRPORT_MCAST_MAX_GROUPS = 42 => U32,
         IFLA_BRPORT_NEIGH_VLAN_SUPPRESS = 43 => U8,
         IFLA_BRPORT_BACKUP_NHID = 44 => U32,
+        IFLA_BRPORT_NEIGH_FORWARD_GRAT = 45 => U8,
     }
 }
 
@@ -302,6 +304,7 @@ attr_space! {
         IFLA_NETKIT_PEER_SCRUB = 7 => U32,
         IFLA_NETKIT_HEADROOM = 8 => U16,
         IFLA_NETKIT_TAILROOM = 9 => U16,
+        IFLA_NETKIT_PAIRING = 10 => U32,
     }
 }
 
@@ -403,6 +406,9 @@ attr_space! {
         IFLA_GENEVE_DF = 13 => U8,
         IFLA_GENEVE_INNER_PROTO_INHERIT = 14 => Flag,
         IFLA_GENEVE_PORT_RANGE = 15 => Structs(&PortRange::GENEVE_DEF),
+        IFLA_GENEVE_GRO_HINT = 16 => Flag,
+        IFLA_GENEVE_LOCAL = 17 => Ip,
+        IFLA_GENEVE_LOCAL6 = 18 => Ip,
     }
 }
 
@@ -478,6 +484,7 @@ attr_space! {
         IFLA_BOND_NS_IP6_TARGET = 31 => Raw,
         IFLA_BOND_COUPLED_CONTROL = 32 => U8,
         IFLA_BOND_BROADCAST_NEIGH = 33 => U8,
+        IFLA_BOND_LACP_STRICT = 34 => U8,
     }
 }
 

@@ -39,8 +39,9 @@ attr_space! {
 }
 
 attr_space! {
-    /// ipip's and sit's `IFLA_INFO_DATA`, `IFLA_IPTUN_*` (`IFLA_IPTUN_FLAGS` is a `__u16`
-    /// here; ip6tnl's [`IP6TNL`] has it as a `__u32`).
+    /// ipip's and sit's `IFLA_INFO_DATA`, `IFLA_IPTUN_*` (`IFLA_IPTUN_FLAGS` is a `__be16`
+    /// here, which sit reads and writes with `nla_get_be16` / `nla_put_be16`; ip6tnl's
+    /// [`IP6TNL`] has it as a host-order `__u32`).
     pub static IPTUN = "IFLA_IPTUN" {
         IFLA_IPTUN_UNSPEC = 0 => Raw,
         IFLA_IPTUN_LINK = 1 => U32,
@@ -50,7 +51,7 @@ attr_space! {
         IFLA_IPTUN_TOS = 5 => U8,
         IFLA_IPTUN_ENCAP_LIMIT = 6 => U8,
         IFLA_IPTUN_FLOWINFO = 7 => Be32,
-        IFLA_IPTUN_FLAGS = 8 => U16,
+        IFLA_IPTUN_FLAGS = 8 => Be16,
         IFLA_IPTUN_PROTO = 9 => U8,
         IFLA_IPTUN_PMTUDISC = 10 => U8,
         IFLA_IPTUN_6RD_PREFIX = 11 => Ip,

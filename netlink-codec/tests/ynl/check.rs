@@ -93,7 +93,7 @@ fn field_names(r: &mut Report, header: &str, e: &Enum, names: Names) {
     let (flags, table) = match names {
         Names::Enum(t) => (false, t),
         Names::Flags(t) => (true, t),
-        Names::None => (e.flags, &[][..]),
+        _ => (e.flags, &[][..]),
     };
     let set = format!("{header}.{}", e.name);
     if flags != e.flags {

@@ -1,16 +1,11 @@
 //! Which codec table each YNL name stands for. Edit here: a spec set, struct or sub-message
 //! the test meets must be in exactly one list, or the test says which one to add it to.
-//! Mapping a codec space or header another branch adds is a one-line edit:
-//! `unmapped("neighbour-attrs", FAM, "NDA_")` becomes `set("neighbour-attrs", &neigh::NEIGH,
-//! "NDA_")`, `("ndmsg", Err(FAM))` becomes `("ndmsg", Ok(&neigh::NdMsg::DEF))`.
+//! Mapping a codec space or header the codec gains is a one-line edit: `unmapped("x-attrs",
+//! WHY, "X_")` becomes `set("x-attrs", &x::X, "X_")`, `("xmsg", Err(WHY))` becomes
+//! `("xmsg", Ok(&x::XMsg::DEF))`.
 
 use netlink_codec::schema::{HeaderDef, Space};
-use netlink_codec::{addr, link, neigh, nsid, route};
-
-/// The reason of entries that wait for the neighbour and rule families.
-const FAM: &str = "family added by branch fam";
-/// The reason of entries that wait for the link kinds branch `link` adds.
-const LINK: &str = "pending (helper `link`)";
+use netlink_codec::{addr, link, neigh, nsid, route, rule};
 
 /// A YNL attribute set, the codec space it describes (or why it has none yet), and the uapi
 /// prefix of its names (YNL writes `ifla-` as `name-prefix` on some sets, inside the names
@@ -83,12 +78,14 @@ pub(crate) static SETS: &[SetMap] = &[
     set("linkinfo-netkit-attrs", &link::NETKIT, "IFLA_NETKIT_"),
     set("linkinfo-hsr-attrs", &link::HSR, "IFLA_HSR_"),
     set("linkinfo-ovpn-attrs", &link::OVPN, "IFLA_OVPN_"),
-    unmapped("linkinfo-gre-attrs", LINK, "IFLA_GRE_"),
-    unmapped("linkinfo-gre6-attrs", LINK, "IFLA_GRE_"),
-    unmapped("linkinfo-vti-attrs", LINK, "IFLA_VTI_"),
-    unmapped("linkinfo-vti6-attrs", LINK, "IFLA_VTI_"),
-    unmapped("linkinfo-iptun-attrs", LINK, "IFLA_IPTUN_"),
-    unmapped("linkinfo-ip6tnl-attrs", LINK, "IFLA_IPTUN_"),
+    // One codec space for both address families of a tunnel kind (the kernel's uapi has
+    // one enum); YNL writes one set for each.
+    set("linkinfo-gre-attrs", &link::GRE, "IFLA_GRE_"),
+    set("linkinfo-gre6-attrs", &link::GRE, "IFLA_GRE_"),
+    set("linkinfo-vti-attrs", &link::VTI, "IFLA_VTI_"),
+    set("linkinfo-vti6-attrs", &link::VTI, "IFLA_VTI_"),
+    set("linkinfo-iptun-attrs", &link::IPTUN, "IFLA_IPTUN_"),
+    set("linkinfo-ip6tnl-attrs", &link::IP6TNL, "IFLA_IPTUN_"),
     unmapped(
         "link-dpll-pin-attrs",
         "IFLA_DPLL_PIN nests the dpll genetlink family's DPLL_A_PIN_*; the codec keeps it raw",
@@ -100,11 +97,11 @@ pub(crate) static SETS: &[SetMap] = &[
     set("route-attrs", &route::ROUTE, "RTA_"),
     set("metrics", &route::METRICS, "RTAX_"),
     // rt-neigh
-    unmapped("neighbour-attrs", FAM, "NDA_"),
+    set("neighbour-attrs", &neigh::NEIGH, "NDA_"),
     set("ndt-attrs", &neigh::NEIGHTBL, "NDTA_"),
     set("ndtpa-attrs", &neigh::NEIGHTBL_PARMS, "NDTPA_"),
     // rt-rule
-    unmapped("fib-rule-attrs", FAM, "FRA_"),
+    set("fib-rule-attrs", &rule::RULE, "FRA_"),
 ];
 
 /// Spec struct definitions that are codec family headers, or why the codec has none yet.
@@ -114,8 +111,8 @@ pub(crate) static HEADERS: &[(&str, Result<&HeaderDef, &str>)] = &[
     ("rtmsg", Ok(&route::RtMsg::DEF)),
     ("rtgenmsg", Ok(&nsid::RtGenMsg::DEF)),
     ("ndtmsg", Ok(&neigh::NdtMsg::DEF)),
-    ("ndmsg", Err(FAM)),
-    ("fib-rule-hdr", Err(FAM)),
+    ("ndmsg", Ok(&neigh::NdMsg::DEF)),
+    ("fib-rule-hdr", Ok(&rule::FibRuleHdr::DEF)),
 ];
 
 /// Spec sub-messages and the codec's (kind, space) tables they correspond to.

@@ -26,6 +26,7 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::U32 => "u32".into(),
         Shape::I32 => "s32".into(),
         Shape::U64 => "u64".into(),
+        Shape::Uint => "uint (u32 or u64)".into(),
         Shape::Be16 => "u16 big-endian".into(),
         Shape::Be32 => "u32 big-endian".into(),
         Shape::Str => "string".into(),
@@ -39,6 +40,9 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::Multipath(s) => format!("rtnexthop list + {}", s.name),
         Shape::Structs(d) => format!("array of struct {}", d.name),
         Shape::ByKind(k, _) => format!("sub-message selected by type {k}"),
+        Shape::ByType(k, _) => format!("nest selected by the value of type {k}"),
+        Shape::ByFamily(..) => "chosen by the header's family".into(),
+        other => format!("{other:?}"),
     }
 }
 
@@ -47,6 +51,7 @@ fn elem_name(e: Elem) -> &'static str {
         Elem::U32 => "u32",
         Elem::I32 => "s32",
         Elem::U64 => "u64",
+        _ => "(new element type)",
     }
 }
 
@@ -75,9 +80,15 @@ pub(crate) fn compare(
     structs: &[Struct],
     selector: Option<u16>,
 ) -> Verdict {
+    match shape {
+        Shape::ByFamily(table, other) => return by_family(a, table, *other, structs, selector),
+        Shape::ByType(k, table) => return by_type(a, k, table),
+        _ => {}
+    }
     let be = a.byte_order.as_deref() == Some("big-endian");
     let same = match (a.ty.as_str(), shape) {
         ("u8", Shape::U8) | ("u64", Shape::U64) | ("s32", Shape::I32) => true,
+        ("uint", Shape::Uint) => true,
         ("u16", Shape::U16) | ("u32", Shape::U32) => !be,
         ("u16", Shape::Be16) | ("u32", Shape::Be32) => be,
         // An IPv4 address as a big-endian u32: the codec's address shape reads it.
@@ -97,6 +108,49 @@ pub(crate) fn compare(
         Verdict::Same
     } else {
         Verdict::Differs(describe(shape))
+    }
+}
+
+/// A shape chosen by the header's family: the spec's type must match the shape of the
+/// families the codec does not single out; the families it does are the codec knowing
+/// more, itemised (`IFLA_PROTINFO` is `IFLA_BRPORT_*` under `AF_BRIDGE`).
+fn by_family(
+    a: &SpecAttr,
+    table: &[(u8, Shape)],
+    other: Shape,
+    structs: &[Struct],
+    selector: Option<u16>,
+) -> Verdict {
+    let families: Vec<String> = table
+        .iter()
+        .map(|(f, s)| format!("{} {}", family_name(*f), describe(*s)))
+        .collect();
+    let more = format!("by family: {}", families.join(", "));
+    match compare(a, other, structs, selector) {
+        Verdict::Same => Verdict::Finer(format!("spec {}, codec {more}", spec_type(a))),
+        Verdict::Finer(note) => Verdict::Finer(format!("{note}; {more}")),
+        Verdict::Differs(codec) => Verdict::Differs(format!("{codec} ({more})")),
+    }
+}
+
+fn family_name(f: u8) -> String {
+    let names = netlink_codec::af::AF_NAMES;
+    let name = names.iter().find(|(v, _)| *v == u64::from(f));
+    name.map_or_else(|| format!("family {f}"), |(_, n)| (*n).to_owned())
+}
+
+/// A nest whose space the value of a sibling chooses (`RTA_ENCAP` by `RTA_ENCAP_TYPE`):
+/// finer than a spec `binary` without struct or hint, which is what YNL can say of it.
+fn by_type(a: &SpecAttr, kind: u16, table: &[(u16, &Space)]) -> Verdict {
+    let spaces: Vec<String> = table
+        .iter()
+        .map(|(v, s)| format!("{v} {}", s.name))
+        .collect();
+    let codec = format!("nest by the value of type {kind}: {}", spaces.join(", "));
+    if a.ty == "binary" && a.strukt.is_none() && a.hint.is_none() {
+        Verdict::Finer(format!("spec binary, codec {codec}"))
+    } else {
+        Verdict::Differs(codec)
     }
 }
 
@@ -195,11 +249,15 @@ fn label_matches(label: &str, member: &str, labels: Labels) -> bool {
     match labels {
         Labels::List(_) => label == member || label.ends_with(&format!("_{member}")),
         Labels::Space(..) => label.ends_with(&format!("_{}", map::c_name("", &member))),
+        _ => false,
     }
 }
 
 /// Differences between a spec struct and a codec header table, as (member, spec, codec).
-/// Padding members may be named fields in the codec (`__ifi_pad`) or gaps.
+/// Padding members may be named fields in the codec (`__ifi_pad`) or gaps. YNL lists no
+/// tail padding: the C struct's size is the members' rounded up to the alignment of the
+/// widest (`rtnl_link_ifmap`, 28 bytes of members, is 32), and the codec may name that
+/// tail as a `__`-prefixed field.
 pub(crate) fn struct_vs_def(s: &Struct, def: &HeaderDef) -> Vec<[String; 3]> {
     let mut diffs = Vec::new();
     let mut offset = 0;
@@ -225,8 +283,18 @@ pub(crate) fn struct_vs_def(s: &Struct, def: &HeaderDef) -> Vec<[String; 3]> {
         }
         offset += m.size;
     }
+    let align = s
+        .members
+        .iter()
+        .filter(|m| matches!(m.ty.as_str(), "u16" | "s16" | "u32" | "s32" | "u64" | "s64"))
+        .map(|m| m.size)
+        .max()
+        .unwrap_or(1);
+    let padded = offset.div_ceil(align) * align;
+    let tail = offset..padded;
     for f in def.fields {
-        let in_pad = pads.iter().any(|p| p.contains(&f.offset));
+        let in_tail = tail.contains(&f.offset) && f.name.starts_with("__");
+        let in_pad = in_tail || pads.iter().any(|p| p.contains(&f.offset));
         let listed = spec_offsets(s).contains(&f.offset);
         if !in_pad && !listed {
             diffs.push([
@@ -236,8 +304,8 @@ pub(crate) fn struct_vs_def(s: &Struct, def: &HeaderDef) -> Vec<[String; 3]> {
             ]);
         }
     }
-    if offset != def.len {
-        let (spec, codec) = (format!("{offset} bytes"), format!("{} bytes", def.len));
+    if padded != def.len {
+        let (spec, codec) = (format!("{padded} bytes"), format!("{} bytes", def.len));
         diffs.push(["(size)".into(), spec, codec]);
     }
     diffs
