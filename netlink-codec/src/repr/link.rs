@@ -5,7 +5,9 @@ use core::fmt;
 use zerocopy::byteorder::big_endian;
 use zerocopy::IntoBytes;
 
-use super::{copy_attr, padded, repr_attrs, split_body, I32Array, Sink, U32Array, Wire};
+use super::{
+    copy_attr, family_overrides, padded, repr_attrs, split_body, I32Array, Sink, U32Array, Wire,
+};
 use crate::attr::{Attr, Attrs, EmitBuf, NLA_F_NESTED};
 use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
@@ -80,7 +82,9 @@ impl<'a> LinkRepr<'a> {
             change: Iff::from_bits_retain(h.ifi_change.get()),
             attrs: LinkAttrs::default(),
         };
-        me.attrs.fill(attrs, at)?;
+        let family = h.ifi_family;
+        me.attrs
+            .fill_except(attrs, at, |k| family_overrides(&LINK, k, family))?;
         Ok(me)
     }
 

@@ -211,6 +211,10 @@ macro_rules! repr_attrs {
             /// The attribute run this value was parsed from; its unmodelled attributes are
             /// emitted back in place.
             pub original: $crate::repr::Original<'a>,
+            /// Bit `k` set: the attribute of modelled type `k` was left unmodelled, because
+            /// the message's header gives it another meaning (`IFLA_AF_SPEC` of `AF_BRIDGE`);
+            /// it is emitted back as it was.
+            pub left_raw: u128,
         }
 
         // The seen-set of `emit_attrs` is a u128: modelled types must stay below 128.
@@ -245,9 +249,24 @@ macro_rules! repr_attrs {
             /// hundred bytes: building them where they live saves copies).
             #[inline]
             pub(crate) fn fill(&mut self, buf: &'a [u8], offset: usize) -> Result<(), $crate::DecodeError> {
+                self.fill_except(buf, offset, |_| false)
+            }
+
+            /// [`Self::fill`], leaving attributes of the kinds `skip` names unmodelled (an
+            /// attribute whose content depends on the header, such as `IFLA_AF_SPEC`).
+            pub(crate) fn fill_except(
+                &mut self,
+                buf: &'a [u8],
+                offset: usize,
+                skip: impl Fn(u16) -> bool,
+            ) -> Result<(), $crate::DecodeError> {
                 self.original = $crate::repr::Original::new(buf);
                 for a in $crate::attr::Attrs::new(buf, offset) {
                     let a = a?;
+                    if a.kind() < 128 && skip(a.kind()) {
+                        self.left_raw |= 1u128 << a.kind();
+                        continue;
+                    }
                     match a.kind() {
                         $( $kind if self.$field.is_none() => {
                             self.$field = Some(<$ty as $crate::repr::Wire<'a>>::read(&a)?);
@@ -301,7 +320,9 @@ macro_rules! repr_attrs {
                     match a.kind() {
                         $( $kind if seen & (1u128 << $kind) == 0 => {
                             seen |= 1u128 << $kind;
-                            if let Some(v) = &self.$field {
+                            if self.left_raw & (1u128 << $kind) != 0 {
+                                $crate::repr::copy_attr(s, &a)?;
+                            } else if let Some(v) = &self.$field {
                                 $crate::repr::Wire::write(v, a.raw_type(), Some(&a), s)?;
                             }
                         } )*
@@ -319,12 +340,13 @@ macro_rules! repr_attrs {
             /// Attributes of the original run that no field models.
             pub fn unmodelled(&self) -> impl Iterator<Item = $crate::attr::Attr<'a>> + 'a {
                 let mut seen: u128 = 0;
+                let left_raw = self.left_raw;
                 self.original.attrs().filter_map(move |a| {
                     let a = a.ok()?;
                     match a.kind() {
                         $( $kind if seen & (1u128 << $kind) == 0 => {
                             seen |= 1u128 << $kind;
-                            None
+                            (left_raw & (1u128 << $kind) != 0).then_some(a)
                         } )*
                         _ => Some(a),
                     }
@@ -400,4 +422,13 @@ where
 /// Bytes a family header of `len` bytes takes once padded.
 pub(crate) const fn padded(len: usize) -> usize {
     (len + 3) & !3
+}
+
+/// Whether the header's `family` gives attribute `kind` of `space` a shape of its own
+/// ([`Shape::ByFamily`](crate::schema::Shape::ByFamily)) rather than the usual one the
+/// typed field models: `IFLA_AF_SPEC` under `AF_BRIDGE`, `RTA_DST` under `AF_MPLS`. Such
+/// attributes stay unmodelled (`left_raw`).
+pub(crate) fn family_overrides(space: &crate::schema::Space, kind: u16, family: u8) -> bool {
+    matches!(space.shape(kind),
+        crate::schema::Shape::ByFamily(chosen, _) if chosen.iter().any(|(f, _)| *f == family))
 }

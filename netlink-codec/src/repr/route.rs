@@ -4,7 +4,7 @@ use core::fmt;
 use core::net::IpAddr;
 
 use super::wire::Leaf;
-use super::{copy_attr, padded, repr_attrs, show_hex, split_body, Sink, Wire};
+use super::{copy_attr, family_overrides, padded, repr_attrs, show_hex, split_body, Sink, Wire};
 use crate::attr::{Attr, EmitBuf};
 use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
@@ -73,7 +73,9 @@ impl<'a> RouteRepr<'a> {
             flags: h.rtm_flags.get(),
             attrs: RouteAttrs::default(),
         };
-        me.attrs.fill(attrs, at)?;
+        let family = h.rtm_family;
+        me.attrs
+            .fill_except(attrs, at, |k| family_overrides(&ROUTE, k, family))?;
         Ok(me)
     }
 
