@@ -3,7 +3,8 @@
 //!
 //! - `decode [--hex | --pcap] [--json] [FILE]` turns raw netlink bytes, hex text or an
 //!   nlmon capture into the human tree or JSON Lines ([`crate::render`]).
-//! - `encode [FILE]` turns those JSON Lines (possibly edited) back into raw bytes.
+//! - `encode [FILE]` turns those JSON Lines (possibly edited) back into raw bytes
+//!   ([`netlink_codec::render::message_from_json`]).
 //! - `send [--netns PATH] [--hex] [FILE]` sends raw requests on a `NETLINK_ROUTE` socket
 //!   and prints the kernel's answers decoded.
 //!
@@ -11,7 +12,6 @@
 //! [`MAX_INPUT`] bytes, so memory stays bounded whatever is fed in (`/dev/zero`, a
 //! multi-gigabyte file); each message decoded is at most [`render::MAX_MESSAGE`] bytes.
 
-pub mod encode;
 pub mod error;
 pub mod input;
 pub mod monitor;
@@ -259,7 +259,7 @@ pub fn encode_lines(text: &str) -> Result<Vec<u8>> {
         }
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| AuditError::Msg(format!("line {ln}: not JSON: {e}")))?;
-        let m = encode::message_from_json(&v)
+        let m = netlink_codec::render::message_from_json(&v)
             .map_err(|e| AuditError::Msg(format!("line {ln}: {e}")))?;
         m.emit(&mut out)
             .map_err(|e| AuditError::Msg(format!("line {ln}: cannot encode: {e}")))?;
