@@ -1,6 +1,6 @@
 //! The renderer (feature `render`) over the whole golden corpus: every buffer renders as a
 //! tree whose first line names its first message at offset 0, and its JSON Lines read back
-//! (with [`message_from_json`]) to exactly its bytes.
+//! (with [`message_from_json`]) to exactly its bytes, also with a zeroed tail after it.
 #![cfg(feature = "render")]
 
 mod common;
@@ -53,4 +53,30 @@ fn json_errors_name_the_field_by_its_path() {
     );
     assert_eq!(parse_hex("0x2000 ff").unwrap(), [0x20, 0, 0xff]);
     assert_eq!(parse_hex("abc").unwrap_err(), "odd number of hex digits");
+}
+
+#[test]
+fn a_zeroed_tail_is_shown_and_read_back() {
+    use netlink_codec::datagram::{Datagram, DatagramEnd};
+    use netlink_codec::render::end_from_json;
+    for (name, mut bytes) in common::corpus() {
+        let len = bytes.len();
+        bytes.resize(len + 128, 0);
+        let tree = text(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let want = format!(
+            "{len:>6} end: 128 zero bytes after the last message (the kernel ignores them)\n"
+        );
+        assert!(tree.ends_with(&want), "{name}: {tree}");
+        let json = json_lines(&bytes).unwrap();
+        let mut d = Datagram::default();
+        for line in json.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            match end_from_json(&v).unwrap() {
+                Some(end) => d.end = end,
+                None => d.messages.push(message_from_json(&v).unwrap()),
+            }
+        }
+        assert_eq!(d.end, DatagramEnd::ZeroTail(128), "{name}");
+        assert_eq!(d.to_bytes().unwrap(), bytes, "{name}");
+    }
 }

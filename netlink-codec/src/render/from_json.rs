@@ -13,6 +13,7 @@ use crate::addr::IfAddrMsg;
 use crate::addrlabel::IfAddrLblMsg;
 use crate::af::AF_NAMES;
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_TYPE_MASK};
+use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
@@ -109,6 +110,40 @@ impl<'a> Path<'a> {
 /// recomputed, except for an echoed request that is only a header.
 pub fn message_from_json(v: &Json) -> Result<Message, JsonError> {
     message(v, &Path::ROOT)
+}
+
+/// The ending of a datagram from its JSON object ([`end_json`](super::end_json)), or
+/// `None` when `v` is not one (it has no `end` key: a message).
+pub fn end_from_json(v: &Json) -> Result<Option<DatagramEnd>, JsonError> {
+    let p = &Path::ROOT;
+    let Some(end) = v.as_object().and_then(|o| o.get("end")) else {
+        return Ok(None);
+    };
+    let o = object(v, p)?;
+    let end = match end.as_str() {
+        Some("zero_tail") => {
+            check_keys(o, p, &["end", "zeros"])?;
+            DatagramEnd::ZeroTail(num(get(o, p, "zeros")?, &p.key("zeros"))?)
+        }
+        Some("short_pad") => {
+            check_keys(o, p, &["end", "pad"])?;
+            let pad: u8 = num(get(o, p, "pad")?, &p.key("pad"))?;
+            if pad > 2 {
+                return p.key("pad").err("a short padding has 0-2 bytes");
+            }
+            DatagramEnd::ShortPad(pad)
+        }
+        Some("aligned") => {
+            check_keys(o, p, &["end"])?;
+            DatagramEnd::Aligned
+        }
+        _ => {
+            return p
+                .key("end")
+                .err("expected \"zero_tail\", \"short_pad\" or \"aligned\"")
+        }
+    };
+    Ok(Some(end))
 }
 
 /// Encode the echoed request of an `NLMSG_ERROR` from its JSON object.

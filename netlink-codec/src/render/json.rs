@@ -4,10 +4,11 @@ use serde_json::{json, Map, Value as Json};
 use zerocopy::IntoBytes;
 
 use super::{
-    af_name, attr_name, body_space, family_header, flag_names, for_each_message, full_request,
-    header_family, hex, ip_of, lladdr, req_len, request_header, struct_def,
+    af_name, attr_name, body_space, family_header, flag_names, full_request, header_family, hex,
+    ip_of, lladdr, req_len, request_header, struct_def, walk_all, Part,
 };
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
+use crate::datagram::DatagramEnd;
 use crate::header::{msg_type_name, FlagName, NlMsgHdr};
 use crate::link::IfInfoMsg;
 use crate::model::{AttrValue, Body, Message, NexthopNode, Node, MAX_NESTING};
@@ -21,11 +22,28 @@ use crate::Errno;
 /// returned (use [`message_json`] per message to keep what came before).
 pub fn json_lines(bytes: &[u8]) -> Result<String, crate::DecodeError> {
     let mut out = String::new();
-    for_each_message(bytes, |m, _| {
-        out.push_str(&message_json(m).to_string());
+    walk_all(bytes, |part| {
+        let line = match part {
+            Part::Message(m, _) => message_json(m),
+            Part::End(end, _) => end_json(end),
+        };
+        out.push_str(&line.to_string());
         out.push('\n');
     })?;
     Ok(out)
+}
+
+/// The JSON object for how a datagram ends after its last message, a line of its own
+/// after that message: `{"end":"zero_tail","zeros":N}` (N zero bytes follow) or
+/// `{"end":"short_pad","pad":N}` (the last message stops inside its alignment padding,
+/// with N of its padding bytes); `{"end":"aligned"}` for the ordinary end, which
+/// [`json_lines`] does not print. [`end_from_json`](super::end_from_json) reads it back.
+pub fn end_json(end: DatagramEnd) -> Json {
+    match end {
+        DatagramEnd::ZeroTail(n) => json!({ "end": "zero_tail", "zeros": n }),
+        DatagramEnd::ShortPad(pad) => json!({ "end": "short_pad", "pad": pad }),
+        DatagramEnd::Aligned => json!({ "end": "aligned" }),
+    }
 }
 
 /// How many echoed requests inside echoed requests are decoded as messages (the kernel

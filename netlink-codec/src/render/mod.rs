@@ -80,22 +80,30 @@ use zerocopy::IntoBytes;
 mod from_json;
 mod json;
 mod text;
+mod walk;
 
-pub use from_json::{message_from_json, parse_hex, JsonError};
-pub use json::{json_lines, message_json, MAX_ECHO};
-pub use text::{message_text, text};
+pub use from_json::{end_from_json, message_from_json, parse_hex, JsonError};
+pub use json::{end_json, json_lines, message_json, MAX_ECHO};
+pub use text::{end_text, message_text, text};
+pub use walk::{walk, Part, WalkError};
 
-/// Parse each message of `bytes` losslessly and hand it to `each` with its offset; stops
-/// at the first malformed message (after handing over those before it).
-fn for_each_message(
-    bytes: &[u8],
-    mut each: impl FnMut(&Message, usize),
-) -> Result<(), crate::DecodeError> {
-    for msg in crate::header::Messages::new(bytes) {
-        let msg = msg?;
-        each(&Message::parse(&msg)?, msg.offset());
+/// [`walk`] over the whole of `bytes`, for [`text`] and [`json_lines`]: only a decode
+/// error can stop it.
+fn walk_all(bytes: &[u8], mut each: impl FnMut(Part<'_>)) -> Result<(), crate::DecodeError> {
+    let r = walk::<std::convert::Infallible>(bytes, bytes.len(), |part| {
+        each(part);
+        Ok(())
+    });
+    match r {
+        Ok(()) => Ok(()),
+        Err(WalkError::Decode(e)) => Err(e),
+        // No message is longer than the buffer that holds it.
+        Err(WalkError::TooLarge { offset, .. }) => Err(crate::DecodeError::new(
+            offset,
+            crate::DecodeErrorKind::MessageLenPastEnd,
+        )),
+        Err(WalkError::Stopped(never)) => match never {},
     }
-    Ok(())
 }
 
 /// The name of attribute type `kind` in `space`, or `None`.

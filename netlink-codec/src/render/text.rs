@@ -5,11 +5,12 @@ use std::fmt::Write as _;
 use zerocopy::IntoBytes;
 
 use super::{
-    af_name, attr_name, body_space, family_header, flag_names, for_each_message, full_request,
-    header_family, hex, ip_of, lladdr, node_size, req_len, request_header, struct_def, MAX_ECHO,
+    af_name, attr_name, body_space, family_header, flag_names, full_request, header_family, hex,
+    ip_of, lladdr, node_size, req_len, request_header, struct_def, walk_all, Part, MAX_ECHO,
 };
 use crate::ack::{EXT_ACK, NLMSGERR_ATTR_MISS_TYPE, NLMSGERR_ATTR_OFFS};
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
+use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_name, FlagName, NlMsgHdr};
 use crate::link::IfInfoMsg;
@@ -19,14 +20,33 @@ use crate::schema::{Field, HeaderDef, Labels, Names, Space};
 use crate::Errno;
 
 /// The tree for a run of messages (one datagram, or several back to back), each message
-/// as [`message_text`] shows it at its offset in `bytes`.
+/// as [`message_text`] shows it at its offset in `bytes`, then the datagram's ending if it
+/// is not aligned ([`end_text`]).
 ///
 /// Malformed input: the error names the byte offset and the cause, and nothing is
 /// returned (use [`message_text`] per message to keep what came before).
 pub fn text(bytes: &[u8]) -> Result<String, crate::DecodeError> {
     let mut out = String::new();
-    for_each_message(bytes, |m, off| out.push_str(&message_text(m, off)))?;
+    walk_all(bytes, |part| match part {
+        Part::Message(m, off) => out.push_str(&message_text(m, off)),
+        Part::End(end, off) => out.push_str(&end_text(end, off)),
+    })?;
     Ok(out)
+}
+
+/// The line for how a datagram ends after its last message, at byte `offset` (where the
+/// ending starts); empty for [`DatagramEnd::Aligned`], which needs no line.
+pub fn end_text(end: DatagramEnd, offset: usize) -> String {
+    let what = match end {
+        DatagramEnd::ZeroTail(n) => {
+            format!("{n} zero bytes after the last message (the kernel ignores them)")
+        }
+        DatagramEnd::ShortPad(pad) => {
+            format!("the last message stops inside its alignment padding ({pad} padding bytes)")
+        }
+        DatagramEnd::Aligned => return String::new(),
+    };
+    format!("{offset:>6} end: {what}\n")
 }
 
 /// The human tree for one message that starts at byte `offset` of the input. Each line
