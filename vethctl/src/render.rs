@@ -9,27 +9,37 @@
 
 use std::io;
 
-use netlink_codec::header::{Messages, NlMsgHdr};
-use netlink_codec::model::Message;
+use netlink_codec::render::{end_json, end_text, walk, Part, WalkError};
 pub use netlink_codec::render::{hex, message_json, message_text, MAX_ECHO};
 use netlink_codec::DecodeError;
 
-/// Write the human tree for a run of messages (one datagram, or several back to back).
+/// Write the human tree for a run of messages (one datagram, or several back to back),
+/// and how the datagram ends when it keeps zero bytes after its last message or a last
+/// message without its padding ([`netlink_codec::render::end_text`]).
 ///
 /// Malformed input: everything before the bad message is written, then the call fails
 /// with an [`io::ErrorKind::InvalidData`] error whose inner error is the
 /// [`DecodeError`] (byte offset and cause), or [`MessageTooLarge`] for a message over
 /// [`MAX_MESSAGE`] ([`input_error`] says which).
 pub fn write_text(out: &mut impl io::Write, bytes: &[u8]) -> io::Result<()> {
-    render(out, bytes, 0, |out, m, off| {
-        out.write_all(message_text(m, off).as_bytes())
+    render(bytes, |part| match part {
+        Part::Message(m, off) => out.write_all(message_text(m, off).as_bytes()),
+        Part::End(end, off) => out.write_all(end_text(end, off).as_bytes()),
+        _ => Ok(()),
     })
 }
 
-/// Write one JSON object per message (JSON Lines). Malformed input as for [`write_text`].
+/// Write one JSON object per message (JSON Lines), and one for the datagram's ending as
+/// [`write_text`] shows it ([`netlink_codec::render::end_json`]). Malformed input as for
+/// [`write_text`].
 pub fn write_json(out: &mut impl io::Write, bytes: &[u8]) -> io::Result<()> {
-    render(out, bytes, 0, |out, m, _| {
-        serde_json::to_writer(&mut *out, &message_json(m))?;
+    render(bytes, |part| {
+        let line = match part {
+            Part::Message(m, _) => message_json(m),
+            Part::End(end, _) => end_json(end),
+            _ => return Ok(()),
+        };
+        serde_json::to_writer(&mut *out, &line)?;
         out.write_all(b"\n")
     })
 }
@@ -51,33 +61,23 @@ pub struct MessageTooLarge {
     pub len: usize,
 }
 
-/// Parse each message of `bytes` losslessly and hand it to `each` with its offset
-/// (`base` is added to offsets, for buffers that are part of a larger input).
-pub(crate) fn render<W: io::Write>(
-    out: &mut W,
-    bytes: &[u8],
-    base: usize,
-    mut each: impl FnMut(&mut W, &Message, usize) -> io::Result<()>,
-) -> io::Result<()> {
-    for msg in Messages::new(bytes) {
-        if let Ok(m) = &msg {
-            let len = NlMsgHdr::LEN + m.payload().len();
-            if len > MAX_MESSAGE {
-                let offset = base + m.offset();
-                let e = MessageTooLarge { offset, len };
-                return Err(io::Error::new(io::ErrorKind::InvalidData, e));
-            }
+/// Walk `bytes` with the codec ([`walk`]), each message parsed only when reached and
+/// refused before that when over [`MAX_MESSAGE`]; errors about the input become
+/// [`io::ErrorKind::InvalidData`].
+fn render(bytes: &[u8], each: impl FnMut(Part<'_>) -> io::Result<()>) -> io::Result<()> {
+    let invalid =
+        |e: Box<dyn std::error::Error + Send + Sync>| io::Error::new(io::ErrorKind::InvalidData, e);
+    match walk(bytes, MAX_MESSAGE, each) {
+        Ok(()) => Ok(()),
+        Err(WalkError::Decode(e)) => Err(invalid(Box::new(e))),
+        Err(WalkError::TooLarge { offset, len }) => {
+            Err(invalid(Box::new(MessageTooLarge { offset, len })))
         }
-        let parsed = msg.and_then(|m| Message::parse(&m).map(|p| (p, m.offset())));
-        match parsed {
-            Ok((m, off)) => each(out, &m, base + off)?,
-            Err(e) => {
-                let e = DecodeError::new(e.offset + base, e.kind);
-                return Err(io::Error::new(io::ErrorKind::InvalidData, e));
-            }
-        }
+        Err(WalkError::Stopped(e)) => Err(e),
+        Err(_) => Err(io::Error::other(
+            "the codec stopped for a reason vethctl does not know",
+        )),
     }
-    Ok(())
 }
 
 /// What was wrong with the input, for an error from [`write_text`] / [`write_json`] that
