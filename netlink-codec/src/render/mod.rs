@@ -79,11 +79,13 @@ use zerocopy::IntoBytes;
 
 mod from_json;
 mod json;
+mod json_read;
 mod text;
 mod walk;
 
-pub use from_json::{end_from_json, message_from_json, parse_hex, JsonError};
+pub use from_json::{end_from_json, message_from_json};
 pub use json::{end_json, json_lines, message_json, MAX_ECHO};
+pub use json_read::{parse_hex, JsonError};
 pub use text::{end_text, message_text, text};
 pub use walk::{walk, Part, WalkError};
 
