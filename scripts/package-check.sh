@@ -28,5 +28,6 @@ cp Cargo.lock "$dir/"
 
 echo "== test the packaged crate ($crate)"
 cd "$dir"
-# Unit, integration and doc tests; the examples are built too.
-CARGO_TARGET_DIR="$root/target" cargo test --offline
+# Unit, integration and doc tests, with every feature (`render` has its own tests); the
+# examples are built too.
+CARGO_TARGET_DIR="$root/target" cargo test --offline --all-features

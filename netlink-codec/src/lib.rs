@@ -65,6 +65,8 @@ pub mod neigh;
 pub mod netconf;
 pub mod nexthop;
 pub mod nsid;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod repr;
 pub mod route;
 pub mod rtnl;

@@ -31,42 +31,8 @@ const NETLINK_ROUTE: u16 = 0;
 /// pcapng section header block type; pcap files start with other magics.
 const PCAPNG_MAGIC: [u8; 4] = [0x0a, 0x0d, 0x0d, 0x0a];
 
-/// Hex text to bytes. Any whitespace may separate digits (also inside a byte); an
-/// optional `0x` before a group is skipped. Errors name the line and column.
-pub fn parse_hex(text: &str) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(text.len() / 2);
-    let mut high: Option<u8> = None;
-    for (ln, line) in text.lines().enumerate() {
-        let mut chars = line.char_indices().peekable();
-        while let Some((col, c)) = chars.next() {
-            if c.is_whitespace() {
-                continue;
-            }
-            if c == '0' && high.is_none() {
-                if let Some((_, 'x' | 'X')) = chars.peek() {
-                    chars.next();
-                    continue;
-                }
-            }
-            let Some(d) = c.to_digit(16) else {
-                return Err(format!(
-                    "line {}, column {}: {c:?} is not a hex digit",
-                    ln + 1,
-                    col + 1
-                ));
-            };
-            let d = d as u8;
-            match high.take() {
-                None => high = Some(d),
-                Some(h) => out.push(h << 4 | d),
-            }
-        }
-    }
-    if high.is_some() {
-        return Err("odd number of hex digits".to_owned());
-    }
-    Ok(out)
-}
+/// Hex text to bytes (the codec's reader of `hex` fields, also for `--hex`).
+pub use netlink_codec::render::parse_hex;
 
 /// One captured datagram.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,8 @@
 //!
 //! - `decode [--hex | --pcap] [--json] [FILE]` turns raw netlink bytes, hex text or an
 //!   nlmon capture into the human tree or JSON Lines ([`crate::render`]).
-//! - `encode [FILE]` turns those JSON Lines (possibly edited) back into raw bytes.
+//! - `encode [FILE]` turns those JSON Lines (possibly edited) back into raw bytes
+//!   ([`netlink_codec::render::message_from_json`]).
 //! - `send [--netns PATH] [--hex] [FILE]` sends raw requests on a `NETLINK_ROUTE` socket
 //!   and prints the kernel's answers decoded.
 //!
@@ -11,7 +12,6 @@
 //! [`MAX_INPUT`] bytes, so memory stays bounded whatever is fed in (`/dev/zero`, a
 //! multi-gigabyte file); each message decoded is at most [`render::MAX_MESSAGE`] bytes.
 
-pub mod encode;
 pub mod error;
 pub mod input;
 pub mod monitor;
@@ -28,6 +28,9 @@ use self::error::{bail, Context};
 pub use self::error::{AuditError, Result};
 
 use crate::render;
+use netlink_codec::datagram::{Datagram, DatagramEnd};
+use netlink_codec::model::Message;
+use netlink_codec::render as codec;
 
 /// `vethctl decode`: show netlink messages with their kernel names.
 #[derive(Debug, Clone, clap::Args)]
@@ -249,9 +252,12 @@ fn input_hint(raw: &[u8], args: &DecodeArgs) -> Option<&'static str> {
 }
 
 /// Parse JSON Lines into netlink bytes. Blank lines are skipped; an error names the
-/// 1-based line and the field.
+/// 1-based line and the field. A datagram ending (`{"end":...}`, as `decode --json` prints
+/// it after the last message) applies to the messages since the previous ending.
 pub fn encode_lines(text: &str) -> Result<Vec<u8>> {
     let mut out = Vec::new();
+    // The last message read, held back until it is known whether an ending follows it.
+    let mut last: Option<(usize, Message)> = None;
     for (i, line) in text.lines().enumerate() {
         let ln = i + 1;
         if line.trim().is_empty() {
@@ -259,12 +265,54 @@ pub fn encode_lines(text: &str) -> Result<Vec<u8>> {
         }
         let v: serde_json::Value = serde_json::from_str(line)
             .map_err(|e| AuditError::Msg(format!("line {ln}: not JSON: {e}")))?;
-        let m = encode::message_from_json(&v)
-            .map_err(|e| AuditError::Msg(format!("line {ln}: {e}")))?;
-        m.emit(&mut out)
-            .map_err(|e| AuditError::Msg(format!("line {ln}: cannot encode: {e}")))?;
+        let at_line = |e: &dyn std::fmt::Display| AuditError::Msg(format!("line {ln}: {e}"));
+        if let Some(end) = codec::end_from_json(&v).map_err(|e| at_line(&e))? {
+            let d = end_datagram(last.take().map(|(_, m)| m), end).map_err(|e| at_line(&e))?;
+            emit_within_limit(&d, &mut out)
+                .map_err(|e| AuditError::Msg(format!("line {ln}: cannot encode: {e}")))?;
+            continue;
+        }
+        let m = codec::message_from_json(&v).map_err(|e| at_line(&e))?;
+        if let Some((ln, m)) = last.replace((ln, m)) {
+            emit_message(&m, ln, &mut out)?;
+        }
+    }
+    if let Some((ln, m)) = last {
+        emit_message(&m, ln, &mut out)?;
     }
     Ok(out)
+}
+
+/// Append the message of line `ln` to `out`.
+fn emit_message(m: &Message, ln: usize, out: &mut Vec<u8>) -> Result<()> {
+    m.emit(out)
+        .map_err(|e| AuditError::Msg(format!("line {ln}: cannot encode: {e}")))?;
+    Ok(())
+}
+
+/// The datagram that an ending closes: the message before it (if any) and the ending.
+fn end_datagram(last: Option<Message>, end: DatagramEnd) -> Result<Datagram, String> {
+    if matches!(end, DatagramEnd::ShortPad(_)) && last.is_none() {
+        return Err("a short padding ends a message, and none comes before it".to_owned());
+    }
+    Ok(Datagram {
+        messages: last.into_iter().collect(),
+        end,
+    })
+}
+
+/// Append `d` to `out`, keeping the output within [`MAX_INPUT`] (a zero tail is a count,
+/// so a short line could ask for any number of bytes).
+fn emit_within_limit(d: &Datagram, out: &mut Vec<u8>) -> std::result::Result<(), String> {
+    if let DatagramEnd::ZeroTail(n) = d.end {
+        if (out.len() + n) as u64 > MAX_INPUT {
+            return Err(format!(
+                "zeros: more than the {} MiB vethctl reads",
+                MAX_INPUT >> 20
+            ));
+        }
+    }
+    d.emit(out).map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Run `vethctl encode`.

@@ -1,112 +1,76 @@
-//! The inverse of [`crate::render::message_json`]: JSON (as `vethctl decode --json` prints
-//! it, possibly edited by hand) back to the codec's owned [`Message`].
+//! The inverse of [`message_json`](super::message_json): JSON (as it prints it, possibly
+//! edited by hand) back to the codec's owned [`Message`].
 //!
 //! Every name is looked up in the codec's tables; errors name the field by its path
 //! (`attrs[2].type: unknown attribute name "IFLA_FOO" in space IFLA`). `len` is
 //! informational and recomputed, except for an echoed request that is only a header.
 
-use std::fmt;
 use std::net::IpAddr;
 
-use netlink_codec::ack::EXT_ACK;
-use netlink_codec::addr::IfAddrMsg;
-use netlink_codec::addrlabel::IfAddrLblMsg;
-use netlink_codec::af::AF_NAMES;
-use netlink_codec::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_TYPE_MASK};
-use netlink_codec::family::Family;
-use netlink_codec::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
-use netlink_codec::link::IfInfoMsg;
-use netlink_codec::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
-use netlink_codec::neigh::{NdMsg, NdtMsg};
-use netlink_codec::netconf::NetconfMsg;
-use netlink_codec::nexthop::NhMsg;
-use netlink_codec::nsid::RtGenMsg;
-use netlink_codec::route::{RtMsg, RtNexthop};
-use netlink_codec::rule::FibRuleHdr;
-use netlink_codec::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space};
-use netlink_codec::Errno;
+use crate::ack::EXT_ACK;
+use crate::addr::IfAddrMsg;
+use crate::addrlabel::IfAddrLblMsg;
+use crate::af::AF_NAMES;
+use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_TYPE_MASK};
+use crate::datagram::DatagramEnd;
+use crate::family::Family;
+use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
+use crate::link::IfInfoMsg;
+use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
+use crate::neigh::{NdMsg, NdtMsg};
+use crate::netconf::NetconfMsg;
+use crate::nexthop::NhMsg;
+use crate::nsid::RtGenMsg;
+use crate::route::{RtMsg, RtNexthop};
+use crate::rule::FibRuleHdr;
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space};
+use crate::Errno;
 use serde_json::{Map, Value as Json};
+
+use super::json_read::{
+    check_keys, get, hex_bytes, ip, lladdr, num, object, opt_bool, opt_num, JsonError, Path, R,
+};
 use zerocopy::FromBytes;
 
-/// A JSON value that does not describe a message: where (a path such as
-/// `attrs[2].type`) and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
-    /// Path of the offending field from the message object (empty: the object itself).
-    pub path: String,
-    /// What is wrong with it.
-    pub msg: String,
-}
-
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.msg)
-        } else {
-            write!(f, "{}: {}", self.path, self.msg)
-        }
-    }
-}
-
-impl std::error::Error for JsonError {}
-
-type R<T> = Result<T, JsonError>;
-
-/// A path being walked, for error messages.
-#[derive(Clone, Copy)]
-struct Path<'a> {
-    parent: Option<&'a Path<'a>>,
-    seg: Seg<'a>,
-}
-
-#[derive(Clone, Copy)]
-enum Seg<'a> {
-    Root,
-    Key(&'a str),
-    Index(usize),
-}
-
-impl<'a> Path<'a> {
-    const ROOT: Path<'static> = Path {
-        parent: None,
-        seg: Seg::Root,
-    };
-    fn key(&'a self, k: &'a str) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Key(k),
-        }
-    }
-    fn index(&'a self, i: usize) -> Path<'a> {
-        Path {
-            parent: Some(self),
-            seg: Seg::Index(i),
-        }
-    }
-    fn render(&self) -> String {
-        let mut s = self.parent.map_or_else(String::new, Path::render);
-        match self.seg {
-            Seg::Root => {}
-            Seg::Key(k) if s.is_empty() => s.push_str(k),
-            Seg::Key(k) => {
-                s.push('.');
-                s.push_str(k);
-            }
-            Seg::Index(i) => s.push_str(&format!("[{i}]")),
-        }
-        s
-    }
-    fn err<T>(&self, msg: impl Into<String>) -> R<T> {
-        Err(JsonError {
-            path: self.render(),
-            msg: msg.into(),
-        })
-    }
-}
-
-/// Build a message from its JSON object.
+/// Build a message from its JSON object (the shape [`message_json`](super::message_json)
+/// prints). Every name is looked up in the codec's tables; `len` is informational and
+/// recomputed, except for an echoed request that is only a header.
 pub fn message_from_json(v: &Json) -> Result<Message, JsonError> {
     message(v, &Path::ROOT)
+}
+
+/// The ending of a datagram from its JSON object ([`end_json`](super::end_json)), or
+/// `None` when `v` is not one (it has no `end` key: a message).
+pub fn end_from_json(v: &Json) -> Result<Option<DatagramEnd>, JsonError> {
+    let p = &Path::ROOT;
+    let Some(end) = v.as_object().and_then(|o| o.get("end")) else {
+        return Ok(None);
+    };
+    let o = object(v, p)?;
+    let end = match end.as_str() {
+        Some("zero_tail") => {
+            check_keys(o, p, &["end", "zeros"])?;
+            DatagramEnd::ZeroTail(num(get(o, p, "zeros")?, &p.key("zeros"))?)
+        }
+        Some("short_pad") => {
+            check_keys(o, p, &["end", "pad"])?;
+            let pad: u8 = num(get(o, p, "pad")?, &p.key("pad"))?;
+            if pad > 2 {
+                return p.key("pad").err("a short padding has 0-2 bytes");
+            }
+            DatagramEnd::ShortPad(pad)
+        }
+        Some("aligned") => {
+            check_keys(o, p, &["end"])?;
+            DatagramEnd::Aligned
+        }
+        _ => {
+            return p
+                .key("end")
+                .err("expected \"zero_tail\", \"short_pad\" or \"aligned\"")
+        }
+    };
+    Ok(Some(end))
 }
 
 /// Encode the echoed request of an `NLMSG_ERROR` from its JSON object.
@@ -211,8 +175,6 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Rule => Body::Rule(h::<FibRuleHdr>(hdr, p)?, nodes),
         Family::Netconf => Body::Netconf(h::<NetconfMsg>(hdr, p)?, nodes),
         Family::AddrLabel => Body::AddrLabel(h::<IfAddrLblMsg>(hdr, p)?, nodes),
-        #[allow(unreachable_patterns)]
-        _ => return p.err("this message family has no typed body in this vethctl; use hex"),
     })
 }
 
@@ -564,7 +526,6 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
         Shape::Structs(def) => structs(v, def, &vp)?,
-        _ => return p.err("this attribute has no typed value; use \"hex\""),
     })
 }
 
@@ -632,98 +593,5 @@ fn array(v: &Json, e: Elem, labels: Labels, p: &Path) -> R<AttrValue> {
                 })
                 .collect::<R<_>>()?,
         ),
-        _ => return p.err("an element type vethctl does not know"),
     })
-}
-
-fn lladdr(v: &Json, p: &Path) -> R<Vec<u8>> {
-    let Json::String(s) = v else {
-        return p.err("expected a link-layer address such as \"aa:bb:cc:dd:ee:ff\"");
-    };
-    if s.is_empty() {
-        return Ok(Vec::new());
-    }
-    s.split(':')
-        .map(|b| match u8::from_str_radix(b, 16) {
-            Ok(x) if b.len() == 2 => Ok(x),
-            _ => p.err(format!("bad link-layer address {s:?}")),
-        })
-        .collect()
-}
-
-fn ip(v: &Json, p: &Path) -> R<IpAddr> {
-    match v.as_str().map(str::parse::<IpAddr>) {
-        Some(Ok(ip)) => Ok(ip),
-        _ => p.err(format!("expected an IPv4 or IPv6 address, got {v}")),
-    }
-}
-
-fn hex_bytes(v: &Json, p: &Path) -> R<Vec<u8>> {
-    let Json::String(s) = v else {
-        return p.err("expected a hex string");
-    };
-    match crate::audit::input::parse_hex(s) {
-        Ok(b) => Ok(b),
-        Err(e) => p.err(e),
-    }
-}
-
-fn object<'a>(v: &'a Json, p: &Path) -> R<&'a Map<String, Json>> {
-    match v {
-        Json::Object(o) => Ok(o),
-        _ => p.err("expected an object"),
-    }
-}
-
-fn get<'a>(o: &'a Map<String, Json>, p: &Path, k: &str) -> R<&'a Json> {
-    match o.get(k) {
-        Some(v) => Ok(v),
-        None => p.err(format!("missing \"{k}\"")),
-    }
-}
-
-fn check_keys(o: &Map<String, Json>, p: &Path, allowed: &[&str]) -> R<()> {
-    for k in o.keys() {
-        if !allowed.contains(&k.as_str()) {
-            return p.key(k).err(format!(
-                "unexpected key here (allowed: {})",
-                allowed.join(", ")
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn opt_bool(o: &Map<String, Json>, p: &Path, k: &str) -> R<bool> {
-    match o.get(k) {
-        None => Ok(false),
-        Some(Json::Bool(b)) => Ok(*b),
-        Some(_) => p.key(k).err("expected true or false"),
-    }
-}
-
-fn opt_num<T: TryFrom<i64> + TryFrom<u64>>(
-    o: &Map<String, Json>,
-    p: &Path,
-    k: &str,
-) -> R<Option<T>> {
-    o.get(k).map(|v| num(v, &p.key(k))).transpose()
-}
-
-/// A JSON integer that fits `T`.
-fn num<T: TryFrom<i64> + TryFrom<u64>>(v: &Json, p: &Path) -> R<T> {
-    let out = if let Some(u) = v.as_u64() {
-        T::try_from(u).ok()
-    } else if let Some(i) = v.as_i64() {
-        T::try_from(i).ok()
-    } else {
-        return p.err(format!("expected an integer, got {v}"));
-    };
-    match out {
-        Some(x) => Ok(x),
-        None => p.err(format!(
-            "{v} is out of range for {}",
-            std::any::type_name::<T>()
-        )),
-    }
 }
