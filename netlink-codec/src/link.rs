@@ -327,7 +327,7 @@ attr_space! {
         IFLA_GSO_IPV4_MAX_SIZE = 63 => U32,
         IFLA_GRO_IPV4_MAX_SIZE = 64 => U32,
         IFLA_DPLL_PIN = 65 => Raw,
-        IFLA_MAX_PACING_OFFLOAD_HORIZON = 66 => U32,
+        IFLA_MAX_PACING_OFFLOAD_HORIZON = 66 => Uint,
         IFLA_NETNS_IMMUTABLE = 67 => U8,
         IFLA_HEADROOM = 68 => U16,
         IFLA_TAILROOM = 69 => U16,

@@ -80,3 +80,37 @@ fn a_zeroed_tail_is_shown_and_read_back() {
         assert_eq!(d.to_bytes().unwrap(), bytes, "{name}");
     }
 }
+
+/// An `RTM_NEWLINK` whose only attribute is `IFLA_MAX_PACING_OFFLOAD_HORIZON` (66) with
+/// this payload.
+fn link_with_pacing_horizon(payload: &[u8]) -> Vec<u8> {
+    let len = 16 + 16 + 4 + payload.len();
+    let mut b = Vec::new();
+    b.extend((len as u32).to_ne_bytes());
+    b.extend(16u16.to_ne_bytes()); // RTM_NEWLINK
+    b.extend([0u8; 10]);
+    b.extend([0u8; 16]); // ifinfomsg
+    b.extend(((4 + payload.len()) as u16).to_ne_bytes());
+    b.extend(66u16.to_ne_bytes());
+    b.extend(payload);
+    b
+}
+
+#[test]
+fn a_variable_width_uint_keeps_its_width_through_json() {
+    // 4 bytes, as `nla_put_uint` sends a small value; 8 bytes, as it sends a large one;
+    // and a small value in 8 bytes, which only the hex form keeps.
+    for payload in [
+        5u32.to_ne_bytes().to_vec(),
+        (1u64 << 40).to_ne_bytes().to_vec(),
+        5u64.to_ne_bytes().to_vec(),
+    ] {
+        let bytes = link_with_pacing_horizon(&payload);
+        let lines = json_lines(&bytes).unwrap();
+        assert!(lines.contains("IFLA_MAX_PACING_OFFLOAD_HORIZON"), "{lines}");
+        let v: serde_json::Value = serde_json::from_str(lines.trim()).unwrap();
+        let mut back = Vec::new();
+        message_from_json(&v).unwrap().emit(&mut back).unwrap();
+        assert_eq!(back, bytes, "{lines}");
+    }
+}

@@ -476,6 +476,11 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         Shape::U32 => AttrValue::U32(num(v, &vp)?),
         Shape::I32 => AttrValue::I32(num(v, &vp)?),
         Shape::U64 => AttrValue::U64(num(v, &vp)?),
+        // As the kernel's `nla_put_uint`: 4 bytes when the value fits them.
+        Shape::Uint => {
+            let x: u64 = num(v, &vp)?;
+            u32::try_from(x).map_or(AttrValue::U64(x), AttrValue::U32)
+        }
         Shape::Be16 => AttrValue::Be16(num(v, &vp)?),
         Shape::Be32 => AttrValue::Be32(num(v, &vp)?),
         Shape::Str => {

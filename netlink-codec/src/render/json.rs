@@ -222,6 +222,11 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> 
                 o.insert("nul".into(), json!(false));
             }
         }
+        // A variable-width uint the kernel would send in 4 bytes, here in 8: only the hex
+        // form keeps its width.
+        AttrValue::U64(x) if matches!(shape, Shape::Uint) && u32::try_from(*x).is_ok() => {
+            o.insert("hex".into(), json!(hex(&x.to_ne_bytes())));
+        }
         v => {
             o.insert("value".into(), scalar_json(v, shape));
         }
