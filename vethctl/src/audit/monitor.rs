@@ -9,7 +9,7 @@
 //! tcpdump and Wireshark read.
 //!
 //! Lost events are never silent. When the socket's receive queue overflows the kernel
-//! drops notifications and the next `recvmsg` fails with `ENOBUFS`; monitor then puts an
+//! drops notifications and the next receive fails with `ENOBUFS`; monitor then puts an
 //! `NLMSG_OVERRUN` message (netlink's own "data lost" type) into every output at that
 //! point: a `# overrun` line and the message in the tree, the message as a JSON line
 //! (and a note on stderr), a packet in the capture. It then carries on with the next
