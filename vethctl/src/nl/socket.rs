@@ -567,6 +567,59 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn an_overflowed_queue_is_an_overrun_then_group_datagrams_carry_their_group() {
+        in_new_netns("an_overflowed_queue_is_an_overrun", || {
+            let mut churn = NlSocket::open().unwrap();
+            churn.batch(&[lo_up()]).unwrap();
+            let mut sock = NlSocket::open().unwrap();
+            // RTNLGRP_IPV6_ROUTE (11) through bind's group mask, and the kernel's
+            // smallest receive buffer: a few notifications fill it.
+            let group = 1 << (11 - 1);
+            let fd = sock.fd().as_raw_fd();
+            nix::sys::socket::bind(fd, &NetlinkAddr::new(0, group)).unwrap();
+            setsockopt(&sock.fd(), sockopt::RcvBuf, &0usize).unwrap();
+            churn_ipv6_routes(&mut churn, 200);
+            let whole = Take::Whole { max: 1 << 20 };
+            let mut first = None;
+            let mut groups = Vec::new();
+            loop {
+                match sock.receive_as(Queue::Answers, false, whole, "t").unwrap() {
+                    Received::Overrun => first = first.or(Some(groups.len())),
+                    Received::Datagrams(0) => break,
+                    Received::Datagrams(_) => {
+                        groups.extend(sock.received().map(|d| (d.sender, d.groups)));
+                    }
+                }
+            }
+            assert!(first.is_some(), "no overrun in {} datagrams", groups.len());
+            assert!(!groups.is_empty());
+            assert!(
+                groups.iter().all(|&g| g == (Sender::Group, group)),
+                "{groups:?}"
+            );
+            // The batch receive reports the same as an error naming ENOBUFS.
+            churn_ipv6_routes(&mut churn, 200);
+            let e = loop {
+                match sock.receive(Queue::Answers, false, "t") {
+                    Ok(0) => panic!("no overrun"),
+                    Ok(_) => continue,
+                    Err(e) => break e,
+                }
+            };
+            assert!(
+                matches!(
+                    e,
+                    Error::Sys {
+                        errno: Errno::ENOBUFS,
+                        ..
+                    }
+                ),
+                "{e}"
+            );
+        });
+    }
+
+    #[test]
     fn only_the_kernels_own_port_is_the_kernel() {
         let addr = |pid, groups| NetlinkAddr::new(pid, groups);
         assert_eq!(sender(Some(&addr(0, 0)), 0), Sender::Kernel);
