@@ -42,7 +42,7 @@ use zerocopy::{FromBytes, IntoBytes};
 use super::error::{bail, AuditError, Context, Result};
 use super::input::nlmon_header;
 use super::resync::Dump;
-use crate::nl::socket::{Queue, Received, Sender, Take};
+use crate::nl::socket::{NlSocket, Queue, Received, Sender, Take};
 
 sockopt_impl!(
     /// `NETLINK_ADD_MEMBERSHIP`: join one multicast group (`RTNLGRP_*`, also those above 31
@@ -433,20 +433,19 @@ fn monitor(
     let deadline = args
         .timeout
         .map(|s| Instant::now() + Duration::from_secs(s));
-    let mut foreign = 0u64;
-    let mut resync = Resync::default();
+    let mut st = Reading::default();
     loop {
         if args.count.is_some_and(|c| sink.events >= c) {
             return Ok(End::Count);
         }
-        if resync.open.is_none() {
-            if let Some(d) = resync.queue.pop_front() {
+        if st.resync.open.is_none() {
+            if let Some(d) = st.resync.queue.pop_front() {
                 sock.send_datagram(&d.bytes, "monitor --resync")?;
                 let ty = NlMsgHdr::ref_from_prefix(&d.bytes).map_or(0, |(h, _)| h.nlmsg_type.get());
                 let name = msg_type_name(ty).unwrap_or("dump");
                 let title = format!("resync: {name} dump request, for {}", d.group);
                 sink.resync_part(&d.bytes, false, &title)?;
-                resync.open = Some(d);
+                st.resync.open = Some(d);
             }
         }
         let wait = match deadline {
@@ -477,54 +476,76 @@ fn monitor(
             return Ok(End::Signal(sig));
         }
         // Read what is waiting (up to --count), then look at the signals again.
-        while args.count.is_none_or(|c| sink.events < c) {
-            let got = sock.receive_as(Queue::Answers, false, WHOLE, "monitor")?;
-            if got == Received::Overrun {
-                sink.overrun()?;
-                if args.resync {
-                    resync.restart(groups);
+        read_waiting(&mut sock, args, groups, sock_error, sink, &mut st)?;
+    }
+}
+
+/// What reading carries from one wake-up to the next.
+#[derive(Debug, Default)]
+struct Reading {
+    resync: Resync,
+    /// Datagrams dropped as not the kernel's.
+    foreign: u64,
+}
+
+/// Read what is waiting on `sock`, one datagram at a time, whole, up to `--count` events
+/// (or until a `--resync` dump ends, to send the next). `sock_error`: poll saw an error
+/// on the socket.
+fn read_waiting(
+    sock: &mut NlSocket,
+    args: &MonitorArgs,
+    groups: &[(u32, &'static str)],
+    sock_error: bool,
+    sink: &mut Sink,
+    st: &mut Reading,
+) -> Result<()> {
+    let lost = |sink: &mut Sink, resync: &mut Resync| -> Result<()> {
+        sink.overrun()?;
+        if args.resync {
+            resync.restart(groups);
+        }
+        Ok(())
+    };
+    while args.count.is_none_or(|c| sink.events < c) {
+        let got = sock.receive_as(Queue::Answers, false, WHOLE, "monitor")?;
+        if got == Received::Overrun {
+            lost(sink, &mut st.resync)?;
+            continue;
+        }
+        let Some(d) = sock.received().next() else {
+            // An error poll saw that no receive returned: take it (SO_ERROR
+            // clears it), so it is reported and poll does not spin on it.
+            if sock_error {
+                match getsockopt(&sock.fd(), sockopt::SocketError) {
+                    Ok(0) => {}
+                    Ok(libc::ENOBUFS) => lost(sink, &mut st.resync)?,
+                    Ok(e) => bail!("monitor: {}", Errno::from_raw(e).desc()),
+                    Err(e) => bail!("monitor: getsockopt(SO_ERROR): {}", e.desc()),
                 }
-                continue;
             }
-            let Some(d) = sock.received().next() else {
-                // An error poll saw that no receive returned: take it (SO_ERROR
-                // clears it), so it is reported and poll does not spin on it.
-                if sock_error {
-                    match getsockopt(&sock.fd(), sockopt::SocketError) {
-                        Ok(0) => {}
-                        Ok(libc::ENOBUFS) => {
-                            sink.overrun()?;
-                            if args.resync {
-                                resync.restart(groups);
-                            }
-                        }
-                        Ok(e) => bail!("monitor: {}", Errno::from_raw(e).desc()),
-                        Err(e) => bail!("monitor: getsockopt(SO_ERROR): {}", e.desc()),
-                    }
+            return Ok(());
+        };
+        match d.sender {
+            // An answer to this socket (no group): part of a --resync dump.
+            Sender::Kernel if st.resync.open.is_some() => {
+                let title = format!("resync: answer, {} bytes from the kernel", d.bytes.len());
+                sink.resync_part(d.bytes, true, &title)?;
+                if st.resync.ends_open(d.bytes) {
+                    st.resync.open = None;
+                    // Send the next dump before reading on.
+                    return Ok(());
                 }
-                break;
-            };
-            match d.sender {
-                // An answer to this socket (no group): part of a --resync dump.
-                Sender::Kernel if resync.open.is_some() => {
-                    let title = format!("resync: answer, {} bytes from the kernel", d.bytes.len());
-                    sink.resync_part(d.bytes, true, &title)?;
-                    if resync.ends_open(d.bytes) {
-                        resync.open = None;
-                        // Send the next dump before reading on.
-                        break;
-                    }
-                }
-                Sender::Kernel | Sender::Group => sink.event(d.bytes, d.groups)?,
-                Sender::Other => {
-                    foreign += 1;
-                    if foreign == 1 {
-                        eprintln!("vethctl: monitor: dropped a datagram not sent by the kernel");
-                    }
+            }
+            Sender::Kernel | Sender::Group => sink.event(d.bytes, d.groups)?,
+            Sender::Other => {
+                st.foreign += 1;
+                if st.foreign == 1 {
+                    eprintln!("vethctl: monitor: dropped a datagram not sent by the kernel");
                 }
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]
