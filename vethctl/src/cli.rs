@@ -362,7 +362,7 @@ fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
                         ..
                     } => {
                         o.insert("path".into(), path.display().to_string().into());
-                        o.insert("value".into(), (*value).into());
+                        o.insert("value".into(), value.as_str().into());
                         o.insert("if_present".into(), (*if_present).into());
                     }
                 }

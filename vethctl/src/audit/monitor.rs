@@ -9,7 +9,7 @@
 //! tcpdump and Wireshark read.
 //!
 //! Lost events are never silent. When the socket's receive queue overflows the kernel
-//! drops notifications and the next `recvmsg` fails with `ENOBUFS`; monitor then puts an
+//! drops notifications and the next receive fails with `ENOBUFS`; monitor then puts an
 //! `NLMSG_OVERRUN` message (netlink's own "data lost" type) into every output at that
 //! point: a `# overrun` line and the message in the tree, the message as a JSON line
 //! (and a note on stderr), a packet in the capture. It then carries on with the next
@@ -20,7 +20,7 @@
 
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, BufWriter, IoSliceMut, Write};
+use std::io::{self, BufWriter, Write};
 use std::os::fd::{AsFd, AsRawFd};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,7 +33,7 @@ use nix::errno::Errno;
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use nix::sys::signal::{SigSet, SigmaskHow, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd};
-use nix::sys::socket::{bind, getsockopt, recvmsg, setsockopt, sockopt, MsgFlags, NetlinkAddr};
+use nix::sys::socket::{bind, getsockopt, setsockopt, sockopt, NetlinkAddr};
 use nix::{setsockopt_impl, sockopt_impl};
 use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 use pcap_file::{DataLink, Endianness};
@@ -42,6 +42,7 @@ use zerocopy::{FromBytes, IntoBytes};
 use super::error::{bail, AuditError, Context, Result};
 use super::input::nlmon_header;
 use super::resync::Dump;
+use crate::nl::socket::{NlSocket, Queue, Received, Sender, Take};
 
 sockopt_impl!(
     /// `NETLINK_ADD_MEMBERSHIP`: join one multicast group (`RTNLGRP_*`, also those above 31
@@ -323,60 +324,12 @@ impl Sink {
     }
 }
 
-/// The largest datagram read at once; a larger one is reported, not cut.
-const MAX_DATAGRAM: usize = 1 << 20;
+/// How the monitor receives: one datagram at a time, whole, up to 1 MiB (a larger one is
+/// reported, not cut).
+const WHOLE: Take = Take::Whole { max: 1 << 20 };
 /// The capture's snapshot length: the largest tcpdump and Wireshark accept (a longer
 /// packet is kept up to it, with its full length recorded, and said so on stderr).
 const SNAPLEN: usize = 262_144;
-
-/// What one receive gave.
-enum Got {
-    /// Nothing is waiting.
-    Empty,
-    /// A datagram of this length from the kernel, with the groups it was sent to.
-    Kernel(usize, u32),
-    /// A datagram from another socket (not the kernel): dropped.
-    Other,
-    /// The queue overflowed and notifications were dropped.
-    Overrun,
-}
-
-/// Receive one datagram without blocking, into `buf` grown to fit it (its size is
-/// peeked first, so nothing is cut).
-fn receive(fd: &impl AsRawFd, buf: &mut Vec<u8>) -> Result<Got> {
-    let fd = fd.as_raw_fd();
-    loop {
-        let peek = MsgFlags::MSG_PEEK | MsgFlags::MSG_TRUNC | MsgFlags::MSG_DONTWAIT;
-        let mut iov = [IoSliceMut::new(&mut buf[..])];
-        let len = match recvmsg::<NetlinkAddr>(fd, &mut iov, None, peek) {
-            Ok(r) => r.bytes,
-            Err(Errno::EAGAIN) => return Ok(Got::Empty),
-            Err(Errno::EINTR) => continue,
-            Err(Errno::ENOBUFS) => return Ok(Got::Overrun),
-            Err(e) => bail!("monitor: recvmsg: {}", e.desc()),
-        };
-        if len > MAX_DATAGRAM {
-            bail!("monitor: a {len}-byte datagram, larger than {MAX_DATAGRAM} bytes");
-        }
-        if len > buf.len() {
-            buf.resize(len, 0);
-        }
-        let mut iov = [IoSliceMut::new(&mut buf[..])];
-        return match recvmsg::<NetlinkAddr>(fd, &mut iov, None, MsgFlags::MSG_DONTWAIT) {
-            Ok(r) if r.flags.contains(MsgFlags::MSG_TRUNC) => {
-                bail!("monitor: a datagram was truncated at {} bytes", r.bytes)
-            }
-            Ok(r) => Ok(match r.address {
-                Some(a) if a.pid() == 0 => Got::Kernel(r.bytes, a.groups()),
-                _ => Got::Other,
-            }),
-            Err(Errno::EAGAIN) => Ok(Got::Empty),
-            Err(Errno::EINTR) => continue,
-            Err(Errno::ENOBUFS) => Ok(Got::Overrun),
-            Err(e) => bail!("monitor: recvmsg: {}", e.desc()),
-        };
-    }
-}
 
 /// Run `vethctl monitor`. Exit code 1 when an event did not decode (it is still in the
 /// capture, and printed as hex).
@@ -480,21 +433,19 @@ fn monitor(
     let deadline = args
         .timeout
         .map(|s| Instant::now() + Duration::from_secs(s));
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut foreign = 0u64;
-    let mut resync = Resync::default();
+    let mut st = Reading::default();
     loop {
         if args.count.is_some_and(|c| sink.events >= c) {
             return Ok(End::Count);
         }
-        if resync.open.is_none() {
-            if let Some(d) = resync.queue.pop_front() {
+        if st.resync.open.is_none() {
+            if let Some(d) = st.resync.queue.pop_front() {
                 sock.send_datagram(&d.bytes, "monitor --resync")?;
                 let ty = NlMsgHdr::ref_from_prefix(&d.bytes).map_or(0, |(h, _)| h.nlmsg_type.get());
                 let name = msg_type_name(ty).unwrap_or("dump");
                 let title = format!("resync: {name} dump request, for {}", d.group);
                 sink.resync_part(&d.bytes, false, &title)?;
-                resync.open = Some(d);
+                st.resync.open = Some(d);
             }
         }
         let wait = match deadline {
@@ -525,53 +476,76 @@ fn monitor(
             return Ok(End::Signal(sig));
         }
         // Read what is waiting (up to --count), then look at the signals again.
-        while args.count.is_none_or(|c| sink.events < c) {
-            match receive(&sock.fd(), &mut buf)? {
-                Got::Empty => {
-                    // An error poll saw that no receive returned: take it (SO_ERROR
-                    // clears it), so it is reported and poll does not spin on it.
-                    if sock_error {
-                        match getsockopt(&sock.fd(), sockopt::SocketError) {
-                            Ok(0) => {}
-                            Ok(libc::ENOBUFS) => {
-                                sink.overrun()?;
-                                if args.resync {
-                                    resync.restart(groups);
-                                }
-                            }
-                            Ok(e) => bail!("monitor: {}", Errno::from_raw(e).desc()),
-                            Err(e) => bail!("monitor: getsockopt(SO_ERROR): {}", e.desc()),
-                        }
-                    }
-                    break;
+        read_waiting(&mut sock, args, groups, sock_error, sink, &mut st)?;
+    }
+}
+
+/// What reading carries from one wake-up to the next.
+#[derive(Debug, Default)]
+struct Reading {
+    resync: Resync,
+    /// Datagrams dropped as not the kernel's.
+    foreign: u64,
+}
+
+/// Read what is waiting on `sock`, one datagram at a time, whole, up to `--count` events
+/// (or until a `--resync` dump ends, to send the next). `sock_error`: poll saw an error
+/// on the socket.
+fn read_waiting(
+    sock: &mut NlSocket,
+    args: &MonitorArgs,
+    groups: &[(u32, &'static str)],
+    sock_error: bool,
+    sink: &mut Sink,
+    st: &mut Reading,
+) -> Result<()> {
+    let lost = |sink: &mut Sink, resync: &mut Resync| -> Result<()> {
+        sink.overrun()?;
+        if args.resync {
+            resync.restart(groups);
+        }
+        Ok(())
+    };
+    while args.count.is_none_or(|c| sink.events < c) {
+        let got = sock.receive_as(Queue::Answers, false, WHOLE, "monitor")?;
+        if got == Received::Overrun {
+            lost(sink, &mut st.resync)?;
+            continue;
+        }
+        let Some(d) = sock.received().next() else {
+            // An error poll saw that no receive returned: take it (SO_ERROR
+            // clears it), so it is reported and poll does not spin on it.
+            if sock_error {
+                match getsockopt(&sock.fd(), sockopt::SocketError) {
+                    Ok(0) => {}
+                    Ok(libc::ENOBUFS) => lost(sink, &mut st.resync)?,
+                    Ok(e) => bail!("monitor: {}", Errno::from_raw(e).desc()),
+                    Err(e) => bail!("monitor: getsockopt(SO_ERROR): {}", e.desc()),
                 }
-                // An answer to this socket (no group): part of a --resync dump.
-                Got::Kernel(len, 0) if resync.open.is_some() => {
-                    let datagram = &buf[..len];
-                    let title = format!("resync: answer, {len} bytes from the kernel");
-                    sink.resync_part(datagram, true, &title)?;
-                    if resync.ends_open(datagram) {
-                        resync.open = None;
-                        // Send the next dump before reading on.
-                        break;
-                    }
+            }
+            return Ok(());
+        };
+        match d.sender {
+            // An answer to this socket (no group): part of a --resync dump.
+            Sender::Kernel if st.resync.open.is_some() => {
+                let title = format!("resync: answer, {} bytes from the kernel", d.bytes.len());
+                sink.resync_part(d.bytes, true, &title)?;
+                if st.resync.ends_open(d.bytes) {
+                    st.resync.open = None;
+                    // Send the next dump before reading on.
+                    return Ok(());
                 }
-                Got::Kernel(len, groups) => sink.event(&buf[..len], groups)?,
-                Got::Overrun => {
-                    sink.overrun()?;
-                    if args.resync {
-                        resync.restart(groups);
-                    }
-                }
-                Got::Other => {
-                    foreign += 1;
-                    if foreign == 1 {
-                        eprintln!("vethctl: monitor: dropped a datagram not sent by the kernel");
-                    }
+            }
+            Sender::Kernel | Sender::Group => sink.event(d.bytes, d.groups)?,
+            Sender::Other => {
+                st.foreign += 1;
+                if st.foreign == 1 {
+                    eprintln!("vethctl: monitor: dropped a datagram not sent by the kernel");
                 }
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -5,9 +5,12 @@
 //! - Options: `NETLINK_EXT_ACK` (the kernel explains its refusals),
 //!   `NETLINK_GET_STRICT_CHK` (dump filters are honoured, bad requests refused),
 //!   `SO_RCVTIMEO` (a silent kernel is a timeout, not a hang), `SOCK_CLOEXEC`.
-//! - Datagrams are received with `recvmmsg` into 64 KiB slots; a datagram that does not
-//!   fit (`MSG_TRUNC`) is an error naming its real length, `EINTR` is retried, `ENOBUFS`
-//!   (the kernel dropped datagrams) is an error the caller may take as an overrun.
+//! - Datagrams are received with `recvmmsg` into 64 KiB slots ([`Take::Batch`]); a
+//!   datagram that does not fit (`MSG_TRUNC`) is an error naming its real length. Or one
+//!   at a time, whole, into a buffer grown to its peeked length ([`Take::Whole`], for
+//!   `vethctl monitor`). `EINTR` is an empty receive; `ENOBUFS` (the kernel dropped
+//!   datagrams) is [`Received::Overrun`], or an error for [`NlSocket::receive`]. Each
+//!   datagram comes with its sender and the multicast groups it was sent to.
 
 use std::io::{IoSlice, IoSliceMut};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
@@ -74,23 +77,72 @@ pub(crate) const SLOTS: usize = 8;
 /// Default receive timeout.
 pub(crate) const DEFAULT_TIMEOUT_SECS: u64 = 10;
 
+/// How many datagrams one receive takes, and how long each may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Take {
+    /// Up to [`SLOTS`] datagrams of at most [`SLOT_LEN`] bytes each (a longer one is
+    /// [`Error::Truncated`]).
+    Batch,
+    /// One datagram, whole: its length is peeked first and the buffer grown to fit, up to
+    /// `max` bytes (a longer one is an error, and stays queued).
+    Whole {
+        /// The longest datagram taken.
+        max: usize,
+    },
+}
+
+/// What one receive got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Received {
+    /// This many datagrams, now in the slots ([`NlSocket::received`]); 0 when nothing was
+    /// waiting (without waiting) or the call was interrupted (`EINTR`).
+    Datagrams(usize),
+    /// The receive queue overflowed and the kernel dropped datagrams (`ENOBUFS`).
+    Overrun,
+}
+
+/// One datagram of the last receive.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Datagram<'a> {
+    /// Its bytes.
+    pub(crate) bytes: &'a [u8],
+    /// Who sent it.
+    pub(crate) sender: Sender,
+    /// The multicast groups it was sent to (`nl_groups` of the sender's address, a bit
+    /// per group: bit `n - 1` for group `n`); 0 for an answer.
+    pub(crate) groups: u32,
+}
+
 /// The receive slots and what the last `recvmmsg` put in them.
 #[derive(Debug, Default)]
 pub(crate) struct Slots {
     buf: Vec<u8>,
-    got: [(usize, Sender); SLOTS],
+    /// The length of each slot in the last receive ([`SLOT_LEN`], or more for one
+    /// [`Take::Whole`] datagram).
+    slot_len: usize,
+    /// Per slot: the datagram's length, its sender and its groups.
+    got: [(usize, Sender, u32); SLOTS],
     n: usize,
 }
 
 impl Slots {
     /// The datagrams of the last receive, each with its sender.
     pub(crate) fn datagrams(&self) -> impl Iterator<Item = (&[u8], Sender)> + '_ {
+        self.received().map(|d| (d.bytes, d.sender))
+    }
+
+    /// The datagrams of the last receive, each with its sender and groups.
+    pub(crate) fn received(&self) -> impl Iterator<Item = Datagram<'_>> + '_ {
         self.got[..self.n]
             .iter()
             .enumerate()
-            .map(|(slot, &(len, sender))| {
-                let start = slot * SLOT_LEN;
-                (&self.buf[start..start + len.min(SLOT_LEN)], sender)
+            .map(|(slot, &(len, sender, groups))| {
+                let start = slot * self.slot_len;
+                Datagram {
+                    bytes: &self.buf[start..start + len.min(self.slot_len)],
+                    sender,
+                    groups,
+                }
             })
     }
 }
@@ -201,50 +253,109 @@ impl NlSocket {
         Ok(())
     }
 
-    /// One `recvmmsg` on `queue` into the slots ([`NlSocket::slots`] holds them until the
+    /// One receive on `queue` into the slots ([`NlSocket::slots`] holds them until the
     /// next receive); returns how many datagrams came. With `wait`, it blocks for the first
     /// (up to the receive timeout, then an error) and takes what else is queued; without,
     /// 0 when nothing is waiting. 0 too when interrupted (`EINTR`). A truncated datagram
-    /// and `ENOBUFS` are errors. Every datagram this crate reads comes through here.
+    /// and `ENOBUFS` are errors (see [`NlSocket::receive_as`] for `ENOBUFS` as an event).
     pub(crate) fn receive(&mut self, queue: Queue, wait: bool, op: &str) -> Result<usize> {
-        let fd = self.raw_fd(queue, op)?;
-        if self.slots.buf.len() != SLOTS * SLOT_LEN {
-            self.slots.buf = vec![0; SLOTS * SLOT_LEN];
+        match self.receive_as(queue, wait, Take::Batch, op)? {
+            Received::Datagrams(n) => Ok(n),
+            Received::Overrun => Err(Error::Sys {
+                op: format!("{op}: receiving (the kernel dropped replies)"),
+                errno: Errno::ENOBUFS,
+            }),
         }
+    }
+
+    /// One receive on `queue`, taking datagrams as `take` says, into the slots (read them
+    /// with [`NlSocket::received`]). `wait` as for [`NlSocket::receive`]; an overflowed
+    /// queue (`ENOBUFS`) is [`Received::Overrun`]. Every datagram this crate reads comes
+    /// through here.
+    pub(crate) fn receive_as(
+        &mut self,
+        queue: Queue,
+        wait: bool,
+        take: Take,
+        op: &str,
+    ) -> Result<Received> {
+        let fd = self.raw_fd(queue, op)?;
         self.slots.n = 0;
-        let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(SLOTS, None);
-        let mut iovs: Vec<[IoSliceMut<'_>; 1]> = self
-            .slots
-            .buf
-            .chunks_mut(SLOT_LEN)
-            .map(|c| [IoSliceMut::new(c)])
-            .collect();
-        // MSG_TRUNC: a truncated datagram's length is its real one (the error says it).
-        let flags = MsgFlags::MSG_TRUNC
+        let (slots, slot_len) = match take {
+            Take::Batch => (SLOTS, SLOT_LEN),
+            Take::Whole { max } => match self.peek_len(fd, wait, max, op)? {
+                Ok(len) => (1, len.max(SLOT_LEN)),
+                Err(nothing) => return Ok(nothing),
+            },
+        };
+        if self.slots.buf.len() < slots * slot_len {
+            self.slots.buf.resize(slots * slot_len, 0);
+        }
+        self.slots.slot_len = slot_len;
+        let flags = if wait {
+            MsgFlags::MSG_WAITFORONE
+        } else {
+            MsgFlags::MSG_DONTWAIT
+        };
+        let got = match recv_slots(fd, &mut self.slots.buf, slots, slot_len, flags) {
+            Ok(got) => got,
+            Err(NixErrno::EINTR) => return Ok(Received::Datagrams(0)),
+            Err(NixErrno::EAGAIN) if !wait => return Ok(Received::Datagrams(0)),
+            Err(NixErrno::ENOBUFS) => return Ok(Received::Overrun),
+            Err(e) => return Err(self.recv_error(op, e)),
+        };
+        for (slot, &(len, truncated, addr)) in got.iter().enumerate() {
+            if truncated {
+                return Err(Error::Truncated {
+                    op: op.to_owned(),
+                    len,
+                });
+            }
+            let groups = addr.map_or(0, |a| a.groups());
+            self.slots.got[slot] = (len, sender(addr.as_ref(), self.kernel_port), groups);
+        }
+        self.slots.n = got.len();
+        Ok(Received::Datagrams(got.len()))
+    }
+
+    /// The datagrams of the last receive, each with its sender and groups.
+    pub(crate) fn received(&self) -> impl Iterator<Item = Datagram<'_>> + '_ {
+        self.slots.received()
+    }
+
+    /// The real length of the datagram at the head of the queue (peeked, not taken), at
+    /// most `max`; or, when there is none to take, what the receive returns instead.
+    fn peek_len(
+        &mut self,
+        fd: RawFd,
+        wait: bool,
+        max: usize,
+        op: &str,
+    ) -> Result<std::result::Result<usize, Received>> {
+        if self.slots.buf.is_empty() {
+            self.slots.buf.resize(SLOT_LEN, 0);
+        }
+        // MSG_TRUNC: the length returned is the datagram's, not what fit.
+        let flags = MsgFlags::MSG_PEEK
+            | MsgFlags::MSG_TRUNC
             | if wait {
                 MsgFlags::MSG_WAITFORONE
             } else {
                 MsgFlags::MSG_DONTWAIT
             };
-        let res = match recvmmsg(fd, &mut headers, iovs.iter_mut(), flags, None) {
-            Ok(r) => r,
-            Err(NixErrno::EINTR) => return Ok(0),
-            Err(NixErrno::EAGAIN) if !wait => return Ok(0),
+        let len = match recv_slots(fd, &mut self.slots.buf, 1, SLOT_LEN, flags) {
+            Ok(got) => got.first().map_or(0, |&(len, _, _)| len),
+            Err(NixErrno::EINTR) => return Ok(Err(Received::Datagrams(0))),
+            Err(NixErrno::EAGAIN) if !wait => return Ok(Err(Received::Datagrams(0))),
+            Err(NixErrno::ENOBUFS) => return Ok(Err(Received::Overrun)),
             Err(e) => return Err(self.recv_error(op, e)),
         };
-        let mut n = 0;
-        for (slot, r) in res.enumerate() {
-            if r.flags.contains(MsgFlags::MSG_TRUNC) {
-                return Err(Error::Truncated {
-                    op: op.to_owned(),
-                    len: r.bytes,
-                });
-            }
-            self.slots.got[slot] = (r.bytes, sender(r.address.as_ref(), self.kernel_port));
-            n = slot + 1;
+        if len > max {
+            return Err(Error::Unexpected(format!(
+                "{op}: a {len}-byte datagram, larger than {max} bytes"
+            )));
         }
-        self.slots.n = n;
-        Ok(n)
+        Ok(Ok(len))
     }
 
     fn raw_fd(&self, queue: Queue, op: &str) -> Result<RawFd> {
@@ -264,13 +375,37 @@ impl NlSocket {
                 op: op.to_owned(),
                 secs: self.timeout_secs,
             },
-            NixErrno::ENOBUFS => Error::Sys {
-                op: format!("{op}: receiving (the kernel dropped replies)"),
-                errno: Errno::ENOBUFS,
-            },
             e => Error::sys(format!("{op}: recvmmsg"), e),
         }
     }
+}
+
+/// The one `recvmmsg` call: up to `slots` datagrams into `buf`, split into slots of
+/// `slot_len` bytes. Per datagram: its length (the real one when `MSG_TRUNC` is in
+/// `flags`), whether it was truncated, and the sender's address.
+fn recv_slots(
+    fd: RawFd,
+    buf: &mut [u8],
+    slots: usize,
+    slot_len: usize,
+    flags: MsgFlags,
+) -> std::result::Result<Vec<(usize, bool, Option<NetlinkAddr>)>, NixErrno> {
+    let mut headers = MultiHeaders::<NetlinkAddr>::preallocate(slots, None);
+    let mut iovs: Vec<[IoSliceMut<'_>; 1]> = buf[..slots * slot_len]
+        .chunks_mut(slot_len)
+        .map(|c| [IoSliceMut::new(c)])
+        .collect();
+    // MSG_TRUNC: a truncated datagram's length is its real one (the error says it).
+    let res = recvmmsg(
+        fd,
+        &mut headers,
+        iovs.iter_mut(),
+        flags | MsgFlags::MSG_TRUNC,
+        None,
+    )?;
+    Ok(res
+        .map(|r| (r.bytes, r.flags.contains(MsgFlags::MSG_TRUNC), r.address))
+        .collect())
 }
 
 /// Who sent a datagram: the kernel (port `kernel`, 0 but in tests) to this socket or to
@@ -284,120 +419,4 @@ fn sender(addr: Option<&NetlinkAddr>, kernel: u32) -> Sender {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    //! Helpers for the tests of the whole crate that need a kernel: a fresh namespace,
-    //! requests, a forger.
-    use super::*;
-    use crate::request::{Policy, Request};
-    use std::net::{IpAddr, Ipv6Addr};
-
-    /// Run `f` on a thread in a fresh network namespace (only `lo`, down). Without the
-    /// privilege to make one, the test is skipped, or fails when `CI=true`.
-    pub(crate) fn in_new_netns(test: &str, f: impl FnOnce() + Send) {
-        std::thread::scope(|s| {
-            s.spawn(|| {
-                if let Err(e) = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET) {
-                    if std::env::var("CI").as_deref() == Ok("true") {
-                        panic!("{test}: cannot create a network namespace: {e}");
-                    }
-                    eprintln!("{test}: skipped, cannot create a network namespace: {e}");
-                    return;
-                }
-                f();
-            })
-            .join()
-            .unwrap_or_else(|p| std::panic::resume_unwind(p));
-        });
-    }
-
-    pub(crate) fn req(what: &str, msg: Vec<u8>, policy: Policy) -> Request {
-        Request::new(what, msg, policy)
-    }
-
-    /// A lookup of `lo` by name.
-    pub(crate) fn lo() -> Request {
-        req(
-            "lo",
-            crate::msgs::get_link(Some("lo"), 0).unwrap(),
-            Policy::STRICT,
-        )
-    }
-
-    /// Send `bytes` to `ours` (bound already) from another netlink socket: a sender that
-    /// is not the kernel.
-    pub(crate) fn forge(ours: &NlSocket, bytes: &[u8]) {
-        let port = nix::sys::socket::getsockname::<NetlinkAddr>(ours.fd().as_raw_fd())
-            .unwrap()
-            .pid();
-        let forger = open_fd().unwrap();
-        sendmsg(
-            forger.as_raw_fd(),
-            &[IoSlice::new(bytes)],
-            &[],
-            MsgFlags::empty(),
-            Some(&NetlinkAddr::new(port, 0)),
-        )
-        .unwrap();
-    }
-
-    /// `set lo up` (index 1).
-    pub(crate) fn lo_up() -> Request {
-        req(
-            "set lo up",
-            crate::msgs::set_link(
-                1,
-                &crate::msgs::LinkChange {
-                    up: Some(true),
-                    ..Default::default()
-                },
-            )
-            .unwrap(),
-            Policy::STRICT,
-        )
-    }
-
-    /// Add, then delete, `n` IPv6 routes on `lo` through `churn`: `2n` notifications to
-    /// every member of `RTNLGRP_IPV6_ROUTE`.
-    pub(crate) fn churn_ipv6_routes(churn: &mut NlSocket, n: u16) {
-        let route = |i: u16| crate::msgs::RouteSpec {
-            dst: Some(IpAddr::V6(Ipv6Addr::new(0xfd00, 1, 0, 0, 0, 0, 0, i))),
-            v6: true,
-            dst_len: 128,
-            gateway: None,
-            oif: 1,
-            scope_link: false,
-            priority: None,
-            table: 254,
-        };
-        let adds: Vec<Request> = (1..=n)
-            .map(|i| {
-                req(
-                    "add",
-                    crate::msgs::replace_route(&route(i)).unwrap(),
-                    Policy::STRICT,
-                )
-            })
-            .collect();
-        let dels: Vec<Request> = (1..=n)
-            .map(|i| {
-                req(
-                    "del",
-                    crate::msgs::del_route(&route(i)).unwrap(),
-                    Policy::STRICT,
-                )
-            })
-            .collect();
-        churn.batch(&adds).unwrap();
-        churn.batch(&dels).unwrap();
-    }
-
-    #[test]
-    fn only_the_kernels_own_port_is_the_kernel() {
-        let addr = |pid, groups| NetlinkAddr::new(pid, groups);
-        assert_eq!(sender(Some(&addr(0, 0)), 0), Sender::Kernel);
-        assert_eq!(sender(Some(&addr(0, 1 << 10)), 0), Sender::Group);
-        assert_eq!(sender(Some(&addr(4242, 0)), 0), Sender::Other);
-        assert_eq!(sender(Some(&addr(4242, 0)), 4242), Sender::Kernel);
-        assert_eq!(sender(None, 0), Sender::Other);
-    }
-}
+pub(crate) mod tests;

@@ -44,6 +44,7 @@ use crate::error::{Error, Result};
 use crate::netns::Netns;
 use crate::request::{Policy, Request};
 use crate::socket::NlSocket;
+use crate::wiring::desired::Desired;
 use step::Done;
 
 /// A request labelled `what`, or the encode error naming it.
@@ -73,8 +74,8 @@ pub(crate) struct Session {
 
 impl Session {
     /// Setup's: with IPv6, each side watches a route, on a descriptor of its own.
-    fn for_setup(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<Session> {
-        let (host, pod) = if spec.ip6.is_some() {
+    fn for_setup(d: &Desired, netns: &Netns, abort_after: Option<usize>) -> Result<Session> {
+        let (host, pod) = if d.ipv6 {
             (NlSocket::open_watching()?, netns.watching_socket()?)
         } else {
             (NlSocket::open()?, netns.socket()?)
@@ -124,12 +125,12 @@ impl Session {
         self.exec.run(sock, steps)
     }
 
-    fn report(&self, operation: &'static str, spec: &Spec, pod_side: bool) -> Report {
+    fn report(&self, operation: &'static str, d: &Desired, pod_side: bool) -> Report {
         let pod = self.pod.as_ref();
         Report {
             operation,
-            host_iface: spec.host_iface.clone(),
-            ifname: pod_side.then(|| spec.ifname.clone()),
+            host_iface: d.host.name.clone(),
+            ifname: pod_side.then(|| d.pod.name.clone()),
             round_trips: self.host.round_trips() + pod.map_or(0, NlSocket::round_trips),
             requests: self.exec.sent(),
             dropped: self.host.dropped() + pod.map_or(0, NlSocket::dropped),
@@ -141,7 +142,7 @@ impl Session {
 /// `setup`: create or converge the wiring (docs/design.md, "`setup` in four round
 /// trips").
 pub fn setup(spec: &Spec, netns: &Netns) -> Result<Report> {
-    setup::run(spec, netns, None)
+    setup::run(&Desired::of(spec), netns, None)
 }
 
 /// [`setup`] with the test-only abort hook armed (docs/design.md, "The crash-safety
@@ -151,15 +152,16 @@ pub(crate) fn setup_with_abort_hook(
     netns: &Netns,
     abort_after: Option<usize>,
 ) -> Result<Report> {
-    setup::run(spec, netns, abort_after)
+    setup::run(&Desired::of(spec), netns, abort_after)
 }
 
 /// `check`: compare the live state with the desired state. The report's `drift` has one
 /// line per difference (empty: all in place).
 pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
+    let d = &Desired::of(spec);
     let mut s = Session::reading(netns)?;
-    let (host, pod, conflict) = inspect::read_all(&mut s, spec, netns)?;
-    let mut report = s.report("check", spec, true);
+    let (host, pod, conflict) = inspect::read_all(&mut s, d, netns)?;
+    let mut report = s.report("check", d, true);
     if let Some(why) = conflict {
         report.drift.push(format!("host: {why}"));
         return Ok(report);
@@ -167,11 +169,11 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
     if host.link.is_none() {
         report.drift.push(format!(
             "host: veth {} with peer {} in the pod: missing",
-            spec.host_iface, spec.ifname
+            d.host.name, d.pod.name
         ));
         return Ok(report);
     }
-    let a = assess(spec, &host, &pod)?;
+    let a = assess(d, &host, &pod)?;
     report.notes = a.notes;
     for it in &a.items {
         match it.drift_line() {
@@ -187,5 +189,5 @@ pub fn check(spec: &Spec, netns: &Netns) -> Result<Report> {
 /// is removed only when [`ownership`] proves it ours (`--netns` names the pod for an
 /// untagged one); anything else is [`Error::Conflict`], and nothing is touched.
 pub fn teardown(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
-    teardown::run(spec, netns)
+    teardown::run(&Desired::of(spec), netns)
 }

@@ -12,10 +12,10 @@ use super::observe::{Observed, Read};
 use super::step::{self, Planned};
 use super::view::{show_route, shown, HostView, PodView};
 use super::Session;
-use crate::config::Spec;
 use crate::error::{Error, Result};
 use crate::netns::Netns;
 use crate::state::Link;
+use crate::wiring::desired::Desired;
 
 /// Prefix of the owner tag vethctl puts in the host veth's `IFLA_IFALIAS`: `vethctl:ID`.
 pub const ALIAS_PREFIX: &str = "vethctl:";
@@ -46,30 +46,28 @@ pub fn is_owner_tag(alias: &str) -> bool {
 }
 
 /// Is `link` tagged for this container exactly?
-fn tagged_for(spec: &Spec, link: &Link) -> bool {
-    link.alias
-        .as_ref()
-        .is_some_and(|a| a.is(&owner_alias(&spec.container_id)))
+fn tagged_for(d: &Desired, link: &Link) -> bool {
+    link.alias.as_ref().is_some_and(|a| a.is(&d.alias))
 }
 
 /// A host link tagged as another container's, or as anything not ours: the reason to
 /// leave it alone. Untagged links pass (a crash can leave our veth before its tag).
-fn foreign_alias(spec: &Spec, link: &Link) -> Option<String> {
-    let want = owner_alias(&spec.container_id);
+fn foreign_alias(d: &Desired, link: &Link) -> Option<String> {
+    let want = &d.alias;
     match &link.alias {
         None => None,
-        Some(a) if a.is("") || a.is(&want) => None,
+        Some(a) if a.is("") || a.is(want) => None,
         Some(a) => Some(format!(
             "host interface {} is tagged \"{a}\", not {want:?}: it belongs to someone else; \
              leaving it alone",
-            spec.host_iface
+            d.host.name
         )),
     }
 }
 
 /// Rules 1-3: could `link` be our host veth, as far as the host can tell?
-pub fn ours_by_host(spec: &Spec, link: &Link, netns: &str) -> Result<(), String> {
-    let h = &spec.host_iface;
+pub fn ours_by_host(d: &Desired, link: &Link, netns: &str) -> Result<(), String> {
+    let h = &d.host.name;
     match link.kind.as_deref() {
         Some("veth") => {}
         Some(k) => {
@@ -83,7 +81,7 @@ pub fn ours_by_host(spec: &Spec, link: &Link, netns: &str) -> Result<(), String>
             ))
         }
     }
-    if let Some(why) = foreign_alias(spec, link) {
+    if let Some(why) = foreign_alias(d, link) {
         return Err(why);
     }
     match (link.link_netnsid, link.link) {
@@ -99,14 +97,14 @@ pub fn ours_by_host(spec: &Spec, link: &Link, netns: &str) -> Result<(), String>
 }
 
 /// Rules 1-4: is `link` our host veth, its peer in the pod as `pod` shows it?
-pub fn ours(spec: &Spec, link: &Link, pod: &PodView, netns: &str) -> Result<(), String> {
-    ours_by_host(spec, link, netns)?;
-    peer_in_pod(spec, link, pod, netns)
+pub fn ours(d: &Desired, link: &Link, pod: &PodView, netns: &str) -> Result<(), String> {
+    ours_by_host(d, link, netns)?;
+    peer_in_pod(d, link, pod, netns)
 }
 
 /// Rule 4, for callers that checked [`ours_by_host`] already.
 pub(crate) fn peer_in_pod(
-    spec: &Spec,
+    d: &Desired,
     link: &Link,
     pod: &PodView,
     netns: &str,
@@ -123,7 +121,7 @@ pub(crate) fn peer_in_pod(
         Err(format!(
             "host interface {} is a veth whose peer is in another network namespace \
              (nsid {}), not in {netns}; leaving it alone",
-            spec.host_iface,
+            d.host.name,
             shown(link.link_netnsid)
         ))
     }
@@ -143,14 +141,14 @@ pub(crate) fn ownership_reads(peer: u32) -> Result<[Planned; 2]> {
 /// in the pod `netns` names.
 pub(crate) fn prove_for_teardown(
     s: &mut Session,
-    spec: &Spec,
+    d: &Desired,
     link: &Link,
     netns: Option<&Path>,
 ) -> Result<()> {
-    let h = &spec.host_iface;
+    let h = &d.host.name;
     let shown = netns.map_or_else(|| "the pod".to_owned(), |p| p.display().to_string());
-    ours_by_host(spec, link, &shown).map_err(Error::Conflict)?;
-    if tagged_for(spec, link) {
+    ours_by_host(d, link, &shown).map_err(Error::Conflict)?;
+    if tagged_for(d, link) {
         return Ok(());
     }
     let Some(path) = netns else {
@@ -158,7 +156,7 @@ pub(crate) fn prove_for_teardown(
             "host interface {h} is a veth without the tag {:?}: nothing proves it is this \
              container's (a setup that crashed before tagging it leaves one; --netns of the \
              pod proves it); leaving it alone",
-            owner_alias(&spec.container_id)
+            d.alias
         )));
     };
     let mut sock = Netns::open(path)?.socket()?;
@@ -171,7 +169,7 @@ pub(crate) fn prove_for_teardown(
         let (read, seen) = r?;
         pod.record(&read, seen)?;
     }
-    peer_in_pod(spec, link, &pod, &shown).map_err(Error::Conflict)
+    peer_in_pod(d, link, &pod, &shown).map_err(Error::Conflict)
 }
 
 /// A host route setup must not take over, and whose it is: the node's own address (a
@@ -180,15 +178,17 @@ pub(crate) fn prove_for_teardown(
 /// `ours`. A route through any other device is replaced.
 pub(crate) fn route_conflict(
     s: &mut Session,
-    spec: &Spec,
+    d: &Desired,
     host: &HostView,
     ours: u32,
 ) -> Result<Option<String>> {
-    for (ip, found) in [
-        (spec.ip6.map(IpAddr::V6), &host.route6),
-        (spec.ip4.map(IpAddr::V4), &host.route4),
-    ] {
-        let (Some(ip), Some(r)) = (ip, found) else {
+    for ip in d.pod_ips() {
+        let found = if ip.is_ipv6() {
+            &host.route6
+        } else {
+            &host.route4
+        };
+        let Some(r) = found else {
             continue;
         };
         if r.rtype == RTN_LOCAL {
@@ -204,7 +204,7 @@ pub(crate) fn route_conflict(
         let Some(oif) = r.oif.filter(|&o| host_route && o != ours) else {
             continue;
         };
-        if let Some(why) = other_pods_route(s, spec, ip, oif)? {
+        if let Some(why) = other_pods_route(s, d, ip, oif)? {
             return Ok(Some(why));
         }
     }
@@ -212,17 +212,14 @@ pub(crate) fn route_conflict(
 }
 
 /// Is the link `oif`, which the host route to `ip` goes through, another pod's veth?
-fn other_pods_route(s: &mut Session, spec: &Spec, ip: IpAddr, oif: u32) -> Result<Option<String>> {
+fn other_pods_route(s: &mut Session, d: &Desired, ip: IpAddr, oif: u32) -> Result<Option<String>> {
     let read = Read::RouteLink(oif, ip);
     let done = s.on_host(&[Planned::read(read, "")?])?;
     let Some(Observed::Link(Some(other))) = step::observed(&done, &read)? else {
         return Ok(None);
     };
     let tag = other.alias.as_ref().and_then(|a| a.as_str()).unwrap_or("");
-    if other.kind.as_deref() == Some("veth")
-        && is_owner_tag(tag)
-        && tag != owner_alias(&spec.container_id)
-    {
+    if other.kind.as_deref() == Some("veth") && is_owner_tag(tag) && tag != d.alias {
         return Ok(Some(format!(
             "the host route {ip}/{} goes through {}, the veth of another pod (tagged \
              {tag:?}): {ip} is that pod's; leaving it alone",

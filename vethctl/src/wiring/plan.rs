@@ -17,6 +17,7 @@ use crate::msgs;
 use crate::netns::Netns;
 use crate::request::Policy;
 use crate::state::{Addr, Link};
+use crate::wiring::desired::Desired;
 
 /// A plan: what setup would send, phase by phase.
 #[derive(Debug, Clone, Default)]
@@ -28,42 +29,39 @@ pub struct Plan {
 }
 
 /// The host's reads: the link, the route lookups of the pod's addresses.
-pub(crate) fn host_reads(spec: &Spec) -> Result<Vec<Planned>> {
-    let mut v = vec![Planned::read(Read::HostLink, &spec.host_iface)?];
-    for ip in [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
-        .into_iter()
-        .flatten()
-    {
-        v.push(Planned::read(Read::HostRoute(ip), &spec.host_iface)?);
+pub(crate) fn host_reads(d: &Desired) -> Result<Vec<Planned>> {
+    let mut v = vec![Planned::read(Read::HostLink, &d.host.name)?];
+    for ip in d.pod_ips() {
+        v.push(Planned::read(Read::HostRoute(ip), &d.host.name)?);
     }
     Ok(v)
 }
 
 /// Host phase A: create the veth (`EEXIST` = verify), then the host's reads.
-pub(crate) fn host_phase_a(spec: &Spec, netns: &Netns) -> Result<Vec<Planned>> {
+pub(crate) fn host_phase_a(d: &Desired, netns: &Netns) -> Result<Vec<Planned>> {
     let what = format!(
         "create veth {} (mtu {}) with peer {} born in the pod",
-        spec.host_iface, spec.mtu, spec.ifname
+        d.host.name, d.host.mtu, d.pod.name
     );
-    let create = msgs::create_veth(&spec.host_iface, &spec.ifname, spec.mtu, super::nsfd(netns));
+    let create = msgs::create_veth(&d.host.name, &d.pod.name, d.host.mtu, super::nsfd(netns));
     let mut v = vec![Planned::netlink(
         req(what, create, Policy::EXIST_VERIFY)?,
         Purpose::Fix(ItemKey::HostLink),
     )];
-    v.extend(host_reads(spec)?);
+    v.extend(host_reads(d)?);
     Ok(v)
 }
 
 /// Pod phase A: on a peer setup just created (`early`), its IPv6 address first; then the
 /// reads, the route dump last (a batch holds at most one dump that is not empty).
-pub(crate) fn pod_phase_a(spec: &Spec, peer: Option<u32>, early: bool) -> Result<Vec<Planned>> {
+pub(crate) fn pod_phase_a(d: &Desired, peer: Option<u32>, early: bool) -> Result<Vec<Planned>> {
     let mut v = Vec::new();
-    if let (true, Some(ip6), Some(i)) = (early, spec.ip6, peer) {
+    if let (true, Some(ip6), Some(i)) = (early, d.ip6(), peer) {
         v.push(early_addr(ip6, i)?);
     }
     if let Some(i) = peer {
         v.extend(ownership_reads(i)?);
-        if let Some(ip) = spec.ip6 {
+        if let Some(ip) = d.ip6() {
             v.push(Planned::read(Read::PodAddr6(ip, i), "")?);
         }
     }
@@ -86,19 +84,21 @@ fn early_addr(ip6: Ipv6Addr, peer: u32) -> Result<Planned> {
 }
 
 /// How the kernel creates the links (for `plan` when they do not exist yet).
-pub(crate) fn as_created(spec: &Spec) -> (Link, Link) {
+pub(crate) fn as_created(d: &Desired) -> (Link, Link) {
     let host = Link {
         index: 0,
-        name: spec.host_iface.as_str().into(),
+        name: d.host.name.as_str().into(),
         kind: Some("veth".into()),
-        mtu: Some(spec.mtu),
+        mtu: Some(d.host.mtu),
         link: Some(0),
-        inet6: spec.mtu >= IPV6_MIN_MTU,
+        inet6: d.host.mtu >= IPV6_MIN_MTU,
         ..Default::default()
     };
     let pod = Link {
         link_netnsid: Some(0),
-        name: spec.ifname.as_str().into(),
+        name: d.pod.name.as_str().into(),
+        mtu: Some(d.pod.mtu),
+        inet6: d.pod.mtu >= IPV6_MIN_MTU,
         ..host.clone()
     };
     (host, pod)
@@ -110,8 +110,9 @@ fn steps(v: Vec<Planned>) -> Vec<Step> {
 
 /// `plan`: read the live state and list the requests setup would send. Changes nothing.
 pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
+    let d = &Desired::of(spec);
     let mut s = Session::reading(netns)?;
-    let (mut host, mut pod, conflict) = read_all(&mut s, spec, netns)?;
+    let (mut host, mut pod, conflict) = read_all(&mut s, d, netns)?;
     if let Some(why) = conflict {
         return Err(Error::Conflict(format!("setup would fail: {why}")));
     }
@@ -119,11 +120,11 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
     out.phases.push((
         "phase A: create and read".into(),
         Side::Host,
-        steps(host_phase_a(spec, netns)?),
+        steps(host_phase_a(d, netns)?),
     ));
     let fresh = host.link.is_none();
     if fresh {
-        let (hl, pl) = as_created(spec);
+        let (hl, pl) = as_created(d);
         host.link = Some(hl);
         host.addrs = Some(Vec::new());
         host.fresh = true;
@@ -132,12 +133,12 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
         out.notes.push(format!(
             "{} does not exist yet: ifindex 0 below stands for the indexes the kernel \
              assigns at creation",
-            spec.host_iface
+            d.host.name
         ));
     }
     let peer = host.link.as_ref().and_then(|l| l.link);
-    let early = fresh && spec.ip6.is_some() && peer.is_some();
-    if let (true, Some(ip6), Some(pi)) = (early, spec.ip6, peer) {
+    let early = fresh && d.ipv6 && peer.is_some();
+    if let (true, Some(ip6), Some(pi)) = (early, d.ip6(), peer) {
         // As setup does on a veth it created: the reads see the address.
         pod.addrs.push(Addr {
             index: pi,
@@ -151,16 +152,13 @@ pub fn plan(spec: &Spec, netns: &Netns) -> Result<Plan> {
     } else {
         "phase A: read"
     };
-    out.phases.push((
-        label.into(),
-        Side::Pod,
-        steps(pod_phase_a(spec, peer, early)?),
-    ));
+    out.phases
+        .push((label.into(), Side::Pod, steps(pod_phase_a(d, peer, early)?)));
     if !fresh {
         // Setup does not read the host's addresses; it verifies an EEXIST instead.
         host.addrs = None;
     }
-    let a = assess(spec, &host, &pod)?;
+    let a = assess(d, &host, &pod)?;
     out.notes.extend(a.notes);
     out.phases
         .push(("phase B: change".into(), Side::Host, steps(a.host)));

@@ -9,10 +9,10 @@ use super::item::Side;
 use super::observe::{Observed, Read};
 use super::step::{Done, Planned, Purpose};
 use super::Session;
-use crate::config::Spec;
 use crate::error::{Error, Result};
 use crate::socket::{NlSocket, RouteWatch};
 use crate::state::Route;
+use crate::wiring::desired::Desired;
 
 /// How long setup waits for the kernel to finish bringing up the IPv6 addresses.
 pub const READY_TIMEOUT: Duration = Duration::from_secs(2);
@@ -44,7 +44,7 @@ pub(crate) fn lookup_found(done: &[Done]) -> Result<bool> {
 /// notifications came while the batches were answered). A side whose watch lost
 /// notifications looks its route up at once; after [`READY_TIMEOUT`], one lookup per
 /// side still missing decides, and a route still missing is [`Error::NotReady`].
-pub(crate) fn wait_until_ready(s: &mut Session, spec: &Spec, sides: &[Side]) -> Result<()> {
+pub(crate) fn wait_until_ready(s: &mut Session, d: &Desired, sides: &[Side]) -> Result<()> {
     let deadline = Instant::now() + READY_TIMEOUT;
     loop {
         let done = {
@@ -71,8 +71,8 @@ pub(crate) fn wait_until_ready(s: &mut Session, spec: &Spec, sides: &[Side]) -> 
                 continue;
             };
             let what = match side {
-                Side::Host => format!("IPv6 gateway fe80::1 on {}", spec.host_iface),
-                Side::Pod => format!("IPv6 address {} on {} in the pod", w.dst, spec.ifname),
+                Side::Host => format!("IPv6 gateway fe80::1 on {}", d.host.name),
+                Side::Pod => format!("IPv6 address {} on {} in the pod", w.dst, d.pod.name),
             };
             if look_up(&mut s.exec, sock, side, &what, w)? {
                 sock.saw_local_route();

@@ -16,12 +16,12 @@ use super::report::{Outcome, Outcomes, Report};
 use super::step::{self, Done, Purpose};
 use super::view::{HostView, PodView};
 use super::{req, Session};
-use crate::config::Spec;
 use crate::error::{Error, Result};
 use crate::msgs;
 use crate::netns::Netns;
 use crate::request::{Policy, Status};
 use crate::state::Link;
+use crate::wiring::desired::Desired;
 
 /// What host phase A found.
 struct HostA {
@@ -40,45 +40,40 @@ struct PodA {
 }
 
 /// `setup`: create or converge the wiring.
-pub(super) fn run(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Result<Report> {
-    let mut s = Session::for_setup(spec, netns, abort_after)?;
+pub(super) fn run(d: &Desired, netns: &Netns, abort_after: Option<usize>) -> Result<Report> {
+    let mut s = Session::for_setup(d, netns, abort_after)?;
     let shown = netns.path().display().to_string();
-    let mut a = host_phase(&mut s, spec, netns, &shown)?;
-    let mut p = pod_phase(&mut s, spec, &a, &shown)?;
+    let mut a = host_phase(&mut s, d, netns, &shown)?;
+    let mut p = pod_phase(&mut s, d, &a, &shown)?;
     if a.created {
         a.host.addrs = Some(Vec::new());
         a.host.fresh = true;
     } else {
-        a.host.proxy_delay = Some(read_proxy_delay(&spec.host_iface)?);
+        a.host.proxy_delay = Some(read_proxy_delay(&d.host.name)?);
     }
-    let plan = assess(spec, &a.host, &p.pod)?;
-    let host_done = host_phase_b(&mut s, spec, &a, &plan, p.early_v6.is_some())?;
-    let pod_done = pod_phase_b(&mut s, spec, &a, &p, &plan)?;
+    let plan = assess(d, &a.host, &p.pod)?;
+    let host_done = host_phase_b(&mut s, d, &a, &plan, p.early_v6.is_some())?;
+    let pod_done = pod_phase_b(&mut s, d, &a, &p, &plan)?;
     p.outcomes.learn(&host_done);
     p.outcomes.learn(&pod_done);
-    verify_gateway(&mut s, spec, &a, &host_done, &mut p.outcomes)?;
+    verify_gateway(&mut s, d, &a, &host_done, &mut p.outcomes)?;
 
-    let mut report = s.report("setup", spec, true);
+    let mut report = s.report("setup", d, true);
     report.notes.clone_from(&plan.notes);
-    let ffwd = format!(
-        "/proc/sys/net/ipv6/conf/{}/force_forwarding",
-        spec.host_iface
-    );
-    if spec.ip6.is_some()
+    let ffwd = format!("/proc/sys/net/ipv6/conf/{}/force_forwarding", d.host.name);
+    if d.ipv6
         && s.exec
             .absent()
             .iter()
             .any(|p| p.as_os_str() == ffwd.as_str())
     {
-        report
-            .notes
-            .push(no_force_forwarding_note(&spec.host_iface));
+        report.notes.push(no_force_forwarding_note(&d.host.name));
     }
     report.sort_items(&plan.items, &p.outcomes, a.created);
-    if spec.ip6.is_some() {
-        wait_until_ready(&mut s, spec, &[Side::Host, Side::Pod])?;
+    if d.ipv6 {
+        wait_until_ready(&mut s, d, &[Side::Host, Side::Pod])?;
     }
-    let totals = s.report("setup", spec, true);
+    let totals = s.report("setup", d, true);
     report.round_trips = totals.round_trips;
     report.requests = totals.requests;
     report.dropped = totals.dropped;
@@ -87,9 +82,9 @@ pub(super) fn run(spec: &Spec, netns: &Netns, abort_after: Option<usize>) -> Res
 
 /// Host phase A: create, read, and stop (removing a veth just created) where the host
 /// shows the link or a route is somebody else's.
-fn host_phase(s: &mut Session, spec: &Spec, netns: &Netns, shown: &str) -> Result<HostA> {
-    let h = &spec.host_iface;
-    let steps = host_phase_a(spec, netns)?;
+fn host_phase(s: &mut Session, d: &Desired, netns: &Netns, shown: &str) -> Result<HostA> {
+    let h = &d.host.name;
+    let steps = host_phase_a(d, netns)?;
     let done = s.on_host(&steps)?;
     let create = done
         .iter()
@@ -105,15 +100,15 @@ fn host_phase(s: &mut Session, spec: &Spec, netns: &Netns, shown: &str) -> Resul
                 .iter()
                 .find(|p| p.purpose == Purpose::Fix(ItemKey::HostLink))
                 .map_or("create the veth", |p| p.step.what()),
-            spec.ifname
+            d.pod.name
         )));
     };
     // The pod's reads complete the proof before anything changes.
-    ours_by_host(spec, &link, shown).map_err(Error::Conflict)?;
-    if let Some(why) = ipv6_impossible(spec, Side::Host, &link) {
+    ours_by_host(d, &link, shown).map_err(Error::Conflict)?;
+    if let Some(why) = ipv6_impossible(d, Side::Host, &link) {
         return Err(refuse(s, created, &link, why));
     }
-    if let Some(why) = route_conflict(s, spec, &host, link.index.unsigned_abs())? {
+    if let Some(why) = route_conflict(s, d, &host, link.index.unsigned_abs())? {
         return Err(refuse(s, created, &link, why));
     }
     let peer = link
@@ -129,12 +124,12 @@ fn host_phase(s: &mut Session, spec: &Spec, netns: &Netns, shown: &str) -> Resul
 
 /// Pod phase A: on a new peer its IPv6 address first (watched), then the reads; rule 4
 /// of the ownership decides here.
-fn pod_phase(s: &mut Session, spec: &Spec, a: &HostA, shown: &str) -> Result<PodA> {
-    let early_v6 = spec.ip6.filter(|_| a.created);
+fn pod_phase(s: &mut Session, d: &Desired, a: &HostA, shown: &str) -> Result<PodA> {
+    let early_v6 = d.ip6().filter(|_| a.created);
     if let Some(ip6) = early_v6 {
         s.pod_socket()?.watch_local_route(ip6, a.peer)?;
     }
-    let done = match s.on_pod(&pod_phase_a(spec, Some(a.peer), early_v6.is_some())?) {
+    let done = match s.on_pod(&pod_phase_a(d, Some(a.peer), early_v6.is_some())?) {
         Ok(done) => done,
         // The pod refused the new peer's IPv6 address (IPv6 disabled in the pod: EACCES):
         // the veth goes again, and the kernel's error is the answer.
@@ -146,12 +141,12 @@ fn pod_phase(s: &mut Session, spec: &Spec, a: &HostA, shown: &str) -> Result<Pod
     };
     let mut outcomes = Outcomes::default();
     outcomes.learn(&done);
-    let pod = pod_view(spec, &done, Some(a.peer))?;
-    peer_in_pod(spec, &a.link, &pod, shown).map_err(Error::Conflict)?;
+    let pod = pod_view(d, &done, Some(a.peer))?;
+    peer_in_pod(d, &a.link, &pod, shown).map_err(Error::Conflict)?;
     if let Some(why) = pod
         .link
         .as_ref()
-        .and_then(|pl| ipv6_impossible(spec, Side::Pod, pl))
+        .and_then(|pl| ipv6_impossible(d, Side::Pod, pl))
     {
         return Err(refuse(s, a.created, &a.link, why));
     }
@@ -171,7 +166,7 @@ fn pod_phase(s: &mut Session, spec: &Spec, a: &HostA, shown: &str) -> Result<Pod
 /// before both of its ends are usable (docs/design.md, "IPv6 readiness").
 fn host_phase_b(
     s: &mut Session,
-    spec: &Spec,
+    d: &Desired,
     a: &HostA,
     plan: &Assessment,
     early: bool,
@@ -192,7 +187,7 @@ fn host_phase_b(
         first.push(Side::Pod);
     }
     if !first.is_empty() {
-        wait_until_ready(s, spec, &first)?;
+        wait_until_ready(s, d, &first)?;
     }
     Ok(done)
 }
@@ -201,7 +196,7 @@ fn host_phase_b(
 /// leaves that address alone, and its lookup may find the same address on another link.
 fn pod_phase_b(
     s: &mut Session,
-    spec: &Spec,
+    d: &Desired,
     a: &HostA,
     p: &PodA,
     plan: &Assessment,
@@ -210,7 +205,7 @@ fn pod_phase_b(
         .outcomes
         .made(ItemKey::PodAddr(super::desired::Family::V6));
     let sock = s.pod_socket()?;
-    if let (Some(ip6), Some(_)) = (spec.ip6, plan.ready_lookup(Side::Pod)) {
+    if let (Some(ip6), Some(_)) = (d.ip6(), plan.ready_lookup(Side::Pod)) {
         if !(early_added && sock.local_route_seen()) {
             sock.watch_local_route(ip6, a.peer)?;
         }
@@ -227,7 +222,7 @@ fn pod_phase_b(
 /// deletes the `fe80::/64` prefix route the address had).
 fn verify_gateway(
     s: &mut Session,
-    spec: &Spec,
+    d: &Desired,
     a: &HostA,
     done: &[Done],
     outcomes: &mut Outcomes,
@@ -252,7 +247,7 @@ fn verify_gateway(
     }
     let hi = a.link.index.unsigned_abs();
     let fix = [req(
-        format!("fix fe80::1/64 nodad noprefixroute on {}", spec.host_iface),
+        format!("fix fe80::1/64 nodad noprefixroute on {}", d.host.name),
         msgs::new_addr(gw, 64, hi, V6_GATEWAY_FLAGS, true),
         Policy::STRICT,
     )?];

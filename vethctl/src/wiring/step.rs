@@ -23,7 +23,7 @@ pub enum Step {
         /// The file.
         path: PathBuf,
         /// The value.
-        value: &'static str,
+        value: String,
         /// The file may not exist (a setting this kernel may not have): a missing file is
         /// not an error, it is recorded (`Exec::absent`).
         if_present: bool,

@@ -13,22 +13,19 @@ use super::plan::host_reads;
 use super::report::Report;
 use super::step::{Planned, Purpose};
 use super::{req, Session};
-use crate::config::Spec;
 use crate::error::Result;
 use crate::msgs;
 use crate::request::{Policy, Status};
+use crate::wiring::desired::Desired;
 
 /// `teardown`; see [`super::teardown`].
-pub(super) fn run(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
+pub(super) fn run(d: &Desired, netns: Option<&Path>) -> Result<Report> {
     let mut s = Session::host_only()?;
-    let h = &spec.host_iface;
-    let done = s.on_host(&host_reads(spec)?)?;
+    let h = &d.host.name;
+    let done = s.on_host(&host_reads(d)?)?;
     let host = host_view(&done)?;
-    let mut report = s.report("teardown", spec, false);
-    let addrs: Vec<IpAddr> = [spec.ip6.map(IpAddr::V6), spec.ip4.map(IpAddr::V4)]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut report = s.report("teardown", d, false);
+    let addrs: Vec<IpAddr> = d.pod_ips().collect();
     let Some(link) = host.link else {
         report.already_gone.push(format!("host: veth {h}"));
         for ip in addrs {
@@ -38,7 +35,7 @@ pub(super) fn run(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
         }
         return Ok(report);
     };
-    prove_for_teardown(&mut s, spec, &link, netns)?;
+    prove_for_teardown(&mut s, d, &link, netns)?;
     let hi = link.index.unsigned_abs();
     let label = |key: ItemKey| match key {
         ItemKey::HostRoute(fam) => {
@@ -84,7 +81,7 @@ pub(super) fn run(spec: &Spec, netns: Option<&Path>) -> Result<Report> {
             _ => report.already_gone.push(label(key)),
         }
     }
-    let totals = s.report("teardown", spec, false);
+    let totals = s.report("teardown", d, false);
     report.round_trips = totals.round_trips;
     report.requests = totals.requests;
     report.dropped = totals.dropped;

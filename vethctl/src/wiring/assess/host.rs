@@ -1,17 +1,13 @@
 //! The host side's comparators: the veth's settings, `fe80::1`, the host routes.
 
-use std::net::IpAddr;
 use std::path::PathBuf;
 
-use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
-use netlink_codec::route::{RT_SCOPE_LINK, RT_TABLE_MAIN};
-
-use super::{addr_ok, exact_route, no_force_forwarding_note, Assessment, Sides};
+use super::{addr_ok, exact_route, no_force_forwarding_note, route_is, Assessment, Sides};
 use crate::error::Result;
 use crate::msgs::{self, LinkChange};
 use crate::request::Policy;
 use crate::state::Route;
-use crate::wiring::desired::{full, host_route, our_metric, Family, V6_GATEWAY, V6_GATEWAY_FLAGS};
+use crate::wiring::desired::{on_link, our_metric, Family};
 use crate::wiring::item::{Have, HostAddr, ItemKey};
 use crate::wiring::observe::Read;
 use crate::wiring::req;
@@ -26,13 +22,14 @@ pub(super) fn link_settings(x: &Sides, host: &HostView, out: &mut Assessment) ->
     out.item(ItemKey::HostLink, what, Have::Ok);
     let mut hc = mtu_and_ipv4_conf(x, out);
     let sysctls = ipv6_forwarding(x, out);
+    let want_delay = x.d.sysctls.proxy_delay;
     let delay_have = match host.proxy_delay {
-        Some(0) => Have::Ok,
+        Some(v) if v == want_delay => Have::Ok,
         Some(v) => Have::Wrong(format!("proxy_delay is {v}")),
         None => Have::Missing,
     };
     let delay_ok = delay_have == Have::Ok;
-    let what = format!("net.ipv4.neigh.{h}.proxy_delay = 0");
+    let what = format!("net.ipv4.neigh.{h}.proxy_delay = {want_delay}");
     out.item(ItemKey::HostProxyDelay, what, delay_have);
     let alias_ok = hl.alias.as_ref().is_some_and(|a| a.is(&x.d.alias));
     if !alias_ok {
@@ -55,6 +52,7 @@ pub(super) fn link_settings(x: &Sides, host: &HostView, out: &mut Assessment) ->
         let r = req(what, msgs::set_link(hl.index, &hc), Policy::STRICT)?;
         out.host.push(Planned::netlink(r, Purpose::Change));
     }
+    // (The request sets the one value wanted: 0.)
     if !delay_ok {
         let what = format!("set proxy_delay 0 on {h}");
         let r = req(what, msgs::proxy_delay_zero(hl.index), Policy::STRICT)?;
@@ -71,30 +69,37 @@ pub(super) fn link_settings(x: &Sides, host: &HostView, out: &mut Assessment) ->
 fn mtu_and_ipv4_conf(x: &Sides, out: &mut Assessment) -> LinkChange {
     let (h, hl) = (x.h, x.hl);
     let mut hc = LinkChange::default();
-    let mtu_ok = hl.mtu == Some(x.d.spec.mtu);
+    let want = &x.d.host;
+    let mtu_ok = hl.mtu == Some(want.mtu);
     if !mtu_ok {
-        hc.mtu = Some(x.d.spec.mtu);
+        hc.mtu = Some(want.mtu);
     }
     let how = || format!("mtu is {}", shown(hl.mtu));
-    let what = format!("mtu {} on {h}", x.d.spec.mtu);
+    let what = format!("mtu {} on {h}", want.mtu);
     out.item(ItemKey::HostMtu, what, Have::wanted(mtu_ok, how));
     // Without --ip6 only addr_gen_mode none, on a link that has IPv6 (docs/design.md,
     // "IPv4-only pods").
     if x.d.ipv6 || hl.inet6 {
-        let ok = hl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        // (`LinkChange` sets the one mode wanted: none.)
+        let ok = hl.addr_gen_mode == Some(want.addr_gen_mode);
         hc.addr_gen_mode_none = !ok;
         let how = || format!("addr_gen_mode is {}", gen_mode(hl.addr_gen_mode));
-        let what = format!("addr_gen_mode none on {h}");
+        let what = format!(
+            "addr_gen_mode {} on {h}",
+            gen_mode(Some(want.addr_gen_mode))
+        );
         out.item(ItemKey::HostAddrGenMode, what, Have::wanted(ok, how));
     }
-    let parp_ok = hl.ipv4_proxy_arp == Some(1);
-    let fwd4_ok = hl.ipv4_forwarding == Some(1);
+    // (`LinkChange::ipv4_conf` sets both to the values wanted: 1.)
+    let sc = &x.d.sysctls;
+    let parp_ok = hl.ipv4_proxy_arp == Some(sc.proxy_arp);
+    let fwd4_ok = hl.ipv4_forwarding == Some(sc.forwarding4);
     hc.ipv4_conf = !parp_ok || !fwd4_ok;
     let how = || format!("proxy_arp is {}", shown(hl.ipv4_proxy_arp));
-    let what = format!("net.ipv4.conf.{h}.proxy_arp = 1");
+    let what = format!("net.ipv4.conf.{h}.proxy_arp = {}", sc.proxy_arp);
     out.item(ItemKey::HostProxyArp, what, Have::wanted(parp_ok, how));
     let how = || format!("forwarding is {}", shown(hl.ipv4_forwarding));
-    let what = format!("net.ipv4.conf.{h}.forwarding = 1");
+    let what = format!("net.ipv4.conf.{h}.forwarding = {}", sc.forwarding4);
     out.item(ItemKey::HostForwarding4, what, Have::wanted(fwd4_ok, how));
     hc
 }
@@ -104,47 +109,45 @@ fn mtu_and_ipv4_conf(x: &Sides, out: &mut Assessment) -> LinkChange {
 fn ipv6_forwarding(x: &Sides, out: &mut Assessment) -> Vec<Planned> {
     let (h, hl) = (x.h, x.hl);
     let mut steps = Vec::new();
-    if !x.d.ipv6 {
+    let sc = &x.d.sysctls;
+    let (Some(fwd6), Some(ffwd6)) = (sc.forwarding6, sc.force_forwarding6) else {
         return steps;
-    }
-    let sysctl = |what: String, knob: &str, if_present| Planned {
+    };
+    let sysctl = |what: String, knob: &str, value: i32, if_present| Planned {
         step: Step::Sysctl {
             what,
             path: PathBuf::from(format!("/proc/sys/net/ipv6/conf/{h}/{knob}")),
-            value: "1",
+            value: value.to_string(),
             if_present,
         },
         purpose: Purpose::Change,
     };
-    let fwd6_ok = hl.ipv6_forwarding == Some(1);
+    let fwd6_ok = hl.ipv6_forwarding == Some(fwd6);
     let how = || format!("IPv6 forwarding is {}", shown(hl.ipv6_forwarding));
     out.item(
         ItemKey::HostForwarding6,
-        format!("net.ipv6.conf.{h}.forwarding = 1"),
+        format!("net.ipv6.conf.{h}.forwarding = {fwd6}"),
         Have::wanted(fwd6_ok, how),
     );
     if !fwd6_ok {
-        steps.push(sysctl(
-            format!("IPv6 forwarding on {h}"),
-            "forwarding",
-            false,
-        ));
+        let what = format!("IPv6 forwarding on {h}");
+        steps.push(sysctl(what, "forwarding", fwd6, false));
     }
-    let what = format!("net.ipv6.conf.{h}.force_forwarding = 1");
+    let what = format!("net.ipv6.conf.{h}.force_forwarding = {ffwd6}");
     let ffwd = format!("IPv6 force_forwarding on {h}");
     match (hl.ipv6_force_forwarding, hl.ipv6_forwarding) {
-        (Some(1), _) => out.item(ItemKey::HostForceForwarding6, what, Have::Ok),
+        (Some(v), _) if v == ffwd6 => out.item(ItemKey::HostForceForwarding6, what, Have::Ok),
         (Some(v), _) => {
             let have = Have::Wrong(format!("IPv6 force_forwarding is {v}"));
             out.item(ItemKey::HostForceForwarding6, what, have);
-            steps.push(sysctl(ffwd, "force_forwarding", false));
+            steps.push(sysctl(ffwd, "force_forwarding", ffwd6, false));
         }
         // IPv6 settings reported without force_forwarding: this kernel has none.
         (None, Some(_)) => out.notes.push(no_force_forwarding_note(h)),
         // Not known (a link not created yet): write it if the kernel has it.
         (None, None) => {
             out.item(ItemKey::HostForceForwarding6, what, Have::Missing);
-            steps.push(sysctl(ffwd, "force_forwarding", true));
+            steps.push(sysctl(ffwd, "force_forwarding", ffwd6, true));
         }
     }
     steps
@@ -153,19 +156,19 @@ fn ipv6_forwarding(x: &Sides, out: &mut Assessment) -> Vec<Planned> {
 /// `fe80::1/64` on the host veth. Not read (`host.addrs` `None`): created under
 /// `EXIST_VERIFY`, with the read that verifies an `EEXIST` in the same batch.
 pub(super) fn gateway(x: &Sides, host: &HostView, out: &mut Assessment) -> Result<()> {
-    if !x.d.ipv6 {
+    let Some(want) = x.d.gateway6 else {
         return Ok(());
-    }
+    };
     let (h, hi) = (x.h, x.hi());
-    let gw6 = IpAddr::V6(V6_GATEWAY);
+    let (ip, len, flags) = (want.ip, want.prefix_len, want.flags);
     let key = ItemKey::HostAddr(HostAddr::Gateway6);
-    let what = format!("address fe80::1/64 nodad noprefixroute on {h}");
-    let add_what = format!("add fe80::1/64 nodad noprefixroute on {h}");
+    let what = format!("address {ip}/{len} nodad noprefixroute on {h}");
+    let add_what = format!("add {ip}/{len} nodad noprefixroute on {h}");
     let Some(addrs) = &host.addrs else {
         let verify = Read::GatewayAddr(hi);
         let add = req(
             add_what,
-            msgs::new_addr(gw6, 64, hi, V6_GATEWAY_FLAGS, false),
+            msgs::new_addr(ip, len, hi, flags, false),
             Policy::EXIST_VERIFY,
         )?;
         out.host
@@ -176,18 +179,18 @@ pub(super) fn gateway(x: &Sides, host: &HostView, out: &mut Assessment) -> Resul
     };
     let found = addrs
         .iter()
-        .find(|a| a.ip == gw6 && a.prefix_len == 64 && a.index == hi);
+        .find(|a| a.ip == ip && a.prefix_len == len && a.index == hi);
     let (have, replace) = match found {
         None => (Have::Missing, false),
-        Some(a) => match addr_ok(a, V6_GATEWAY_FLAGS) {
+        Some(a) => match addr_ok(a, flags) {
             Ok(()) => (Have::Ok, false),
-            Err(why) => (Have::Wrong(format!("fe80::1 is {why}")), true),
+            Err(why) => (Have::Wrong(format!("{ip} is {why}")), true),
         },
     };
     if have != Have::Ok {
         let add = req(
             add_what,
-            msgs::new_addr(gw6, 64, hi, V6_GATEWAY_FLAGS, replace),
+            msgs::new_addr(ip, len, hi, flags, replace),
             Policy::EXIST_OK,
         )?;
         out.host.push(Planned::netlink(add, Purpose::Fix(key)));
@@ -202,27 +205,19 @@ pub(super) fn routes(x: &Sides, host: &HostView, out: &mut Assessment) -> Result
     let (h, hi) = (x.h, x.hi());
     let name = link_namer(hi, h);
     let mut stale: Vec<Route> = Vec::new();
-    for &ip in &x.d.pod_addrs {
+    for want in &x.d.host_routes {
+        let Some(ip) = want.dst else { continue };
         let found = if ip.is_ipv6() {
             &host.route6
         } else {
             &host.route4
         };
-        let what = if ip.is_ipv6() {
-            format!("route {ip}/128 dev {h}")
-        } else {
-            format!("route {ip}/32 dev {h} scope link")
-        };
+        let scope = if want.scope_link { " scope link" } else { "" };
+        let what = format!("route {ip}/{} dev {h}{scope}", want.dst_len);
         let have = match found {
-            Some(r)
-                if r.dst == Some(ip)
-                    && r.dst_len == full(ip)
-                    && r.table == u32::from(RT_TABLE_MAIN) =>
-            {
-                let right = r.oif == Some(hi)
-                    && r.gateway.is_none()
-                    && (ip.is_ipv6() || r.scope == RT_SCOPE_LINK);
-                if !right && r.priority != our_metric(ip.is_ipv6()) {
+            Some(r) if r.dst == want.dst && r.dst_len == want.dst_len && r.table == want.table => {
+                let right = route_is(r, want, hi);
+                if !right && r.priority != our_metric(want.v6) {
                     stale.push(*r);
                 }
                 Have::wanted(right, || format!("the route is {}", show_route(r, &name)))
@@ -233,7 +228,7 @@ pub(super) fn routes(x: &Sides, host: &HostView, out: &mut Assessment) -> Result
         if have != Have::Ok {
             let r = req(
                 format!("add {what}"),
-                msgs::replace_route(&host_route(ip, hi)),
+                msgs::replace_route(&on_link(want, hi)),
                 Policy::STRICT,
             )?;
             out.host.push(Planned::netlink(r, Purpose::Fix(key)));

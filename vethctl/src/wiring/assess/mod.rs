@@ -7,8 +7,8 @@ mod pod;
 mod readiness;
 
 use netlink_codec::addr::IfaFlags;
+use netlink_codec::route::RT_SCOPE_LINK;
 
-use crate::config::Spec;
 use crate::error::{Error, Result};
 use crate::msgs::{self, LinkChange, RouteSpec};
 use crate::request::Policy;
@@ -57,7 +57,7 @@ impl Assessment {
 
 /// What every comparator looks at: the desired state and both links.
 pub(super) struct Sides<'a> {
-    d: &'a Desired<'a>,
+    d: &'a Desired,
     h: &'a str,
     p: &'a str,
     hl: &'a Link,
@@ -76,15 +76,14 @@ impl Sides<'_> {
 /// Compare the live state with the desired state; return every item and the steps that
 /// make the live state right. `host.link` and `pod.link` must be present (a link about to
 /// be created is described as the kernel creates it).
-pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment> {
+pub fn assess(d: &Desired, host: &HostView, pod: &PodView) -> Result<Assessment> {
     let (Some(hl), Some(pl)) = (&host.link, &pod.link) else {
         return Err(Error::Unexpected("assess needs both links".into()));
     };
-    let d = Desired::of(spec);
     let x = Sides {
-        d: &d,
-        h: &spec.host_iface,
-        p: &spec.ifname,
+        d,
+        h: &d.host.name,
+        p: &d.pod.name,
         hl,
         pl,
     };
@@ -100,8 +99,8 @@ pub fn assess(spec: &Spec, host: &HostView, pod: &PodView) -> Result<Assessment>
     let v6_addr_ok = pod::addrs(&x, pod, &mut out)?;
     let main = pod::main_table(pod);
     pod::onlink_route(&x, &main, &mut out)?;
-    for &gw in &d.default_gateways {
-        pod::default_route_via(&x, gw, &main, &mut out)?;
+    for want in &d.default_routes {
+        pod::default_route(&x, want, &main, &mut out)?;
     }
     readiness::pod_address(&x, pod, v6_addr_ok, &mut out)?;
     Ok(out)
@@ -135,6 +134,17 @@ pub(crate) fn exact_route(r: &Route) -> RouteSpec {
     }
 }
 
+/// Whether `r` is the route `want` on link `oif` (any metric): the same destination,
+/// family and gateway through `oif`, with scope link when `want` has it.
+pub(crate) fn route_is(r: &Route, want: &RouteSpec, oif: u32) -> bool {
+    r.v6 == want.v6
+        && r.dst == want.dst
+        && r.dst_len == want.dst_len
+        && r.oif == Some(oif)
+        && r.gateway == want.gateway
+        && (!want.scope_link || r.scope == RT_SCOPE_LINK)
+}
+
 /// Whether an address has the flags `want` (IPv6 only; IPv4 addresses are not checked).
 pub(crate) fn addr_ok(a: &crate::state::Addr, want: IfaFlags) -> Result<(), String> {
     if !a.ip.is_ipv6() {
@@ -162,8 +172,10 @@ pub(crate) fn addr_ok(a: &crate::state::Addr, want: IfaFlags) -> Result<(), Stri
 
 /// With `--ip6`, why `link` cannot take the pod's IPv6 wiring, if it cannot (docs/design.md,
 /// "IPv4-only pods").
-pub(crate) fn ipv6_impossible(spec: &Spec, side: Side, link: &Link) -> Option<String> {
-    spec.ip6?;
+pub(crate) fn ipv6_impossible(d: &Desired, side: Side, link: &Link) -> Option<String> {
+    if !d.ipv6 {
+        return None;
+    }
     let (name, where_) = (&link.name, side.as_str());
     if link.ipv6_disabled == Some(true) {
         Some(format!(

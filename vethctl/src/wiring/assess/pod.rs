@@ -1,18 +1,13 @@
 //! The pod side's comparators: the peer's name and settings, its addresses, its routes.
 
-use std::net::IpAddr;
+use netlink_codec::route::RT_TABLE_MAIN;
 
-use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
-use netlink_codec::route::{RT_SCOPE_LINK, RT_TABLE_MAIN};
-
-use super::{addr_ok, exact_route, Assessment, Sides};
-use crate::error::Result;
-use crate::msgs::{self, LinkChange};
+use super::{addr_ok, exact_route, route_is, Assessment, Sides};
+use crate::error::{Error, Result};
+use crate::msgs::{self, LinkChange, RouteSpec};
 use crate::request::Policy;
 use crate::state::Route;
-use crate::wiring::desired::{
-    default_route, full, host_route, our_metric, Family, POD_ADDR_FLAGS, V4_GATEWAY,
-};
+use crate::wiring::desired::{on_link, our_metric, Family};
 use crate::wiring::item::{Have, ItemKey};
 use crate::wiring::req;
 use crate::wiring::step::{Planned, Purpose};
@@ -29,50 +24,35 @@ pub(super) fn link(x: &Sides, out: &mut Assessment) -> Result<bool> {
         format!("link {p}, the peer of {}", x.h),
         Have::wanted(named, how),
     );
-    let mut up_now = pl.is_up();
-    if !named {
-        if up_now {
-            let down = LinkChange {
-                up: Some(false),
-                ..Default::default()
-            };
-            let r = req(
-                format!("set {} down to rename it", pl.name),
-                msgs::set_link(pi, &down),
-                Policy::STRICT,
-            )?;
-            out.pod.push(Planned::netlink(r, Purpose::Change));
-            up_now = false;
-        }
-        let rename = LinkChange {
-            name: Some(p.to_owned()),
-            ..Default::default()
-        };
-        let r = req(
-            format!("rename {} to {p}", pl.name),
-            msgs::set_link(pi, &rename),
-            Policy::STRICT,
-        )?;
-        out.pod.push(Planned::netlink(r, Purpose::Change));
-    }
+    let up_now = if named {
+        pl.is_up()
+    } else {
+        rename(x, out)?;
+        false
+    };
     let mut pc = LinkChange::default();
-    let mtu_ok = pl.mtu == Some(x.d.spec.mtu);
+    let want = &x.d.pod;
+    let mtu_ok = pl.mtu == Some(want.mtu);
     if !mtu_ok {
-        pc.mtu = Some(x.d.spec.mtu);
+        pc.mtu = Some(want.mtu);
     }
     let how = || format!("mtu is {}", shown(pl.mtu));
     out.item(
         ItemKey::PodMtu,
-        format!("mtu {} on {p}", x.d.spec.mtu),
+        format!("mtu {} on {p}", want.mtu),
         Have::wanted(mtu_ok, how),
     );
     if x.d.ipv6 || pl.inet6 {
-        let ok = pl.addr_gen_mode == Some(IN6_ADDR_GEN_MODE_NONE);
+        // (`LinkChange` sets the one mode wanted: none.)
+        let ok = pl.addr_gen_mode == Some(want.addr_gen_mode);
         pc.addr_gen_mode_none = !ok;
         let how = || format!("addr_gen_mode is {}", gen_mode(pl.addr_gen_mode));
         out.item(
             ItemKey::PodAddrGenMode,
-            format!("addr_gen_mode none on {p}"),
+            format!(
+                "addr_gen_mode {} on {p}",
+                gen_mode(Some(want.addr_gen_mode))
+            ),
             Have::wanted(ok, how),
         );
     }
@@ -94,6 +74,35 @@ pub(super) fn link(x: &Sides, out: &mut Assessment) -> Result<bool> {
         out.pod.push(super::set_up(p, pi)?);
     }
     Ok(pl.is_up())
+}
+
+/// Rename the peer to its name, first setting it down when it is up (the kernel renames
+/// only a link that is down); it is down after.
+fn rename(x: &Sides, out: &mut Assessment) -> Result<()> {
+    let (p, pl, pi) = (x.p, x.pl, x.pl.index);
+    if pl.is_up() {
+        let down = LinkChange {
+            up: Some(false),
+            ..Default::default()
+        };
+        let r = req(
+            format!("set {} down to rename it", pl.name),
+            msgs::set_link(pi, &down),
+            Policy::STRICT,
+        )?;
+        out.pod.push(Planned::netlink(r, Purpose::Change));
+    }
+    let rename = LinkChange {
+        name: Some(p.to_owned()),
+        ..Default::default()
+    };
+    let r = req(
+        format!("rename {} to {p}", pl.name),
+        msgs::set_link(pi, &rename),
+        Policy::STRICT,
+    )?;
+    out.pod.push(Planned::netlink(r, Purpose::Change));
+    Ok(())
 }
 
 /// A link went up: read both links back, which settles their carrier state at once
@@ -122,8 +131,8 @@ pub(super) fn settle_carrier(x: &Sides, out: &mut Assessment) -> Result<()> {
 pub(super) fn addrs(x: &Sides, pod: &PodView, out: &mut Assessment) -> Result<bool> {
     let (p, pi) = (x.p, x.pi());
     let mut v6_ok = false;
-    for &ip in &x.d.pod_addrs {
-        let len = full(ip);
+    for want in &x.d.pod_addrs {
+        let (ip, len, flags) = (want.ip, want.prefix_len, want.flags);
         let what = if ip.is_ipv6() {
             format!("address {ip}/{len} nodad on {p}")
         } else {
@@ -135,7 +144,7 @@ pub(super) fn addrs(x: &Sides, pod: &PodView, out: &mut Assessment) -> Result<bo
             .find(|a| a.ip == ip && a.prefix_len == len && a.index == pi);
         let (have, replace) = match found {
             None => (Have::Missing, false),
-            Some(a) => match addr_ok(a, POD_ADDR_FLAGS) {
+            Some(a) => match addr_ok(a, flags) {
                 Ok(()) => (Have::Ok, false),
                 Err(why) => (Have::Wrong(format!("{ip} is {why}")), true),
             },
@@ -148,7 +157,7 @@ pub(super) fn addrs(x: &Sides, pod: &PodView, out: &mut Assessment) -> Result<bo
             let add_what = format!("add {}", what.strip_prefix("address ").unwrap_or(&what));
             let add = req(
                 add_what,
-                msgs::new_addr(ip, len, pi, POD_ADDR_FLAGS, replace),
+                msgs::new_addr(ip, len, pi, flags, replace),
                 Policy::EXIST_OK,
             )?;
             out.pod.push(Planned::netlink(add, Purpose::Fix(key)));
@@ -160,27 +169,18 @@ pub(super) fn addrs(x: &Sides, pod: &PodView, out: &mut Assessment) -> Result<bo
 
 /// The on-link route to 169.254.1.1, which serves the IPv4 default route only.
 pub(super) fn onlink_route(x: &Sides, main: &[&Route], out: &mut Assessment) -> Result<()> {
-    if !x.d.onlink4 {
+    let Some(want) = &x.d.onlink4 else {
         return Ok(());
-    }
+    };
     let (p, pi) = (x.p, x.pi());
-    let gw = IpAddr::V4(V4_GATEWAY);
-    let what = format!("route 169.254.1.1/32 dev {p} scope link");
-    let onlink = main.iter().any(|r| {
-        !r.v6
-            && r.dst == Some(gw)
-            && r.dst_len == 32
-            && r.oif == Some(pi)
-            && r.gateway.is_none()
-            && r.scope == RT_SCOPE_LINK
-    });
+    let dst = shown(want.dst);
+    let what = format!("route {dst}/{} dev {p} scope link", want.dst_len);
+    let onlink = main.iter().any(|r| route_is(r, want, pi));
     let key = ItemKey::PodOnLinkRoute4;
     if !onlink {
-        let mut r = host_route(gw, pi);
-        r.scope_link = true;
         let add = req(
             format!("add {what}"),
-            msgs::replace_route(&r),
+            msgs::replace_route(&on_link(want, pi)),
             Policy::STRICT,
         )?;
         out.pod.push(Planned::netlink(add, Purpose::Fix(key)));
@@ -197,17 +197,22 @@ pub(super) fn main_table(pod: &PodView) -> Vec<&Route> {
         .collect()
 }
 
-/// The default route via `gw`: ours (`NLM_F_REPLACE`, so a wrong one with our metric is
+/// The default route `want`: ours (`NLM_F_REPLACE`, so a wrong one with our metric is
 /// replaced in one step), and every other default of that family deleted.
-pub(super) fn default_route_via(
+pub(super) fn default_route(
     x: &Sides,
-    gw: IpAddr,
+    want: &RouteSpec,
     main: &[&Route],
     out: &mut Assessment,
 ) -> Result<()> {
+    let Some(gw) = want.gateway else {
+        return Err(Error::Unexpected(
+            "a default route without a gateway".into(),
+        ));
+    };
     let (p, pi) = (x.p, x.pi());
     let pname = link_namer(pi, p);
-    let v6 = gw.is_ipv6();
+    let v6 = want.v6;
     let fam = if v6 { "IPv6" } else { "IPv4" };
     let what = format!("{fam} default route via {gw} dev {p}");
     let is_ours =
@@ -215,7 +220,7 @@ pub(super) fn default_route_via(
     let defaults = main
         .iter()
         .copied()
-        .filter(|r| r.v6 == v6 && r.dst_len == 0);
+        .filter(|r| r.v6 == v6 && r.dst_len == want.dst_len);
     let have_ours = defaults.clone().any(&is_ours);
     let others: Vec<&Route> = defaults.filter(|r| !is_ours(r)).collect();
     let have = match (have_ours, others.is_empty()) {
@@ -230,7 +235,7 @@ pub(super) fn default_route_via(
     if !have_ours {
         let add = req(
             format!("add (replace) {what}"),
-            msgs::replace_route(&default_route(gw, pi)),
+            msgs::replace_route(&on_link(want, pi)),
             Policy::STRICT,
         )?;
         out.pod.push(Planned::netlink(add, Purpose::Fix(key)));

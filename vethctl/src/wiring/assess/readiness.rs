@@ -45,7 +45,7 @@ pub(super) fn pod_address(
     v6_addr_ok: bool,
     out: &mut Assessment,
 ) -> Result<()> {
-    let Some(ip6) = x.d.spec.ip6 else {
+    let Some(ip6) = x.d.ip6() else {
         return Ok(());
     };
     let pi = x.pi();

@@ -1,5 +1,6 @@
 //! Unit tests of the comparators, the ownership rule and the readiness wait.
 
+use crate::wiring::desired::Desired;
 use std::net::{IpAddr, Ipv4Addr};
 
 use netlink_codec::addr::IfaFlags;
@@ -159,7 +160,7 @@ fn hdr(s: &Planned) -> NlMsgHdr {
 fn wired_state_needs_nothing() {
     let spec = spec();
     let (host, pod) = wired(&spec);
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert!(a.host.is_empty(), "{:?}", a.host);
     assert!(a.pod.is_empty(), "{:?}", a.pod);
     assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
@@ -203,7 +204,7 @@ fn drift_is_named_and_repaired() {
         prefsrc: None,
         protocol: 3,
     });
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
     let text = lines.join("\n");
     for word in [
@@ -220,7 +221,7 @@ fn drift_is_named_and_repaired() {
     // Host: the sysctl write comes first, then one setlink with AF_SPEC, the
     // neighbour table, up, the route, and (the pod side is up) the lookup of the
     // gateway's local route.
-    assert!(matches!(&a.host[0].step, Step::Sysctl { value: "1", .. }));
+    assert!(matches!(&a.host[0].step, Step::Sysctl { value, .. } if value == "1"));
     let types: Vec<u16> = a.host[1..]
         .iter()
         .map(|s| hdr(s).nlmsg_type.get())
@@ -256,7 +257,7 @@ fn gateway_without_noprefixroute_is_replaced() {
     let spec = spec();
     let (mut host, pod) = wired(&spec);
     host.addrs.as_mut().unwrap()[0].flags = IfaFlags::NODAD | IfaFlags::PERMANENT;
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("without noprefixroute"), "{}", lines[0]);
@@ -276,7 +277,7 @@ fn gateway_without_noprefixroute_is_replaced() {
 
 /// The views of a pair just created (ifindexes as in [`wired`]): nothing set yet.
 fn created(spec: &Spec) -> (HostView, PodView) {
-    let (mut hl, mut pl) = as_created(spec);
+    let (mut hl, mut pl) = as_created(&Desired::of(spec));
     hl.index = 10;
     pl.index = 2;
     let host = HostView {
@@ -296,7 +297,7 @@ fn created(spec: &Spec) -> (HostView, PodView) {
 fn fresh_link_gets_everything_in_order() {
     let spec = spec();
     let (host, pod) = created(&spec);
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let kinds: Vec<String> = a.pod.iter().map(|s| s.step.what().to_owned()).collect();
     // addr_gen_mode is set before the link goes up; addresses before routes.
     assert!(kinds[0].starts_with("set addr_gen_mode none"), "{kinds:?}");
@@ -330,7 +331,7 @@ fn force_forwarding_is_set_checked_or_noted() {
     let (mut host, pod) = wired(&spec);
     // Off: named as drift, written (the kernel has it: no if_present).
     host.link.as_mut().unwrap().ipv6_force_forwarding = Some(0);
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let lines: Vec<String> = a.items.iter().filter_map(Item::drift_line).collect();
     assert_eq!(
         lines,
@@ -338,14 +339,14 @@ fn force_forwarding_is_set_checked_or_noted() {
     );
     assert!(matches!(
         &a.host[0].step,
-        Step::Sysctl { path, value: "1", if_present: false, .. }
-            if path.ends_with("vh1/force_forwarding")
+        Step::Sysctl { path, value, if_present: false, .. }
+            if value == "1" && path.ends_with("vh1/force_forwarding")
     ));
     assert!(a.notes.is_empty());
     // A kernel without it (IPv6 settings reported, force_forwarding not among them):
     // nothing to write or report as drift, a note for IPv6 pods.
     host.link.as_mut().unwrap().ipv6_force_forwarding = None;
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert!(a.items.iter().all(|i| i.have == Have::Ok), "{:?}", a.items);
     assert!(a.host.is_empty(), "{:?}", a.host);
     assert_eq!(a.notes.len(), 1);
@@ -357,7 +358,10 @@ fn force_forwarding_is_set_checked_or_noted() {
     // An IPv4-only pod needs no IPv6 forwarding: no note.
     let mut v4 = spec.clone();
     v4.ip6 = None;
-    assert!(assess(&v4, &host, &pod).unwrap().notes.is_empty());
+    assert!(assess(&Desired::of(&v4), &host, &pod)
+        .unwrap()
+        .notes
+        .is_empty());
 }
 
 fn hdr_ok(s: &Planned) -> Option<u16> {
@@ -372,7 +376,7 @@ fn unknown_host_addresses_are_verified() {
     let spec = spec();
     let (mut host, pod) = wired(&spec);
     host.addrs = None;
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let i = verify_gateway_at(&a).unwrap();
     let Step::Netlink(create) = &a.host[i].step else {
         panic!()
@@ -402,7 +406,7 @@ fn ipv4_only_needs_nothing_of_ipv6() {
     let (mut host, mut pod) = created(&v4);
     assert!(!host.link.as_ref().unwrap().inet6, "no IPv6 under 1280");
     host.fresh = true;
-    let a = assess(&v4, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&v4), &host, &pod).unwrap();
     let all: Vec<String> = a
         .items
         .iter()
@@ -425,7 +429,7 @@ fn ipv4_only_needs_nothing_of_ipv6() {
         l.inet6 = true;
         l.ipv6_disabled = Some(true);
     }
-    let a = assess(&v4, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&v4), &host, &pod).unwrap();
     let v6_items: Vec<String> = a
         .items
         .iter()
@@ -439,9 +443,14 @@ fn ipv4_only_needs_nothing_of_ipv6() {
             "pod: addr_gen_mode none on eth0"
         ]
     );
-    assert!(ipv6_impossible(&v4, Side::Host, host.link.as_ref().unwrap()).is_none());
+    assert!(ipv6_impossible(&Desired::of(&v4), Side::Host, host.link.as_ref().unwrap()).is_none());
     // With --ip6, such a link is named as the reason setup cannot go on.
-    let why = ipv6_impossible(&spec(), Side::Host, host.link.as_ref().unwrap()).unwrap();
+    let why = ipv6_impossible(
+        &Desired::of(&spec()),
+        Side::Host,
+        host.link.as_ref().unwrap(),
+    )
+    .unwrap();
     assert!(why.contains("net.ipv6.conf.vh1.disable_ipv6 = 1"), "{why}");
 }
 
@@ -452,6 +461,7 @@ fn verify_gateway_at(a: &Assessment) -> Option<usize> {
         .position(|p| matches!(p.purpose, Purpose::FixVerified(_, Read::GatewayAddr(_))))
 }
 
+mod desired;
 mod ownership;
 mod readiness;
 
@@ -467,7 +477,7 @@ fn items_are_sorted_by_their_steps_answers() {
 
     let spec = spec();
     let (host, pod) = created(&spec);
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     let v6_addr = Purpose::Fix(ItemKey::PodAddr(Family::V6));
     assert!(a.pod.iter().any(|p| p.purpose == v6_addr), "{:?}", a.pod);
     let done: Vec<Done> = a

@@ -1,5 +1,6 @@
 //! IPv6 readiness: where the lookups go, and the wait.
 
+use crate::wiring::desired::Desired;
 use std::net::{IpAddr, Ipv6Addr};
 use std::time::Instant;
 
@@ -41,7 +42,7 @@ fn a_route_whose_notification_was_dropped_is_looked_up() {
             .batch(&[req("add fd00::7", add, Policy::STRICT)])
             .unwrap();
         let start = Instant::now();
-        wait_until_ready(&mut s, &spec, &[Side::Host]).unwrap();
+        wait_until_ready(&mut s, &Desired::of(&spec), &[Side::Host]).unwrap();
         assert!(
             start.elapsed() < READY_TIMEOUT,
             "waited out the timeout instead of looking at once"
@@ -65,13 +66,13 @@ fn ipv6_readiness_is_read_where_it_is_not_known() {
     // route.
     let (mut host, pod) = created(&spec);
     host.fresh = true;
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert!(a.host_watch);
     assert_eq!(a.ready_lookup(Side::Host), None);
     assert!(a.host.iter().all(|s| hdr_ok(s) != Some(RTM_GETROUTE)));
     // The same links, not created by this setup: the route may predate the watch.
     host.fresh = false;
-    let b = assess(&spec, &host, &pod).unwrap();
+    let b = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert_eq!(b.ready_lookup(Side::Host), Some(b.host.len() - 1));
     assert_eq!(
         hdr(&b.host[b.host.len() - 1]).nlmsg_type.get(),
@@ -91,7 +92,7 @@ fn ipv6_readiness_is_read_where_it_is_not_known() {
     // looked up at the end of the host batch; the pod address's route was read.
     let (mut host, pod) = wired(&spec);
     host.addrs = None;
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert_eq!(a.ready_lookup(Side::Host), Some(a.host.len() - 1));
     assert!(a.pod.is_empty(), "{:?}", a.pod);
     assert_eq!(a.ready_lookup(Side::Pod), None);
@@ -99,7 +100,7 @@ fn ipv6_readiness_is_read_where_it_is_not_known() {
     // The pod address is there but its local route is not (yet): look it up.
     let (host, mut pod) = wired(&spec);
     pod.routes.retain(|r| r.table != u32::from(RT_TABLE_LOCAL));
-    let a = assess(&spec, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&spec), &host, &pod).unwrap();
     assert_eq!(a.ready_lookup(Side::Pod), Some(0));
     assert_eq!(a.pod.len(), 1);
 
@@ -108,7 +109,7 @@ fn ipv6_readiness_is_read_where_it_is_not_known() {
     v4.ip6 = None;
     let (mut host, pod) = wired(&spec);
     host.addrs = None;
-    let a = assess(&v4, &host, &pod).unwrap();
+    let a = assess(&Desired::of(&v4), &host, &pod).unwrap();
     assert_eq!(
         (a.ready_lookup(Side::Host), a.ready_lookup(Side::Pod)),
         (None, None)
