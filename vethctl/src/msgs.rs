@@ -452,6 +452,9 @@ pub fn del_link(index: i32) -> Res {
 }
 
 #[cfg(test)]
+mod golden;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use netlink_codec::attr::Attrs;
