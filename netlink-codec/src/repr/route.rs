@@ -92,6 +92,19 @@ impl<'a> RouteRepr<'a> {
         }
     }
 
+    /// The table id: `RTA_TABLE` when present (ids above 255 need it), else `rtm_table`.
+    ///
+    /// ```
+    /// use netlink_codec::{repr::{RouteAttrs, RouteRepr}, route::RT_TABLE_MAIN};
+    /// let main = RouteRepr { table: RT_TABLE_MAIN, ..Default::default() };
+    /// assert_eq!(main.table_id(), 254);
+    /// let big = RouteRepr { attrs: RouteAttrs { table: Some(1000), ..Default::default() }, ..main };
+    /// assert_eq!(big.table_id(), 1000);
+    /// ```
+    pub fn table_id(&self) -> u32 {
+        self.attrs.table.unwrap_or(u32::from(self.table))
+    }
+
     /// Bytes [`RouteRepr::emit`] writes (the message without its `nlmsghdr`).
     pub fn buffer_len(&self) -> usize {
         padded(RtMsg::LEN) + self.attrs.attrs_len()
@@ -115,11 +128,7 @@ impl fmt::Display for RouteRepr<'_> {
             Some(d) => write!(f, "{d}/{}", self.dst_len)?,
             None => f.write_str("default")?,
         }
-        write!(
-            f,
-            " table {}",
-            self.attrs.table.unwrap_or(self.table.into())
-        )?;
+        write!(f, " table {}", self.table_id())?;
         let rest = RouteAttrs {
             dst: None,
             table: None,
