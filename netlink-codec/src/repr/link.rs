@@ -72,16 +72,50 @@ impl<'a> LinkRepr<'a> {
     #[inline]
     pub fn parse_body(payload: &'a [u8], base: usize) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfInfoMsg>(payload, base)?;
-        let mut me = LinkRepr {
+        let mut me = Self::from_header(h);
+        me.attrs.fill(attrs, at)?;
+        Ok(me)
+    }
+
+    /// [`LinkRepr::parse`] for a link whose strings may be foreign: the kernel takes any
+    /// bytes as a name or alias, so anyone with `CAP_NET_ADMIN` in a namespace can give
+    /// a link one that is not UTF-8. Such an attribute (of the link itself: `IFLA_IFNAME`,
+    /// `IFLA_IFALIAS`, ...) leaves its field `None` instead of failing the message, and
+    /// its bytes stay in `attrs.original`. A value read so is for reading: `emit` would
+    /// leave those attributes out.
+    ///
+    /// ```
+    /// use netlink_codec::{build::MessageBuilder, header::*, link::*, repr::LinkRepr};
+    /// let mut buf = Vec::new();
+    /// let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::empty(), 1)?;
+    /// m.family_header(&IfInfoMsg::default())?;
+    /// m.attrs().attr(IFLA_IFNAME, b"eth\xff\0")?;
+    /// m.attrs().u32(IFLA_MTU, 1500)?;
+    /// m.finish()?;
+    /// let msg = Messages::new(&buf).next().unwrap()?;
+    /// assert_eq!(LinkRepr::parse(&msg).unwrap_err().kind, netlink_codec::DecodeErrorKind::BadString);
+    /// let link = LinkRepr::parse_lenient(&msg)?;
+    /// assert_eq!((link.attrs.ifname, link.attrs.mtu), (None, Some(1500)));
+    /// let raw = link.attrs.original.attrs().find(IFLA_IFNAME)?.unwrap();
+    /// assert_eq!(raw.payload(), b"eth\xff\0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_lenient(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
+        let (h, attrs, at) = split_body::<IfInfoMsg>(msg.payload(), msg.payload_offset())?;
+        let mut me = Self::from_header(h);
+        me.attrs.fill_with(attrs, at, true)?;
+        Ok(me)
+    }
+
+    fn from_header(h: &IfInfoMsg) -> Self {
+        LinkRepr {
             family: h.ifi_family,
             ifi_type: h.ifi_type.get(),
             index: h.ifi_index.get(),
             flags: h.flags(),
             change: Iff::from_bits_retain(h.ifi_change.get()),
             attrs: LinkAttrs::default(),
-        };
-        me.attrs.fill(attrs, at)?;
-        Ok(me)
+        }
     }
 
     /// The `ifinfomsg` these fields make.

@@ -245,12 +245,30 @@ macro_rules! repr_attrs {
             /// hundred bytes: building them where they live saves copies).
             #[inline]
             pub(crate) fn fill(&mut self, buf: &'a [u8], offset: usize) -> Result<(), $crate::DecodeError> {
+                self.fill_with(buf, offset, false)
+            }
+
+            /// [`Self::fill`]; with `keep_bad_strings`, a modelled string attribute that
+            /// is not UTF-8 leaves its field `None` (its bytes stay in `original`)
+            /// instead of failing the run.
+            #[inline]
+            pub(crate) fn fill_with(
+                &mut self,
+                buf: &'a [u8],
+                offset: usize,
+                keep_bad_strings: bool,
+            ) -> Result<(), $crate::DecodeError> {
                 self.original = $crate::repr::Original::new(buf);
                 for a in $crate::attr::Attrs::new(buf, offset) {
                     let a = a?;
                     match a.kind() {
                         $( $kind if self.$field.is_none() => {
-                            self.$field = Some(<$ty as $crate::repr::Wire<'a>>::read(&a)?);
+                            match <$ty as $crate::repr::Wire<'a>>::read(&a) {
+                                Ok(v) => self.$field = Some(v),
+                                Err(e) if keep_bad_strings
+                                    && e.kind == $crate::DecodeErrorKind::BadString => {}
+                                Err(e) => return Err(e),
+                            }
                         } )*
                         _ => {}
                     }
