@@ -214,9 +214,9 @@ impl Link {
 
 impl Addr {
     /// Read an `RTM_NEWADDR` message (`None`: it has neither `IFA_LOCAL` nor
-    /// `IFA_ADDRESS`).
+    /// `IFA_ADDRESS`). Its label, a link name, may be foreign bytes.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Option<Addr>, DecodeError> {
-        let r = AddrRepr::parse(msg)?;
+        let r = AddrRepr::parse_lenient(msg)?;
         let flags = r
             .attrs
             .flags
@@ -414,6 +414,35 @@ mod tests {
         assert_eq!(l.alias, Some(Text::NotUtf8(vec![0xff, 0xfe])));
         assert_eq!(l.mtu, Some(1500), "the rest of the link is read");
         assert_eq!(l.name.to_string(), "eth\\xff (not UTF-8)");
+    }
+
+    #[test]
+    fn an_ipv4_address_labelled_with_a_name_that_is_not_utf8_is_read() {
+        // The kernel labels an IPv4 address with its link's name: a pod's renamed eth0.
+        use netlink_codec::addr::{IfAddrMsg, IFA_LABEL, IFA_LOCAL};
+        use netlink_codec::af::AF_INET;
+        use netlink_codec::build::MessageBuilder;
+        use netlink_codec::header::NlmFlags;
+        let mut buf = Vec::new();
+        let mut m = MessageBuilder::new(&mut buf, RTM_NEWADDR, NlmFlags::MULTI, 1).unwrap();
+        m.family_header(&IfAddrMsg {
+            ifa_family: AF_INET,
+            ifa_prefixlen: 32,
+            ifa_index: 2.into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let ip: IpAddr = "10.99.1.2".parse().unwrap();
+        m.attrs().ip(IFA_LOCAL, ip).unwrap();
+        m.attrs().attr(IFA_LABEL, b"\xff\xfe\0").unwrap();
+        m.finish().unwrap();
+        let answer = Answer::from_messages(Status::Ok, buf);
+        let addrs = addrs_of(&answer, "x").unwrap();
+        assert_eq!(addrs.len(), 1);
+        assert_eq!(
+            (addrs[0].ip, addrs[0].index, addrs[0].prefix_len),
+            (ip, 2, 32)
+        );
     }
 
     #[test]
