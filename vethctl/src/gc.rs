@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use netlink_codec::header::RTM_NEWLINK;
-use netlink_codec::link::{IfInfoMsg, IFLA_GROUP};
+use netlink_codec::repr::LinkRepr;
 
 use crate::error::{Error, Result};
 use crate::msgs::{del_group, dump_links, set_group};
@@ -77,12 +77,9 @@ fn links_of(answer: &Answer) -> Result<Vec<TaggedLink>> {
         if m.msg_type() != RTM_NEWLINK {
             continue;
         }
-        let link = Link::parse(&m).map_err(decode)?;
-        let (_, attrs) = m.split::<IfInfoMsg>().map_err(decode)?;
-        let group = match attrs.find(IFLA_GROUP).map_err(decode)? {
-            Some(a) => a.u32().map_err(decode)?,
-            None => 0,
-        };
+        let repr = LinkRepr::parse_lenient(&m).map_err(decode)?;
+        let link = Link::of(&repr).map_err(decode)?;
+        let group = repr.attrs.group.unwrap_or(0);
         out.push(TaggedLink { link, group });
     }
     Ok(out)
@@ -152,21 +149,16 @@ pub fn remove_tagged(doomed: impl Fn(&str) -> bool) -> Result<GcReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use netlink_codec::header::{NlMsgHdr, RTM_DELLINK};
-    use zerocopy::FromBytes;
+    use netlink_codec::header::{Messages, RTM_DELLINK};
 
     #[test]
     fn group_deletion_has_no_index() {
         let m = del_group(77).unwrap();
-        let (h, rest) = NlMsgHdr::ref_from_prefix(&m).unwrap();
-        assert_eq!(h.nlmsg_type.get(), RTM_DELLINK);
-        let (ifi, attrs) = IfInfoMsg::ref_from_prefix(rest).unwrap();
-        assert_eq!(ifi.ifi_index.get(), 0);
-        let a = netlink_codec::attr::Attrs::new(attrs, 0)
-            .find(IFLA_GROUP)
-            .unwrap()
-            .unwrap();
-        assert_eq!(a.u32().unwrap(), 77);
+        let msg = Messages::new(&m).next().unwrap().unwrap();
+        assert_eq!(msg.msg_type(), RTM_DELLINK);
+        let link = LinkRepr::parse(&msg).unwrap();
+        assert_eq!(link.index, 0);
+        assert_eq!(link.attrs.group, Some(77));
     }
 
     #[test]

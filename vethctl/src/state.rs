@@ -1,21 +1,18 @@
-//! The live state, read from the kernel's replies with the codec's checked views: links,
-//! addresses, routes and namespace ids, reduced to what the wiring compares.
+//! The live state, read from the kernel's replies with the codec's typed representations
+//! (`LinkRepr`, `AddrRepr`, `RouteRepr`, `NsidRepr`): links, addresses, routes and
+//! namespace ids, reduced to owned values holding what the wiring compares.
 
 use std::net::IpAddr;
 
-use netlink_codec::addr::{IfAddrMsg, IfaFlags, IFA_ADDRESS, IFA_FLAGS, IFA_LOCAL};
-use netlink_codec::attr::{Attr, Attrs};
+use netlink_codec::addr::IfaFlags;
+use netlink_codec::af::AF_INET6;
+use netlink_codec::attr::Attr;
 use netlink_codec::header::{NlMsg, RTM_NEWADDR, RTM_NEWLINK, RTM_NEWNSID, RTM_NEWROUTE};
 use netlink_codec::link::{
-    IfInfoMsg, Iff, DEVCONF_DISABLE_IPV6, DEVCONF_FORCE_FORWARDING, IFLA_AF_SPEC, IFLA_IFALIAS,
-    IFLA_IFNAME, IFLA_INET6_ADDR_GEN_MODE, IFLA_INET6_CONF, IFLA_INET_CONF, IFLA_INFO_KIND,
-    IFLA_LINK, IFLA_LINKINFO, IFLA_LINK_NETNSID, IFLA_MTU, IPV4_DEVCONF_FORWARDING,
-    IPV4_DEVCONF_PROXY_ARP,
+    Iff, DEVCONF_DISABLE_IPV6, DEVCONF_FORCE_FORWARDING, DEVCONF_FORWARDING, IFLA_IFALIAS,
+    IFLA_IFNAME,
 };
-use netlink_codec::nsid::NETNSA_NSID;
-use netlink_codec::route::{
-    RtMsg, RTA_DST, RTA_GATEWAY, RTA_OIF, RTA_PREFSRC, RTA_PRIORITY, RTA_TABLE,
-};
+use netlink_codec::repr::{AddrRepr, LinkRepr, NsidRepr, RouteRepr};
 use netlink_codec::DecodeError;
 
 use crate::error::{Error, Result};
@@ -170,82 +167,43 @@ pub struct Route {
     pub protocol: u8,
 }
 
-fn each<'a>(
-    attrs: Attrs<'a>,
-    mut f: impl FnMut(&Attr<'a>) -> Result<(), DecodeError>,
-) -> Result<(), DecodeError> {
-    for a in attrs {
-        f(&a?)?;
-    }
-    Ok(())
-}
-
-fn array_u32(a: &Attr<'_>, i: usize) -> Option<u32> {
-    let b = a.payload().get(i * 4..i * 4 + 4)?;
-    Some(u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
-}
-
 impl Link {
-    /// Read an `RTM_NEWLINK` message.
+    /// Read an `RTM_NEWLINK` message (its name and alias may be foreign bytes).
     pub fn parse(msg: &NlMsg<'_>) -> Result<Link, DecodeError> {
-        let (h, attrs) = msg.split::<IfInfoMsg>()?;
-        let mut l = Link {
-            index: h.ifi_index.get(),
-            flags: h.flags(),
-            ..Default::default()
+        Link::of(&LinkRepr::parse_lenient(msg)?)
+    }
+
+    /// What the wiring compares of a link read with [`LinkRepr::parse_lenient`].
+    pub fn of(r: &LinkRepr<'_>) -> Result<Link, DecodeError> {
+        let a = &r.attrs;
+        // A string the repr left unset although the link has it is not UTF-8.
+        let text = |typed: Option<&str>, kind: u16| -> Result<Option<Text>, DecodeError> {
+            Ok(match typed {
+                Some(s) => Some(Text::from(s)),
+                None => a.original.attrs().find(kind)?.map(|raw| Text::of(&raw)),
+            })
         };
-        each(attrs, |a| {
-            match a.kind() {
-                IFLA_IFNAME => l.name = Text::of(a),
-                IFLA_MTU => l.mtu = Some(a.u32()?),
-                IFLA_IFALIAS => l.alias = Some(Text::of(a)),
-                IFLA_LINK => l.link = Some(a.u32()?),
-                IFLA_LINK_NETNSID => l.link_netnsid = Some(a.i32()?),
-                IFLA_LINKINFO => {
-                    if let Some(k) = a.nested().find(IFLA_INFO_KIND)? {
-                        l.kind = Some(k.str()?.to_owned());
-                    }
-                }
-                IFLA_AF_SPEC => each(a.nested(), |af| {
-                    match af.kind() {
-                        2 => {
-                            if let Some(conf) = af.nested().find(IFLA_INET_CONF)? {
-                                // A dump carries the array indexed by IPV4_DEVCONF_* - 1.
-                                l.ipv4_forwarding =
-                                    array_u32(&conf, usize::from(IPV4_DEVCONF_FORWARDING) - 1);
-                                l.ipv4_proxy_arp =
-                                    array_u32(&conf, usize::from(IPV4_DEVCONF_PROXY_ARP) - 1);
-                            }
-                        }
-                        10 => {
-                            l.inet6 = true;
-                            each(af.nested(), |x| {
-                                match x.kind() {
-                                    IFLA_INET6_ADDR_GEN_MODE => l.addr_gen_mode = Some(x.u8()?),
-                                    // DEVCONF_FORWARDING is element 0 of the s32 array.
-                                    IFLA_INET6_CONF => {
-                                        l.ipv6_forwarding = array_u32(x, 0).map(|v| v as i32);
-                                        l.ipv6_force_forwarding =
-                                            array_u32(x, usize::from(DEVCONF_FORCE_FORWARDING))
-                                                .map(|v| v as i32);
-                                        l.ipv6_disabled =
-                                            array_u32(x, usize::from(DEVCONF_DISABLE_IPV6))
-                                                .map(|v| v != 0);
-                                    }
-                                    _ => {}
-                                }
-                                Ok(())
-                            })?
-                        }
-                        _ => {}
-                    }
-                    Ok(())
-                })?,
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(l)
+        let inet = a.af_spec.as_ref().and_then(|s| s.inet.as_ref());
+        let inet_conf = inet.and_then(|i| i.conf);
+        let inet6 = a.af_spec.as_ref().and_then(|s| s.inet6.as_ref());
+        let devconf6 = |id: u16| inet6.and_then(|i| i.conf)?.get(usize::from(id));
+        Ok(Link {
+            index: r.index,
+            name: text(a.ifname, IFLA_IFNAME)?.unwrap_or_default(),
+            flags: r.flags,
+            kind: a.linkinfo.as_ref().and_then(|i| i.kind).map(str::to_owned),
+            mtu: a.mtu,
+            link: a.link,
+            link_netnsid: a.link_netnsid,
+            addr_gen_mode: inet6.and_then(|i| i.addr_gen_mode),
+            ipv4_forwarding: inet_conf.and_then(|c| c.forwarding()),
+            ipv4_proxy_arp: inet_conf.and_then(|c| c.proxy_arp()),
+            ipv6_forwarding: devconf6(DEVCONF_FORWARDING),
+            ipv6_force_forwarding: devconf6(DEVCONF_FORCE_FORWARDING),
+            inet6: inet6.is_some(),
+            ipv6_disabled: devconf6(DEVCONF_DISABLE_IPV6).map(|v| v != 0),
+            alias: text(a.ifalias, IFLA_IFALIAS)?,
+        })
     }
 
     /// Administratively up.
@@ -255,23 +213,17 @@ impl Link {
 }
 
 impl Addr {
-    /// Read an `RTM_NEWADDR` message.
+    /// Read an `RTM_NEWADDR` message (`None`: it has neither `IFA_LOCAL` nor
+    /// `IFA_ADDRESS`). Its label, a link name, may be foreign bytes.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Option<Addr>, DecodeError> {
-        let (h, attrs) = msg.split::<IfAddrMsg>()?;
-        let mut flags = IfaFlags::from_bits_retain(u32::from(h.ifa_flags));
-        let (mut local, mut address) = (None, None);
-        each(attrs, |a| {
-            match a.kind() {
-                IFA_LOCAL => local = Some(a.ip()?),
-                IFA_ADDRESS => address = Some(a.ip()?),
-                IFA_FLAGS => flags = IfaFlags::from_bits_retain(a.u32()?),
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(local.or(address).map(|ip| Addr {
-            index: h.ifa_index.get(),
-            prefix_len: h.ifa_prefixlen,
+        let r = AddrRepr::parse_lenient(msg)?;
+        let flags = r
+            .attrs
+            .flags
+            .unwrap_or(IfaFlags::from_bits_retain(u32::from(r.flags)));
+        Ok(r.attrs.local.or(r.attrs.address).map(|ip| Addr {
+            index: r.index,
+            prefix_len: r.prefix_len,
             flags,
             ip,
         }))
@@ -281,33 +233,20 @@ impl Addr {
 impl Route {
     /// Read an `RTM_NEWROUTE` message.
     pub fn parse(msg: &NlMsg<'_>) -> Result<Route, DecodeError> {
-        let (h, attrs) = msg.split::<RtMsg>()?;
-        let mut r = Route {
-            v6: h.rtm_family == netlink_codec::af::AF_INET6,
-            dst_len: h.rtm_dst_len,
-            table: u32::from(h.rtm_table),
-            scope: h.rtm_scope,
-            rtype: h.rtm_type,
-            dst: None,
-            gateway: None,
-            oif: None,
-            priority: 0,
-            prefsrc: None,
-            protocol: h.rtm_protocol,
-        };
-        each(attrs, |a| {
-            match a.kind() {
-                RTA_DST => r.dst = Some(a.ip()?),
-                RTA_GATEWAY => r.gateway = Some(a.ip()?),
-                RTA_OIF => r.oif = Some(a.u32()?),
-                RTA_PRIORITY => r.priority = a.u32()?,
-                RTA_PREFSRC => r.prefsrc = Some(a.ip()?),
-                RTA_TABLE => r.table = a.u32()?,
-                _ => {}
-            }
-            Ok(())
-        })?;
-        Ok(r)
+        let r = RouteRepr::parse(msg)?;
+        Ok(Route {
+            v6: r.family == AF_INET6,
+            dst_len: r.dst_len,
+            table: r.table_id(),
+            scope: r.scope,
+            rtype: r.kind,
+            dst: r.attrs.dst,
+            gateway: r.attrs.gateway,
+            oif: r.attrs.oif,
+            priority: r.attrs.priority.unwrap_or(0),
+            prefsrc: r.attrs.prefsrc,
+            protocol: r.protocol,
+        })
     }
 }
 
@@ -359,11 +298,7 @@ pub fn routes_of(answer: &Answer, what: &str) -> Result<Vec<Route>> {
 /// The `NETNSA_NSID` in the answer to a `RTM_GETNSID` (-1: none assigned).
 pub fn nsid_of(answer: &Answer, what: &str) -> Result<Option<i32>> {
     let ids = collect(answer, what, RTM_NEWNSID, |m| {
-        let (_, attrs) = m.split::<netlink_codec::nsid::RtGenMsg>()?;
-        match attrs.find(NETNSA_NSID)? {
-            Some(a) => a.i32().map(Some),
-            None => Ok(None),
-        }
+        NsidRepr::parse(m).map(|r| r.attrs.nsid)
     })?;
     Ok(ids.into_iter().next())
 }
@@ -372,7 +307,9 @@ pub fn nsid_of(answer: &Answer, what: &str) -> Result<Option<i32>> {
 mod tests {
     use super::*;
     use crate::request::Status;
-    use netlink_codec::header::Messages;
+    use netlink_codec::header::{Messages, NlMsgHdr};
+    use netlink_codec::link::{IfInfoMsg, IFLA_MTU};
+    use zerocopy::FromBytes;
 
     fn corpus(name: &str) -> Vec<u8> {
         let p = format!(
@@ -418,16 +355,25 @@ mod tests {
     fn link_with_inet6_conf(len: usize) -> Vec<u8> {
         use netlink_codec::build::MessageBuilder;
         use netlink_codec::header::NlmFlags;
+        use netlink_codec::repr::{AfSpec, I32Array, Inet6Spec, LinkAttrs};
+        use zerocopy::IntoBytes;
+        let conf: Vec<i32> = (0..len as i32).collect();
+        let link = LinkRepr {
+            attrs: LinkAttrs {
+                af_spec: Some(AfSpec {
+                    inet6: Some(Inet6Spec {
+                        conf: I32Array::new(conf.as_bytes()),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
         let mut buf = Vec::new();
         let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::empty(), 1).unwrap();
-        m.family_header(&IfInfoMsg::default()).unwrap();
-        let a = m.attrs();
-        let spec = a.nest_start(IFLA_AF_SPEC).unwrap();
-        let inet6 = a.nest_start(10).unwrap();
-        let conf: Vec<u8> = (0..len as i32).flat_map(i32::to_ne_bytes).collect();
-        a.attr(IFLA_INET6_CONF, &conf).unwrap();
-        a.nest_end(inet6).unwrap();
-        a.nest_end(spec).unwrap();
+        link.emit(&mut m).unwrap();
         m.finish().unwrap();
         buf
     }
@@ -471,6 +417,35 @@ mod tests {
     }
 
     #[test]
+    fn an_ipv4_address_labelled_with_a_name_that_is_not_utf8_is_read() {
+        // The kernel labels an IPv4 address with its link's name: a pod's renamed eth0.
+        use netlink_codec::addr::{IfAddrMsg, IFA_LABEL, IFA_LOCAL};
+        use netlink_codec::af::AF_INET;
+        use netlink_codec::build::MessageBuilder;
+        use netlink_codec::header::NlmFlags;
+        let mut buf = Vec::new();
+        let mut m = MessageBuilder::new(&mut buf, RTM_NEWADDR, NlmFlags::MULTI, 1).unwrap();
+        m.family_header(&IfAddrMsg {
+            ifa_family: AF_INET,
+            ifa_prefixlen: 32,
+            ifa_index: 2.into(),
+            ..Default::default()
+        })
+        .unwrap();
+        let ip: IpAddr = "10.99.1.2".parse().unwrap();
+        m.attrs().ip(IFA_LOCAL, ip).unwrap();
+        m.attrs().attr(IFA_LABEL, b"\xff\xfe\0").unwrap();
+        m.finish().unwrap();
+        let answer = Answer::from_messages(Status::Ok, buf);
+        let addrs = addrs_of(&answer, "x").unwrap();
+        assert_eq!(addrs.len(), 1);
+        assert_eq!(
+            (addrs[0].ip, addrs[0].index, addrs[0].prefix_len),
+            (ip, 2, 32)
+        );
+    }
+
+    #[test]
     fn truncated_replies_are_errors() {
         let bytes = corpus("0013-rep.bin");
         let m = Messages::new(&bytes).next().unwrap().unwrap();
@@ -479,7 +454,8 @@ mod tests {
         // inside the ifinfomsg is an error.
         for cut in 16..full {
             let mut b = bytes[..cut].to_vec();
-            b[..4].copy_from_slice(&(cut as u32).to_ne_bytes());
+            let (h, _) = NlMsgHdr::mut_from_prefix(&mut b).unwrap();
+            h.nlmsg_len.set(cut as u32);
             let m = Messages::new(&b).next().unwrap().unwrap();
             let parsed = Link::parse(&m);
             if cut < 16 + IfInfoMsg::LEN {

@@ -50,6 +50,33 @@ impl<'a> AddrRepr<'a> {
     /// Parse an address message. See the [type's example](AddrRepr).
     #[inline]
     pub fn parse(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
+        Self::parse_with(msg, false)
+    }
+
+    /// [`AddrRepr::parse`] for an address whose `IFA_LABEL` may be foreign: an IPv4
+    /// address is labelled with its link's name, which may be any bytes (see
+    /// [`LinkRepr::parse_lenient`](super::LinkRepr::parse_lenient)). A string that is not
+    /// UTF-8 leaves its field `None`; its bytes stay in `attrs.original`.
+    ///
+    /// ```
+    /// use netlink_codec::{addr::*, af::AF_INET, build::MessageBuilder, header::*, repr::AddrRepr};
+    /// let mut buf = Vec::new();
+    /// let mut m = MessageBuilder::new(&mut buf, RTM_NEWADDR, NlmFlags::empty(), 1)?;
+    /// m.family_header(&IfAddrMsg { ifa_family: AF_INET, ifa_prefixlen: 32, ..Default::default() })?;
+    /// m.attrs().ip(IFA_LOCAL, "10.0.0.1".parse()?)?;
+    /// m.attrs().attr(IFA_LABEL, b"\xff\xfe\0")?;
+    /// m.finish()?;
+    /// let msg = Messages::new(&buf).next().unwrap()?;
+    /// assert!(AddrRepr::parse(&msg).is_err());
+    /// let a = AddrRepr::parse_lenient(&msg)?;
+    /// assert_eq!((a.attrs.local, a.attrs.label), (Some("10.0.0.1".parse()?), None));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_lenient(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
+        Self::parse_with(msg, true)
+    }
+
+    fn parse_with(msg: &NlMsg<'a>, keep_bad_strings: bool) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfAddrMsg>(msg.payload(), msg.payload_offset())?;
         let mut me = AddrRepr {
             family: h.ifa_family,
@@ -59,7 +86,7 @@ impl<'a> AddrRepr<'a> {
             index: h.ifa_index.get(),
             attrs: AddrAttrs::default(),
         };
-        me.attrs.fill(attrs, at)?;
+        me.attrs.fill_with(attrs, at, |_| false, keep_bad_strings)?;
         Ok(me)
     }
 

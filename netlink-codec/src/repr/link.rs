@@ -74,18 +74,54 @@ impl<'a> LinkRepr<'a> {
     #[inline]
     pub fn parse_body(payload: &'a [u8], base: usize) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfInfoMsg>(payload, base)?;
-        let mut me = LinkRepr {
+        let mut me = Self::from_header(h);
+        let family = h.ifi_family;
+        me.attrs
+            .fill_with(attrs, at, |k| family_overrides(&LINK, k, family), false)?;
+        Ok(me)
+    }
+
+    /// [`LinkRepr::parse`] for a link whose strings may be foreign: the kernel takes any
+    /// bytes as a name or alias, so anyone with `CAP_NET_ADMIN` in a namespace can give
+    /// a link one that is not UTF-8. Such an attribute (of the link itself: `IFLA_IFNAME`,
+    /// `IFLA_IFALIAS`, ...) leaves its field `None` instead of failing the message, and
+    /// its bytes stay in `attrs.original` (flagged in `attrs.left_raw`), so `emit`
+    /// writes them back as they were.
+    ///
+    /// ```
+    /// use netlink_codec::{build::MessageBuilder, header::*, link::*, repr::LinkRepr};
+    /// let mut buf = Vec::new();
+    /// let mut m = MessageBuilder::new(&mut buf, RTM_NEWLINK, NlmFlags::empty(), 1)?;
+    /// m.family_header(&IfInfoMsg::default())?;
+    /// m.attrs().attr(IFLA_IFNAME, b"eth\xff\0")?;
+    /// m.attrs().u32(IFLA_MTU, 1500)?;
+    /// m.finish()?;
+    /// let msg = Messages::new(&buf).next().unwrap()?;
+    /// assert_eq!(LinkRepr::parse(&msg).unwrap_err().kind, netlink_codec::DecodeErrorKind::BadString);
+    /// let link = LinkRepr::parse_lenient(&msg)?;
+    /// assert_eq!((link.attrs.ifname, link.attrs.mtu), (None, Some(1500)));
+    /// let raw = link.attrs.original.attrs().find(IFLA_IFNAME)?.unwrap();
+    /// assert_eq!(raw.payload(), b"eth\xff\0");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_lenient(msg: &NlMsg<'a>) -> Result<Self, DecodeError> {
+        let (h, attrs, at) = split_body::<IfInfoMsg>(msg.payload(), msg.payload_offset())?;
+        let mut me = Self::from_header(h);
+        let family = h.ifi_family;
+        me.attrs
+            .fill_with(attrs, at, |k| family_overrides(&LINK, k, family), true)?;
+        Ok(me)
+    }
+
+    fn from_header(h: &IfInfoMsg) -> Self {
+        LinkRepr {
             family: h.ifi_family,
             ifi_type: h.ifi_type.get(),
             index: h.ifi_index.get(),
             flags: h.flags(),
             change: Iff::from_bits_retain(h.ifi_change.get()),
             attrs: LinkAttrs::default(),
-        };
-        let family = h.ifi_family;
-        me.attrs
-            .fill_except(attrs, at, |k| family_overrides(&LINK, k, family))?;
-        Ok(me)
+        }
     }
 
     /// The `ifinfomsg` these fields make.
@@ -141,6 +177,9 @@ repr_attrs! {
     /// assert_eq!(a.to_string(), r#" ifname "eth0" mtu 1500"#);
     /// ```
     pub struct LinkAttrs<'a> in LINK {
+        /// `IFLA_EXT_MASK` (requests, `RTEXT_FILTER_*`): what a `RTM_GETLINK` answer leaves
+        /// out. First, so a request built from scratch carries it before the name.
+        ext_mask: u32 = IFLA_EXT_MASK,
         /// `IFLA_IFNAME`.
         ifname: &'a str = IFLA_IFNAME,
         /// `IFLA_MTU`.
@@ -171,6 +210,8 @@ repr_attrs! {
         net_ns_pid: u32 = IFLA_NET_NS_PID,
         /// `IFLA_AF_SPEC`: per-family settings.
         af_spec: AfSpec<'a> = IFLA_AF_SPEC,
+        /// `IFLA_TARGET_NETNSID` (requests): act in the namespace this one calls so.
+        target_netnsid: i32 = IFLA_TARGET_NETNSID,
     }
 }
 
@@ -505,6 +546,24 @@ pub enum InetConf<'a> {
     Nested(&'a [u8]),
     /// To send: `(IPV4_DEVCONF_*, value)` pairs, written as nested attributes.
     Set(&'a [(u16, u32)]),
+    /// [`InetConf::Set`] written as iproute2 writes it: the nest without `NLA_F_NESTED`
+    /// (the kernel walks `IFLA_INET_CONF` as a nest either way). Such a request reads
+    /// back as [`InetConf::Dumped`], so this is for sending only.
+    ///
+    /// ```
+    /// use netlink_codec::{attr::{Emitter, NLA_F_NESTED}, link::*, repr::{InetConf, InetSpec}};
+    /// let set = [(IPV4_DEVCONF_FORWARDING, 1)];
+    /// let s = InetSpec { conf: Some(InetConf::SetUnflagged(&set)), ..Default::default() };
+    /// let mut buf = Vec::new();
+    /// s.emit_attrs(&mut Emitter::new(&mut buf))?;
+    /// assert_eq!(buf.len(), s.attrs_len());
+    /// let conf = netlink_codec::attr::Attrs::new(&buf, 0).find(IFLA_INET_CONF)?.unwrap();
+    /// assert_eq!(conf.type_flags() & NLA_F_NESTED, 0);
+    /// assert_eq!(conf.nested().find(IPV4_DEVCONF_FORWARDING)?.unwrap().u32(), Ok(1));
+    /// assert_eq!(InetConf::SetUnflagged(&set).forwarding(), Some(1));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    SetUnflagged(&'a [(u16, u32)]),
 }
 
 impl InetConf<'_> {
@@ -516,7 +575,9 @@ impl InetConf<'_> {
                 .flatten()
                 .find(|a| a.kind() == id)
                 .and_then(|a| a.u32().ok()),
-            InetConf::Set(s) => s.iter().find(|(k, _)| *k == id).map(|(_, v)| *v),
+            InetConf::Set(s) | InetConf::SetUnflagged(s) => {
+                s.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+            }
         }
     }
     /// `IPV4_DEVCONF_FORWARDING`.
@@ -552,13 +613,8 @@ impl<'a> Wire<'a> for InetConf<'a> {
             (InetConf::Nested(b), Some(o)) if o.payload() == b => copy_attr(s, o),
             (InetConf::Dumped(d), _) => s.attr(raw_type & !NLA_F_NESTED, &[d.bytes()]),
             (InetConf::Nested(b), _) => s.attr(raw_type, &[b]),
-            (InetConf::Set(set), _) => {
-                let n = s.nest_start(raw_type)?;
-                for (id, v) in set {
-                    s.attr(*id, &[&v.to_ne_bytes()])?;
-                }
-                s.nest_end(n)
-            }
+            (InetConf::Set(set), _) => write_conf(s, raw_type, set),
+            (InetConf::SetUnflagged(set), _) => write_conf(s, raw_type & !NLA_F_NESTED, set),
         }
     }
     fn shape_ok(shape: &Shape) -> bool {
@@ -572,4 +628,13 @@ impl<'a> Wire<'a> for InetConf<'a> {
             (None, None) => f.write_str("{ }"),
         }
     }
+}
+
+/// `IFLA_INET_CONF` as a nest of `(IPV4_DEVCONF_*, value)` attributes.
+fn write_conf<S: Sink>(s: &mut S, raw_type: u16, set: &[(u16, u32)]) -> Result<(), EncodeError> {
+    let n = s.nest_start(raw_type)?;
+    for (id, v) in set {
+        s.attr(*id, &[&v.to_ne_bytes()])?;
+    }
+    s.nest_end(n)
 }

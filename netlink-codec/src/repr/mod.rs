@@ -249,27 +249,39 @@ macro_rules! repr_attrs {
             /// hundred bytes: building them where they live saves copies).
             #[inline]
             pub(crate) fn fill(&mut self, buf: &'a [u8], offset: usize) -> Result<(), $crate::DecodeError> {
-                self.fill_except(buf, offset, |_| false)
+                self.fill_with(buf, offset, |_| false, false)
             }
 
-            /// [`Self::fill`], leaving attributes of the kinds `skip` names unmodelled (an
-            /// attribute whose content depends on the header, such as `IFLA_AF_SPEC`).
-            pub(crate) fn fill_except(
+            /// [`Self::fill`], leaving raw (in `original`, flagged in `left_raw`, emitted
+            /// back as they were) the modelled attributes of the kinds `leave_raw` names
+            /// (whose content depends on the header, such as `IFLA_AF_SPEC`) and, with
+            /// `keep_bad_strings`, a modelled string attribute that is not UTF-8, instead
+            /// of failing the run.
+            #[inline]
+            pub(crate) fn fill_with(
                 &mut self,
                 buf: &'a [u8],
                 offset: usize,
-                skip: impl Fn(u16) -> bool,
+                leave_raw: impl Fn(u16) -> bool,
+                keep_bad_strings: bool,
             ) -> Result<(), $crate::DecodeError> {
                 self.original = $crate::repr::Original::new(buf);
                 for a in $crate::attr::Attrs::new(buf, offset) {
                     let a = a?;
-                    if a.kind() < 128 && skip(a.kind()) {
+                    if a.kind() < 128 && leave_raw(a.kind()) {
                         self.left_raw |= 1u128 << a.kind();
                         continue;
                     }
                     match a.kind() {
                         $( $kind if self.$field.is_none() => {
-                            self.$field = Some(<$ty as $crate::repr::Wire<'a>>::read(&a)?);
+                            match <$ty as $crate::repr::Wire<'a>>::read(&a) {
+                                Ok(v) => self.$field = Some(v),
+                                Err(e) if keep_bad_strings
+                                    && e.kind == $crate::DecodeErrorKind::BadString => {
+                                    self.left_raw |= 1u128 << $kind;
+                                }
+                                Err(e) => return Err(e),
+                            }
                         } )*
                         _ => {}
                     }

@@ -75,7 +75,7 @@ impl<'a> RouteRepr<'a> {
         };
         let family = h.rtm_family;
         me.attrs
-            .fill_except(attrs, at, |k| family_overrides(&ROUTE, k, family))?;
+            .fill_with(attrs, at, |k| family_overrides(&ROUTE, k, family), false)?;
         Ok(me)
     }
 
@@ -92,6 +92,19 @@ impl<'a> RouteRepr<'a> {
             rtm_type: self.kind,
             rtm_flags: self.flags.into(),
         }
+    }
+
+    /// The table id: `RTA_TABLE` when present (ids above 255 need it), else `rtm_table`.
+    ///
+    /// ```
+    /// use netlink_codec::{repr::{RouteAttrs, RouteRepr}, route::RT_TABLE_MAIN};
+    /// let main = RouteRepr { table: RT_TABLE_MAIN, ..Default::default() };
+    /// assert_eq!(main.table_id(), 254);
+    /// let big = RouteRepr { attrs: RouteAttrs { table: Some(1000), ..Default::default() }, ..main };
+    /// assert_eq!(big.table_id(), 1000);
+    /// ```
+    pub fn table_id(&self) -> u32 {
+        self.attrs.table.unwrap_or(u32::from(self.table))
     }
 
     /// Bytes [`RouteRepr::emit`] writes (the message without its `nlmsghdr`).
@@ -117,11 +130,7 @@ impl fmt::Display for RouteRepr<'_> {
             Some(d) => write!(f, "{d}/{}", self.dst_len)?,
             None => f.write_str("default")?,
         }
-        write!(
-            f,
-            " table {}",
-            self.attrs.table.unwrap_or(self.table.into())
-        )?;
+        write!(f, " table {}", self.table_id())?;
         let rest = RouteAttrs {
             dst: None,
             table: None,

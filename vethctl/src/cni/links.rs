@@ -3,7 +3,7 @@
 //! the pod has a default route already.
 
 use netlink_codec::header::RTM_NEWLINK;
-use netlink_codec::link::{IfInfoMsg, IFLA_ADDRESS};
+use netlink_codec::repr::LinkRepr;
 
 use crate::error::{Error, Result};
 use crate::msgs;
@@ -37,10 +37,8 @@ pub fn find(sock: &mut NlSocket, name: &str) -> Result<Found> {
             continue;
         }
         found.exists = true;
-        if let Ok((_, attrs)) = m.split::<IfInfoMsg>() {
-            if let Ok(Some(a)) = attrs.find(IFLA_ADDRESS) {
-                found.mac = Some(mac(a.payload()));
-            }
+        if let Ok(link) = LinkRepr::parse_lenient(&m) {
+            found.mac = link.attrs.address.map(mac);
         }
     }
     Ok(found)

@@ -16,8 +16,10 @@ use std::net::{IpAddr, Ipv6Addr};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
 
+use netlink_codec::af::AF_INET6;
 use netlink_codec::header::{Messages, NlMsg, RTM_DELROUTE, RTM_NEWROUTE};
-use netlink_codec::route::{RtMsg, RTA_DST, RTA_OIF, RTA_TABLE, RTN_LOCAL, RT_TABLE_LOCAL};
+use netlink_codec::repr::RouteRepr;
+use netlink_codec::route::{RTN_LOCAL, RT_TABLE_LOCAL};
 use netlink_codec::{DecodeError, Errno};
 use nix::errno::Errno as NixErrno;
 use nix::sys::socket::{
@@ -248,28 +250,13 @@ fn take_notifications(w: &mut RouteWatch, datagram: &[u8], taken: &mut u64, igno
 }
 
 /// Is the route message `msg` the IPv6 local route of `dst` on `oif` in table local?
-///
-/// The one place the transport reads a route, with the codec's views (`RtMsg`, then
-/// `RTA_TABLE`, which overrides `rtm_table`, `RTA_DST`, `RTA_OIF`); it becomes a
-/// comparison of a codec `RouteRepr` once the codec has one.
 fn is_local_route(msg: &NlMsg<'_>, dst: Ipv6Addr, oif: u32) -> Result<bool, DecodeError> {
-    let (h, attrs) = msg.split::<RtMsg>()?;
-    let mut table = u32::from(h.rtm_table);
-    let (mut route_dst, mut route_oif) = (None, None);
-    for a in attrs {
-        let a = a?;
-        match a.kind() {
-            RTA_TABLE => table = a.u32()?,
-            RTA_DST => route_dst = Some(a.ip()?),
-            RTA_OIF => route_oif = Some(a.u32()?),
-            _ => {}
-        }
-    }
-    Ok(h.rtm_family == netlink_codec::af::AF_INET6
-        && h.rtm_type == RTN_LOCAL
-        && table == u32::from(RT_TABLE_LOCAL)
-        && route_dst == Some(IpAddr::V6(dst))
-        && route_oif == Some(oif))
+    let r = RouteRepr::parse(msg)?;
+    Ok(r.family == AF_INET6
+        && r.kind == RTN_LOCAL
+        && r.table_id() == u32::from(RT_TABLE_LOCAL)
+        && r.attrs.dst == Some(IpAddr::V6(dst))
+        && r.attrs.oif == Some(oif))
 }
 
 #[cfg(test)]

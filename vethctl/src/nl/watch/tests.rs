@@ -2,8 +2,11 @@
 
 use std::time::Duration;
 
+use netlink_codec::af::AF_INET;
 use netlink_codec::build::MessageBuilder;
 use netlink_codec::header::NlmFlags;
+use netlink_codec::repr::RouteAttrs;
+use netlink_codec::route::RTN_UNICAST;
 use nix::sys::socket::{setsockopt, sockopt};
 
 use super::*;
@@ -48,21 +51,7 @@ fn a_forged_notification_is_dropped() {
         let watched: Ipv6Addr = "fd00::7".parse().unwrap();
         ours.watch_local_route(watched, 1).unwrap();
         // Another socket sends exactly the notification we wait for.
-        let mut forged = Vec::new();
-        let mut m = MessageBuilder::new(&mut forged, RTM_NEWROUTE, NlmFlags::empty(), 0).unwrap();
-        m.family_header(&netlink_codec::route::RtMsg {
-            rtm_family: netlink_codec::af::AF_INET6,
-            rtm_dst_len: 128,
-            rtm_table: RT_TABLE_LOCAL,
-            rtm_type: RTN_LOCAL,
-            ..Default::default()
-        })
-        .unwrap();
-        let a = m.attrs();
-        a.ip(netlink_codec::route::RTA_DST, IpAddr::V6(watched))
-            .unwrap();
-        a.u32(netlink_codec::route::RTA_OIF, 1).unwrap();
-        m.finish().unwrap();
+        let forged = route_msg(watched.into(), 1, RTN_LOCAL, RT_TABLE_LOCAL, None);
         forge(&ours, &forged);
         ours.batch(&[lo]).unwrap();
         assert!(!ours.local_route_seen(), "a forged notification was taken");
@@ -137,26 +126,22 @@ fn notifications_that_overflow_the_watch_never_fail_a_batch() {
 /// An `RTM_NEWROUTE` of `dst` on `oif`: type `rtype`, `rtm_table` `table`, and an
 /// `RTA_TABLE` when `rta_table` is set.
 fn route_msg(dst: IpAddr, oif: u32, rtype: u8, table: u8, rta_table: Option<u32>) -> Vec<u8> {
+    let r = RouteRepr {
+        family: if dst.is_ipv6() { AF_INET6 } else { AF_INET },
+        dst_len: if dst.is_ipv6() { 128 } else { 32 },
+        table,
+        kind: rtype,
+        attrs: RouteAttrs {
+            table: rta_table,
+            dst: Some(dst),
+            oif: Some(oif),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
     let mut buf = Vec::new();
     let mut m = MessageBuilder::new(&mut buf, RTM_NEWROUTE, NlmFlags::empty(), 0).unwrap();
-    m.family_header(&RtMsg {
-        rtm_family: if dst.is_ipv6() {
-            netlink_codec::af::AF_INET6
-        } else {
-            netlink_codec::af::AF_INET
-        },
-        rtm_dst_len: if dst.is_ipv6() { 128 } else { 32 },
-        rtm_table: table,
-        rtm_type: rtype,
-        ..Default::default()
-    })
-    .unwrap();
-    let a = m.attrs();
-    if let Some(t) = rta_table {
-        a.u32(RTA_TABLE, t).unwrap();
-    }
-    a.ip(RTA_DST, dst).unwrap();
-    a.u32(RTA_OIF, oif).unwrap();
+    r.emit(&mut m).unwrap();
     m.finish().unwrap();
     buf
 }
@@ -178,7 +163,7 @@ fn only_the_local_route_of_the_address_on_its_link_is_the_watched_one() {
         "another link"
     );
     assert!(
-        !is(route_msg(dst.into(), 3, 1, local, None)),
+        !is(route_msg(dst.into(), 3, RTN_UNICAST, local, None)),
         "a unicast route"
     );
     let other: Ipv6Addr = "fd00::8".parse().unwrap();
