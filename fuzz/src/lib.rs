@@ -23,7 +23,8 @@ use netlink_codec::header::{
     align, msg_type_name, FlagContext, Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR,
 };
 use netlink_codec::model::{AttrValue, Body, Message, Node};
-use netlink_codec::schema::{inet_conf_is_nested, kind_hint, Elem, Labels, Shape, Space, Value};
+use netlink_codec::schema::{Elem, Labels, Shape, Space};
+use netlink_codec::value::{inet_conf_is_nested, kind_hint, Value};
 use netlink_codec::{link, nexthop, route, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).

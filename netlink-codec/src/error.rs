@@ -2,6 +2,20 @@
 
 use core::fmt;
 
+/// The deepest attribute run the model holds typed. A message's top-level attributes are
+/// level 1; the children of a nest, of a `VETH_INFO_PEER` and of a next hop of
+/// `RTA_MULTIPATH` are one level below their attribute.
+/// [`Message::parse`](crate::model::Message::parse) keeps the payload of a nesting
+/// attribute at level `MAX_NESTING` as [`AttrValue::Raw`](crate::model::AttrValue::Raw)
+/// (lossless: it re-encodes byte-exact), and
+/// [`Message::emit`](crate::model::Message::emit) refuses a deeper model
+/// ([`EncodeError::TooDeep`]): hostile input nested thousands of levels (4 bytes a level)
+/// cannot exhaust the stack. The kernel recurses through at most 10 levels of nested
+/// policy (`MAX_POLICY_RECURSION_DEPTH`) and sends nothing deeper; 16 leaves room. Here,
+/// beside the error it bounds, so that the errors depend on nothing; also
+/// `model::MAX_NESTING`.
+pub const MAX_NESTING: usize = 16;
+
 /// Why a buffer failed to decode. Paired with a byte offset in [`DecodeError`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -144,11 +158,7 @@ impl fmt::Display for EncodeError {
             Self::UnbalancedNest => {
                 f.write_str("nested attribute closed out of order or left open")
             }
-            Self::TooDeep => write!(
-                f,
-                "attributes nested deeper than {} levels",
-                crate::model::MAX_NESTING
-            ),
+            Self::TooDeep => write!(f, "attributes nested deeper than {MAX_NESTING} levels"),
             Self::FieldOutOfRange { field, value, ty } => {
                 write!(f, "{value} is out of range for {ty} field {field}")
             }

@@ -2,7 +2,7 @@
 //!
 //! Two layers over the same tables:
 //!
-//! - **Views** ([`header::Messages`], [`attr::Attrs`], [`schema::Value`]): checked,
+//! - **Views** ([`header::Messages`], [`attr::Attrs`], [`value::Value`]): checked,
 //!   borrowing, allocation-free walks over a datagram. Every length is checked three ways;
 //!   iterators yield `Result` and stop after the first error, which names the byte offset.
 //! - **The owned model** ([`model::Message`]): typed values that can be built, compared,
@@ -18,7 +18,7 @@
 //! without allocating:
 //!
 //! ```
-//! use netlink_codec::{family::Family, header::Messages, schema::Value};
+//! use netlink_codec::{family::Family, header::Messages, value::Value};
 //! # let datagram = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/0007-rep.bin")).unwrap();
 //! let mut names = Vec::new();
 //! for msg in Messages::new(&datagram) {
@@ -74,6 +74,7 @@ pub mod rule;
 pub mod schema;
 mod tlv;
 mod uapi;
+pub mod value;
 
 pub use errno::Errno;
 

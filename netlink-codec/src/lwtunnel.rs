@@ -4,13 +4,58 @@
 //! sibling `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE` (`LWTUNNEL_ENCAP_*`) chooses
 //! ([`ENCAP_KINDS`], read by [`crate::schema::Shape::ByType`]).
 //!
-//! MPLS label stacks are arrays of `struct mpls_label` ([`crate::route::MplsLabel`]).
+//! MPLS label stacks are arrays of `struct mpls_label` ([`MplsLabel`], also
+//! `route::MplsLabel`: `RTA_NEWDST` and an `AF_MPLS` `RTA_DST` hold them too).
 //! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`), and the segment
 //! routing headers (variable C structs).
 
-use crate::attr_space;
-use crate::schema::Space;
+use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
+
+use crate::schema::{HeaderDef, Space};
 use crate::uapi::uapi_consts;
+use crate::{attr_space, field};
+
+/// `struct mpls_label` (`linux/mpls.h`, 4 bytes): one label stack entry in network order,
+/// `label << 12 | tc << 9 | bottom-of-stack << 8 | ttl` (`MPLS_LS_*`). `RTA_NEWDST`,
+/// an `AF_MPLS` `RTA_DST` and `MPLS_IPTUNNEL_DST` hold a stack of them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct MplsLabel {
+    /// `entry`: the label stack entry.
+    pub entry: zerocopy::byteorder::network_endian::U32,
+}
+
+impl MplsLabel {
+    /// The struct's fields: the four parts of `entry` (`MPLS_LS_*_SHIFT`, `_MASK`), as
+    /// iproute2 and the kernel's `mpls_entry_decode` name them; together they are every
+    /// bit of it.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "mpls_label",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, entry).bits("label", 12, 20),
+            field!(Self, entry).bits("tc", 9, 3),
+            field!(Self, entry).bits("bos", 8, 1),
+            field!(Self, entry).bits("ttl", 0, 8),
+        ],
+    };
+    /// The 20-bit label (`MPLS_LS_LABEL_*`).
+    pub fn label(&self) -> u32 {
+        self.entry.get() >> 12
+    }
+}
 
 uapi_consts! {
     /// `LWTUNNEL_ENCAP_*` values of `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE`.
@@ -47,7 +92,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_MPLS`, `MPLS_IPTUNNEL_*`.
     pub static MPLS_IPTUNNEL = "MPLS_IPTUNNEL" {
         MPLS_IPTUNNEL_UNSPEC = 0 => Raw,
-        MPLS_IPTUNNEL_DST = 1 => Structs(&crate::route::MplsLabel::DEF),
+        MPLS_IPTUNNEL_DST = 1 => Structs(&MplsLabel::DEF),
         MPLS_IPTUNNEL_TTL = 2 => U8,
     }
 }

@@ -29,17 +29,10 @@ use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
-use crate::schema::{Elem, Shape, Space, Value};
+use crate::schema::{Elem, Shape, Space};
+use crate::value::Value;
 
-/// The deepest attribute run the model holds typed. A message's top-level attributes are
-/// level 1; the children of a nest, of a `VETH_INFO_PEER` and of a next hop of
-/// `RTA_MULTIPATH` are one level below their attribute. [`Message::parse`] keeps the
-/// payload of a nesting attribute at level `MAX_NESTING` as [`AttrValue::Raw`] (lossless:
-/// it re-encodes byte-exact), and [`Message::emit`] refuses a deeper model
-/// ([`EncodeError::TooDeep`]): hostile input nested thousands of levels (4 bytes a level)
-/// cannot exhaust the stack. The kernel recurses through at most 10 levels of nested
-/// policy (`MAX_POLICY_RECURSION_DEPTH`) and sends nothing deeper; 16 leaves room.
-pub const MAX_NESTING: usize = 16;
+pub use crate::error::MAX_NESTING;
 
 /// One netlink message.
 #[derive(Debug, Clone, PartialEq, Eq)]

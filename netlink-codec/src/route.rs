@@ -194,47 +194,7 @@ pub const RTM_F_NAMES: &[(u64, &str)] = &concat_names::<
 /// address.
 pub static DST_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_MPLS, Shape::Structs(&MplsLabel::DEF))];
 
-/// `struct mpls_label` (`linux/mpls.h`, 4 bytes): one label stack entry in network order,
-/// `label << 12 | tc << 9 | bottom-of-stack << 8 | ttl` (`MPLS_LS_*`). `RTA_NEWDST`,
-/// an `AF_MPLS` `RTA_DST` and `MPLS_IPTUNNEL_DST` hold a stack of them.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Default,
-    FromBytes,
-    IntoBytes,
-    KnownLayout,
-    Immutable,
-    Unaligned,
-)]
-#[repr(C)]
-pub struct MplsLabel {
-    /// `entry`: the label stack entry.
-    pub entry: zerocopy::byteorder::network_endian::U32,
-}
-
-impl MplsLabel {
-    /// The struct's fields: the four parts of `entry` (`MPLS_LS_*_SHIFT`, `_MASK`), as
-    /// iproute2 and the kernel's `mpls_entry_decode` name them; together they are every
-    /// bit of it.
-    pub const DEF: HeaderDef = HeaderDef {
-        name: "mpls_label",
-        len: core::mem::size_of::<Self>(),
-        fields: &[
-            field!(Self, entry).bits("label", 12, 20),
-            field!(Self, entry).bits("tc", 9, 3),
-            field!(Self, entry).bits("bos", 8, 1),
-            field!(Self, entry).bits("ttl", 0, 8),
-        ],
-    };
-    /// The 20-bit label (`MPLS_LS_LABEL_*`).
-    pub fn label(&self) -> u32 {
-        self.entry.get() >> 12
-    }
-}
+pub use crate::lwtunnel::MplsLabel;
 
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
 #[derive(

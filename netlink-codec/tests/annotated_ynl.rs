@@ -15,7 +15,8 @@ use netlink_codec::link::{
     IfInfoMsg, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_IPTUN_FLAGS, IFLA_LINKINFO,
 };
 use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
-use netlink_codec::schema::{Shape, Value};
+use netlink_codec::schema::Shape;
+use netlink_codec::value::Value;
 use zerocopy::FromBytes;
 
 /// The one message of `raw`, parsed into the owned model.

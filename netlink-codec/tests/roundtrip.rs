@@ -20,7 +20,8 @@ use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::rule::{FibRuleHdr, RULE};
-use netlink_codec::schema::{AttrDef, Elem, Shape, Space, Value};
+use netlink_codec::schema::{AttrDef, Elem, Shape, Space};
+use netlink_codec::value::Value;
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -72,7 +73,7 @@ fn inet_conf_nested(space: &'static Space) -> impl Strategy<Value = AttrValue> {
 /// the codec's one rule)?
 fn looks_nested(v: &[u32], space: &Space) -> bool {
     let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
-    netlink_codec::schema::inet_conf_is_nested(&bytes, space)
+    netlink_codec::value::inet_conf_is_nested(&bytes, space)
 }
 
 /// A value valid for `shape` (ByKind is handled by `nodes`, which knows the siblings).

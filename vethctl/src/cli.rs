@@ -273,7 +273,7 @@ pub(crate) fn run(cli: Cli) -> Result<ExitCode, CliError> {
             ExitCode::SUCCESS
         }
         Command::Gc(a) => {
-            crate::gc::run_cli(&a, &mut out)?;
+            print_gc(&crate::gc::run(&a)?, a.json, &mut out)?;
             ExitCode::SUCCESS
         }
         Command::HostIface(a) => {
@@ -407,6 +407,24 @@ fn print_plan(out: &mut impl Write, plan: &Plan, json: bool) -> io::Result<()> {
             }
             writeln!(out)?;
         }
+    }
+    Ok(())
+}
+
+/// The report of `vethctl gc`: JSON, or one line per veth.
+fn print_gc(report: &crate::gc::GcReport, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        serde_json::to_writer_pretty(&mut *out, report)?;
+        return writeln!(out);
+    }
+    for r in &report.removed {
+        writeln!(out, "{:>12}  host: veth {r}", "removed")?;
+    }
+    for r in &report.already_gone {
+        writeln!(out, "{:>12}  host: veth {r}", "already gone")?;
+    }
+    for r in &report.kept {
+        writeln!(out, "{:>12}  host: veth {r}", "kept")?;
     }
     Ok(())
 }

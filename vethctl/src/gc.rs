@@ -223,31 +223,13 @@ fn kept(tag: &str, keep_tags: &std::collections::HashSet<String>, keep: &[String
 }
 
 /// `vethctl gc`: remove every host veth vethctl tagged whose container is not kept.
-pub fn run_cli(
-    a: &GcArgs,
-    out: &mut impl std::io::Write,
-) -> std::result::Result<(), crate::cli::CliError> {
+pub fn run(a: &GcArgs) -> Result<GcReport> {
     let keep_tags: std::collections::HashSet<String> = a
         .keep
         .iter()
         .map(|k| crate::wiring::owner_alias(k))
         .collect();
-    let report = remove_tagged(|tag| !kept(tag, &keep_tags, &a.keep))?;
-    if a.json {
-        serde_json::to_writer_pretty(&mut *out, &report).map_err(std::io::Error::from)?;
-        writeln!(out)?;
-        return Ok(());
-    }
-    for r in &report.removed {
-        writeln!(out, "{:>12}  host: veth {r}", "removed")?;
-    }
-    for r in &report.already_gone {
-        writeln!(out, "{:>12}  host: veth {r}", "already gone")?;
-    }
-    for r in &report.kept {
-        writeln!(out, "{:>12}  host: veth {r}", "kept")?;
-    }
-    Ok(())
+    remove_tagged(|tag| !kept(tag, &keep_tags, &a.keep))
 }
 
 #[cfg(test)]

@@ -453,7 +453,7 @@ mod tests {
     use netlink_codec::link::{IfInfoMsg, IFLA_INET_CONF};
     use netlink_codec::repr::InfoData;
     use netlink_codec::route::RT_TABLE_MAIN;
-    use netlink_codec::schema::Value;
+    use netlink_codec::value::Value;
     use std::net::Ipv4Addr;
 
     #[test]

@@ -7,7 +7,8 @@ use netlink_codec::attr::Attrs;
 use netlink_codec::error::{DecodeError, DecodeErrorKind};
 use netlink_codec::family::Family;
 use netlink_codec::header::{Messages, NlMsg};
-use netlink_codec::schema::{Elem, Space, Value};
+use netlink_codec::schema::{Elem, Space};
+use netlink_codec::value::Value;
 
 /// Walk a dump; returns a checksum of everything read and the number of attributes.
 pub(crate) fn walk_dump(buf: &[u8]) -> Result<(u64, u64), DecodeError> {

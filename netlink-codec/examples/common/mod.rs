@@ -8,7 +8,8 @@ pub(crate) mod nl;
 use netlink_codec::attr::Attrs;
 use netlink_codec::family::Family;
 use netlink_codec::header::{msg_type_name, FlagContext, FlagName, Messages, NlMsg};
-use netlink_codec::schema::{Space, Value};
+use netlink_codec::schema::Space;
+use netlink_codec::value::Value;
 use netlink_codec::DecodeError;
 
 /// Deeper nests than this are printed as bytes: the printer recurses, and a crafted
