@@ -7,7 +7,7 @@ use netlink_codec::addr::IfaFlags;
 use netlink_codec::link::IN6_ADDR_GEN_MODE_NONE;
 use netlink_codec::route::RT_TABLE_MAIN;
 
-use super::ownership::owner_alias;
+use super::tag::owner_alias;
 use crate::config::Spec;
 use crate::msgs::RouteSpec;
 

@@ -5,7 +5,7 @@ use super::assess::ipv6_impossible;
 use super::item::Side;
 use super::observe::Read;
 use super::ownership::{ours_by_host, peer_in_pod, route_conflict};
-use super::plan::{host_reads, pod_phase_a};
+use super::phase::{host_reads, pod_phase_a};
 use super::procfs::read_proxy_delay;
 use super::step::{self, Done, Planned};
 use super::view::{HostView, PodView};

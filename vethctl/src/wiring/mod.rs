@@ -16,12 +16,14 @@ mod inspect;
 pub mod item;
 pub mod observe;
 pub mod ownership;
+mod phase;
 pub mod plan;
 mod procfs;
 pub mod readiness;
 pub mod report;
 mod setup;
 pub mod step;
+pub mod tag;
 mod teardown;
 #[cfg(test)]
 mod tests;
@@ -34,10 +36,10 @@ pub use assess::assess;
 pub use desired::{V4_GATEWAY, V6_GATEWAY};
 pub(crate) use exec::Exec;
 pub use item::Side;
-pub use ownership::{owner_alias, ALIAS_PREFIX};
 pub use plan::{plan, Plan};
 pub use report::Report;
 pub use step::{Planned, Step};
+pub use tag::{owner_alias, ALIAS_PREFIX};
 
 use crate::config::Spec;
 use crate::error::{Error, Result};

@@ -9,7 +9,7 @@ use super::inspect::{host_view, pod_view};
 use super::item::{ItemKey, Side};
 use super::observe::Observed;
 use super::ownership::{ours_by_host, peer_in_pod, route_conflict};
-use super::plan::{host_phase_a, pod_phase_a};
+use super::phase::{host_phase_a, pod_phase_a};
 use super::procfs::read_proxy_delay;
 use super::readiness::{is_local_route6, lookup_found, wait_until_ready};
 use super::report::{Outcome, Outcomes, Report};

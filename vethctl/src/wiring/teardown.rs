@@ -9,7 +9,7 @@ use super::desired::{full, Family};
 use super::inspect::host_view;
 use super::item::ItemKey;
 use super::ownership::prove_for_teardown;
-use super::plan::host_reads;
+use super::phase::host_reads;
 use super::report::Report;
 use super::step::{Planned, Purpose};
 use super::{req, Session};

@@ -13,7 +13,7 @@ use super::desired::V6_GATEWAY_FLAGS;
 use super::desired::{full, our_metric};
 use super::item::{Have, HostAddr, Item, ItemKey};
 use super::observe::Read;
-use super::plan::as_created;
+use super::phase::as_created;
 use super::step::Purpose;
 use super::view::{HostView, PodView};
 use super::*;

@@ -5,9 +5,8 @@ use crate::config::Spec;
 use crate::state::Text;
 use crate::wiring::assess::assess;
 use crate::wiring::desired::Desired;
-use crate::wiring::ownership::{
-    is_owner_tag, ours, ours_by_host, owner_alias, ALIAS_ID_MAX, HASHED_ALIAS_PREFIX,
-};
+use crate::wiring::ownership::{ours, ours_by_host};
+use crate::wiring::tag::{is_owner_tag, owner_alias, ALIAS_ID_MAX, HASHED_ALIAS_PREFIX};
 use crate::wiring::{item::Item, view::PodView};
 
 #[test]
