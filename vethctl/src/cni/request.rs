@@ -152,22 +152,7 @@ fn var<'a>(env: &'a BTreeMap<String, String>, name: &str) -> Result<&'a str, Cni
 /// Parse `(env, stdin)` into a request, or the error JSON to answer. Pure: no I/O.
 pub fn parse(env: &BTreeMap<String, String>, stdin: &[u8]) -> Result<Invocation, Refusal> {
     // The version first, so that every later error is answered in it.
-    let doc: Option<Value> = if stdin.iter().all(u8::is_ascii_whitespace) {
-        None
-    } else {
-        match serde_json::from_slice(stdin) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                return Err(Refusal {
-                    version: LATEST.to_owned(),
-                    error: CniError::new(
-                        DECODE_FAILURE,
-                        format!("the network config on stdin is not JSON: {e}"),
-                    ),
-                })
-            }
-        }
-    };
+    let doc = read_stdin(stdin)?;
     let requested = doc
         .as_ref()
         .and_then(|d| d.get("cniVersion"))
@@ -188,15 +173,7 @@ pub fn parse(env: &BTreeMap<String, String>, stdin: &[u8]) -> Result<Invocation,
         ))
     })?;
     if command == Command::Version {
-        return Ok(Invocation {
-            command,
-            version: answer_in,
-            container_id: String::new(),
-            netns: None,
-            ifname: String::new(),
-            path: Vec::new(),
-            conf: None,
-        });
+        return Ok(Invocation::bare(command, answer_in));
     }
     let Some(doc) = doc else {
         return Err(fail(CniError::new(
@@ -213,26 +190,9 @@ pub fn parse(env: &BTreeMap<String, String>, stdin: &[u8]) -> Result<Invocation,
     let version = version_of(obj).map_err(fail)?;
     version_allows(command, &version).map_err(fail)?;
     let wants_attachment = matches!(command, Command::Add | Command::Del | Command::Check);
-    let mut inv = Invocation {
-        command,
-        version: version.clone(),
-        container_id: String::new(),
-        netns: None,
-        ifname: String::new(),
-        path: Vec::new(),
-        conf: None,
-    };
+    let mut inv = Invocation::bare(command, version);
     if wants_attachment {
-        let id = var(env, "CNI_CONTAINERID").map_err(fail)?;
-        check_name(id).map_err(|r| fail(CniError::env("CNI_CONTAINERID", r)))?;
-        inv.container_id = id.to_owned();
-        let ifname = var(env, "CNI_IFNAME").map_err(fail)?;
-        config::check_ifname(ifname).map_err(|r| fail(CniError::env("CNI_IFNAME", r)))?;
-        inv.ifname = ifname.to_owned();
-        inv.netns = match (command, env.get("CNI_NETNS").map(String::as_str)) {
-            (Command::Del, None | Some("")) => None,
-            _ => Some(PathBuf::from(var(env, "CNI_NETNS").map_err(fail)?)),
-        };
+        read_attachment(env, &mut inv).map_err(fail)?;
     }
     let path = var(env, "CNI_PATH").map_err(fail)?;
     inv.path = std::env::split_paths(path).collect();
@@ -241,6 +201,54 @@ pub fn parse(env: &BTreeMap<String, String>, stdin: &[u8]) -> Result<Invocation,
     }
     inv.conf = Some(net_conf(obj, command).map_err(fail)?);
     Ok(inv)
+}
+
+/// stdin as JSON (`None` when blank); what is not JSON is answered in the newest version,
+/// since no version can be read from it.
+fn read_stdin(stdin: &[u8]) -> Result<Option<Value>, Refusal> {
+    if stdin.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    serde_json::from_slice(stdin)
+        .map(Some)
+        .map_err(|e| Refusal {
+            version: LATEST.to_owned(),
+            error: CniError::new(
+                DECODE_FAILURE,
+                format!("the network config on stdin is not JSON: {e}"),
+            ),
+        })
+}
+
+/// ADD, DEL and CHECK name an attachment: the container, its interface and (but for a
+/// DEL, which may come after the namespace is gone) its namespace.
+fn read_attachment(env: &BTreeMap<String, String>, inv: &mut Invocation) -> Result<(), CniError> {
+    let id = var(env, "CNI_CONTAINERID")?;
+    check_name(id).map_err(|r| CniError::env("CNI_CONTAINERID", r))?;
+    inv.container_id = id.to_owned();
+    let ifname = var(env, "CNI_IFNAME")?;
+    config::check_ifname(ifname).map_err(|r| CniError::env("CNI_IFNAME", r))?;
+    inv.ifname = ifname.to_owned();
+    inv.netns = match (inv.command, env.get("CNI_NETNS").map(String::as_str)) {
+        (Command::Del, None | Some("")) => None,
+        _ => Some(PathBuf::from(var(env, "CNI_NETNS")?)),
+    };
+    Ok(())
+}
+
+impl Invocation {
+    /// A request with only its command and version filled in.
+    fn bare(command: Command, version: String) -> Invocation {
+        Invocation {
+            command,
+            version,
+            container_id: String::new(),
+            netns: None,
+            ifname: String::new(),
+            path: Vec::new(),
+            conf: None,
+        }
+    }
 }
 
 fn version_of(obj: &Map<String, Value>) -> Result<String, CniError> {
