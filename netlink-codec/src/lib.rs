@@ -57,6 +57,7 @@ pub mod datagram;
 pub mod errno;
 pub mod error;
 pub mod family;
+pub mod group;
 pub mod header;
 pub mod link;
 pub mod lwtunnel;

@@ -39,6 +39,8 @@ use pcap_file::pcap::{PcapHeader, PcapPacket, PcapWriter};
 use pcap_file::{DataLink, Endianness};
 use zerocopy::{FromBytes, IntoBytes};
 
+use netlink_codec::group;
+
 use super::error::{bail, AuditError, Context, Result};
 use super::input::nlmon_header;
 use super::resync::Dump;
@@ -54,44 +56,42 @@ sockopt_impl!(
     u32
 );
 
+/// A group as `GROUPS` lists it: its number and its uapi name, from one identifier.
+macro_rules! g {
+    ($name:ident) => {
+        (group::$name, stringify!($name))
+    };
+}
+
 /// The groups `--groups` knows: a short name and the `RTNLGRP_*` groups it joins.
 pub const GROUPS: &[(&str, &[(u32, &str)])] = &[
-    ("link", &[(1, "RTNLGRP_LINK")]),
-    ("notify", &[(2, "RTNLGRP_NOTIFY")]),
-    ("neigh", &[(3, "RTNLGRP_NEIGH")]),
-    ("tc", &[(4, "RTNLGRP_TC")]),
-    (
-        "addr",
-        &[(5, "RTNLGRP_IPV4_IFADDR"), (9, "RTNLGRP_IPV6_IFADDR")],
-    ),
+    ("link", &[g!(RTNLGRP_LINK)]),
+    ("notify", &[g!(RTNLGRP_NOTIFY)]),
+    ("neigh", &[g!(RTNLGRP_NEIGH)]),
+    ("tc", &[g!(RTNLGRP_TC)]),
+    ("addr", &[g!(RTNLGRP_IPV4_IFADDR), g!(RTNLGRP_IPV6_IFADDR)]),
     (
         "mroute",
-        &[(6, "RTNLGRP_IPV4_MROUTE"), (10, "RTNLGRP_IPV6_MROUTE")],
+        &[g!(RTNLGRP_IPV4_MROUTE), g!(RTNLGRP_IPV6_MROUTE)],
     ),
-    (
-        "route",
-        &[(7, "RTNLGRP_IPV4_ROUTE"), (11, "RTNLGRP_IPV6_ROUTE")],
-    ),
-    (
-        "rule",
-        &[(8, "RTNLGRP_IPV4_RULE"), (19, "RTNLGRP_IPV6_RULE")],
-    ),
-    ("ipv6-ifinfo", &[(12, "RTNLGRP_IPV6_IFINFO")]),
-    ("prefix", &[(18, "RTNLGRP_IPV6_PREFIX")]),
-    ("nd-useropt", &[(20, "RTNLGRP_ND_USEROPT")]),
-    ("dcb", &[(23, "RTNLGRP_DCB")]),
+    ("route", &[g!(RTNLGRP_IPV4_ROUTE), g!(RTNLGRP_IPV6_ROUTE)]),
+    ("rule", &[g!(RTNLGRP_IPV4_RULE), g!(RTNLGRP_IPV6_RULE)]),
+    ("ipv6-ifinfo", &[g!(RTNLGRP_IPV6_IFINFO)]),
+    ("prefix", &[g!(RTNLGRP_IPV6_PREFIX)]),
+    ("nd-useropt", &[g!(RTNLGRP_ND_USEROPT)]),
+    ("dcb", &[g!(RTNLGRP_DCB)]),
     (
         "netconf",
-        &[(24, "RTNLGRP_IPV4_NETCONF"), (25, "RTNLGRP_IPV6_NETCONF")],
+        &[g!(RTNLGRP_IPV4_NETCONF), g!(RTNLGRP_IPV6_NETCONF)],
     ),
-    ("mdb", &[(26, "RTNLGRP_MDB")]),
-    ("mpls-route", &[(27, "RTNLGRP_MPLS_ROUTE")]),
-    ("nsid", &[(28, "RTNLGRP_NSID")]),
-    ("mpls-netconf", &[(29, "RTNLGRP_MPLS_NETCONF")]),
-    ("nexthop", &[(32, "RTNLGRP_NEXTHOP")]),
-    ("brvlan", &[(33, "RTNLGRP_BRVLAN")]),
-    ("tunnel", &[(35, "RTNLGRP_TUNNEL")]),
-    ("stats", &[(36, "RTNLGRP_STATS")]),
+    ("mdb", &[g!(RTNLGRP_MDB)]),
+    ("mpls-route", &[g!(RTNLGRP_MPLS_ROUTE)]),
+    ("nsid", &[g!(RTNLGRP_NSID)]),
+    ("mpls-netconf", &[g!(RTNLGRP_MPLS_NETCONF)]),
+    ("nexthop", &[g!(RTNLGRP_NEXTHOP)]),
+    ("brvlan", &[g!(RTNLGRP_BRVLAN)]),
+    ("tunnel", &[g!(RTNLGRP_TUNNEL)]),
+    ("stats", &[g!(RTNLGRP_STATS)]),
 ];
 
 /// What `--groups` is when not given (what a node's tooling changes).

@@ -2,15 +2,17 @@
 //! the joined groups report on (links, addresses, routes, ...), since which
 //! notifications were lost cannot be known.
 
+use netlink_codec::af::{AF_INET, AF_INET6, AF_UNSPEC};
+use netlink_codec::group::*;
 use netlink_codec::header::{
     NlMsgHdr, NlmFlags, RTM_GETADDR, RTM_GETLINK, RTM_GETNEIGH, RTM_GETNETCONF, RTM_GETNEXTHOP,
     RTM_GETNSID, RTM_GETROUTE, RTM_GETRULE,
 };
+use netlink_codec::{
+    addr::IfAddrMsg, link::IfInfoMsg, neigh::NdMsg, nexthop::NhMsg, nsid::RtGenMsg, route::RtMsg,
+    rule::FibRuleHdr,
+};
 use zerocopy::IntoBytes;
-
-const AF_UNSPEC: u8 = 0;
-const AF_INET: u8 = 2;
-const AF_INET6: u8 = 10;
 
 /// For group `n`: the dump that lists its objects (message type, the family byte at the
 /// start of the family header, the payload's length: the header's, but 4 for
@@ -18,18 +20,19 @@ const AF_INET6: u8 = 10;
 /// sends it).
 fn dump_of(group: u32) -> Option<(u16, u8, usize)> {
     Some(match group {
-        1 => (RTM_GETLINK, AF_UNSPEC, 16),
-        3 => (RTM_GETNEIGH, AF_UNSPEC, 12),
-        5 => (RTM_GETADDR, AF_INET, 8),
-        9 => (RTM_GETADDR, AF_INET6, 8),
-        7 => (RTM_GETROUTE, AF_INET, 12),
-        11 => (RTM_GETROUTE, AF_INET6, 12),
-        8 => (RTM_GETRULE, AF_INET, 12),
-        19 => (RTM_GETRULE, AF_INET6, 12),
-        24 => (RTM_GETNETCONF, AF_INET, 4),
-        25 => (RTM_GETNETCONF, AF_INET6, 4),
-        28 => (RTM_GETNSID, AF_UNSPEC, 1),
-        32 => (RTM_GETNEXTHOP, AF_UNSPEC, 8),
+        RTNLGRP_LINK => (RTM_GETLINK, AF_UNSPEC, IfInfoMsg::LEN),
+        RTNLGRP_NEIGH => (RTM_GETNEIGH, AF_UNSPEC, NdMsg::LEN),
+        RTNLGRP_IPV4_IFADDR => (RTM_GETADDR, AF_INET, IfAddrMsg::LEN),
+        RTNLGRP_IPV6_IFADDR => (RTM_GETADDR, AF_INET6, IfAddrMsg::LEN),
+        RTNLGRP_IPV4_ROUTE => (RTM_GETROUTE, AF_INET, RtMsg::LEN),
+        RTNLGRP_IPV6_ROUTE => (RTM_GETROUTE, AF_INET6, RtMsg::LEN),
+        RTNLGRP_IPV4_RULE => (RTM_GETRULE, AF_INET, FibRuleHdr::LEN),
+        RTNLGRP_IPV6_RULE => (RTM_GETRULE, AF_INET6, FibRuleHdr::LEN),
+        // netconfmsg is 1 byte, but strict checking wants it padded to 4.
+        RTNLGRP_IPV4_NETCONF => (RTM_GETNETCONF, AF_INET, 4),
+        RTNLGRP_IPV6_NETCONF => (RTM_GETNETCONF, AF_INET6, 4),
+        RTNLGRP_NSID => (RTM_GETNSID, AF_UNSPEC, RtGenMsg::LEN),
+        RTNLGRP_NEXTHOP => (RTM_GETNEXTHOP, AF_UNSPEC, NhMsg::LEN),
         _ => return None,
     })
 }
@@ -80,6 +83,7 @@ pub fn dumps(groups: &[(u32, &'static str)], first_seq: u32) -> (Vec<Dump>, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use netlink_codec::header::Messages;
 
     #[test]
     fn one_dump_per_group_that_has_one() {
@@ -95,15 +99,25 @@ mod tests {
         assert_eq!(none, ["RTNLGRP_TC"]);
         let seqs: Vec<u32> = d.iter().map(|d| d.seq).collect();
         assert_eq!(seqs, [7, 8, 9]);
-        // RTM_GETROUTE, NLM_F_REQUEST|NLM_F_DUMP, an rtmsg with rtm_family AF_INET6.
-        let r = &d[1].bytes;
-        assert_eq!(r.len(), 28);
-        assert_eq!(&r[..8], &[28, 0, 0, 0, 26, 0, 0x01, 0x03]);
-        assert_eq!(r[16], AF_INET6);
-        assert!(r[17..].iter().all(|&b| b == 0));
+        // RTM_GETROUTE, NLM_F_REQUEST|NLM_F_DUMP, a zeroed rtmsg with rtm_family AF_INET6.
+        let r = Messages::new(&d[1].bytes).next().unwrap().unwrap();
+        assert_eq!(
+            (r.header().nlmsg_len.get() as usize, r.msg_type()),
+            (NlMsgHdr::LEN + RtMsg::LEN, RTM_GETROUTE)
+        );
+        assert_eq!(r.flags(), NlmFlags::REQUEST | NlmFlags::DUMP);
+        let (rtm, rest) = r.split::<RtMsg>().unwrap();
+        let want = RtMsg {
+            rtm_family: AF_INET6,
+            ..Default::default()
+        };
+        assert_eq!((rtm, rest.count()), (&want, 0));
         // The 1-byte rtgenmsg is sent as iproute2 sends it: nlmsg_len 17, padded to 20.
-        assert_eq!(d[2].bytes.len(), 20);
-        assert_eq!(d[2].bytes[0], 17);
+        let nsid = Messages::new(&d[2].bytes).next().unwrap().unwrap();
+        assert_eq!(
+            (nsid.header().nlmsg_len.get() as usize, d[2].bytes.len()),
+            (NlMsgHdr::LEN + RtGenMsg::LEN, 20)
+        );
         // Each decodes with kernel names.
         for x in &d {
             let mut out = Vec::new();

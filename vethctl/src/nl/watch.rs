@@ -12,6 +12,7 @@
 //! marked lost ([`RouteWatch::lost`]) once the queue is drained, and the caller resyncs
 //! with a lookup ([`NlSocket::resynced`]); a drop after the drain is reported again.
 
+use netlink_codec::group::RTNLGRP_IPV6_ROUTE;
 use std::net::{IpAddr, Ipv6Addr};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::time::Instant;
@@ -28,9 +29,6 @@ use nix::sys::socket::{
 
 use super::socket::{NlSocket, Queue, Sender, SLOTS};
 use crate::error::{Error, Result};
-
-/// `RTNLGRP_IPV6_ROUTE`: notifications of IPv6 routes added and removed.
-pub(crate) const RTNLGRP_IPV6_ROUTE: u32 = 11;
 
 /// The IPv6 local route a socket watches for (`local DST dev OIF table local`, which the
 /// kernel adds once it has finished bringing up the address DST on link OIF).
