@@ -35,6 +35,18 @@ pub use stats::*;
 pub use tunnel::*;
 pub use vf::*;
 
+/// `IFNAMSIZ` (`linux/if.h`): the size of an interface name with its NUL; names have
+/// at most `IFNAMSIZ - 1` bytes.
+pub const IFNAMSIZ: usize = 16;
+/// `ETH_MIN_MTU` (`linux/if_ether.h`): the smallest MTU an Ethernet-like link (veth)
+/// takes, the IPv4 minimum.
+pub const ETH_MIN_MTU: u32 = 68;
+/// `ETH_MAX_MTU` (`linux/if_ether.h`): the largest MTU a veth takes.
+pub const ETH_MAX_MTU: u32 = 0xFFFF;
+/// `IPV6_MIN_MTU` (the kernel's `net/ipv6.h`; RFC 8200's minimum link MTU): below it the
+/// kernel gives a link no IPv6 at all.
+pub const IPV6_MIN_MTU: u32 = 1280;
+
 /// `struct ifinfomsg` (16 bytes).
 #[derive(
     Debug,

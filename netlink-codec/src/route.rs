@@ -194,6 +194,10 @@ pub const RTM_F_NAMES: &[(u64, &str)] = &concat_names::<
 /// address.
 pub static DST_FAMILIES: &[(u8, Shape)] = &[(crate::af::AF_MPLS, Shape::Structs(&MplsLabel::DEF))];
 
+/// `IP6_RT_PRIO_USER` (the kernel's `net/ip6_route.h`): the metric of an IPv6 route
+/// added without `RTA_PRIORITY`.
+pub const IP6_RT_PRIO_USER: u32 = 1024;
+
 pub use crate::lwtunnel::MplsLabel;
 
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.

@@ -3,19 +3,18 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
+use netlink_codec::link::{ETH_MAX_MTU, ETH_MIN_MTU, IFNAMSIZ};
 use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 
 /// `IFNAMSIZ - 1`: the longest interface name the kernel takes, in bytes.
-pub const IFNAME_MAX: usize = 15;
+pub const IFNAME_MAX: usize = IFNAMSIZ - 1;
 /// The smallest MTU the kernel accepts for IPv4 (`ETH_MIN_MTU`).
-pub const MTU_MIN: u32 = 68;
+pub const MTU_MIN: u32 = ETH_MIN_MTU;
 /// The largest MTU of a veth (`ETH_MAX_MTU`).
-pub const MTU_MAX: u32 = 65535;
-/// IPv6 needs at least this MTU (`IPV6_MIN_MTU`); below it the kernel disables IPv6 on
-/// the link.
-pub const IPV6_MIN_MTU: u32 = 1280;
+pub const MTU_MAX: u32 = ETH_MAX_MTU;
+pub use netlink_codec::link::IPV6_MIN_MTU;
 /// The default MTU.
 pub const DEFAULT_MTU: u32 = 1500;
 /// The default pod interface name.

@@ -20,11 +20,9 @@ pub const V6_GATEWAY: Ipv6Addr = Ipv6Addr::new(0xfe80, 0, 0, 0, 0, 0, 0, 1);
 pub const V6_GATEWAY_FLAGS: IfaFlags = IfaFlags::NODAD.union(IfaFlags::NOPREFIXROUTE);
 /// The flags of the pod's addresses.
 pub(crate) const POD_ADDR_FLAGS: IfaFlags = IfaFlags::NODAD;
-/// The metric the kernel gives an IPv6 route added without one (`IP6_RT_PRIO_USER`).
-pub const V6_METRIC: u32 = 1024;
-/// The smallest MTU a link can have IPv6 on (`IPV6_MIN_MTU`): the kernel gives a link
-/// under it no IPv6 at all.
-pub const IPV6_MIN_MTU: u32 = 1280;
+/// The metric the kernel gives an IPv6 route added without one.
+pub const V6_METRIC: u32 = netlink_codec::route::IP6_RT_PRIO_USER;
+pub use netlink_codec::link::IPV6_MIN_MTU;
 
 /// IPv4 or IPv6, for the keys of pieces that exist once per family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
