@@ -76,6 +76,7 @@ impl<'a> AddrRepr<'a> {
         Self::parse_with(msg, true)
     }
 
+    #[inline]
     fn parse_with(msg: &NlMsg<'a>, keep_bad_strings: bool) -> Result<Self, DecodeError> {
         let (h, attrs, at) = split_body::<IfAddrMsg>(msg.payload(), msg.payload_offset())?;
         let mut me = AddrRepr {

@@ -113,6 +113,7 @@ impl<'a> LinkRepr<'a> {
         Ok(me)
     }
 
+    #[inline]
     fn from_header(h: &IfInfoMsg) -> Self {
         LinkRepr {
             family: h.ifi_family,
