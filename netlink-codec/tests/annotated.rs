@@ -6,13 +6,15 @@
 //! The bytes are native-endian as netlink is; they are written for a little-endian host.
 #![cfg(target_endian = "little")]
 
+mod common;
+
 use std::net::{IpAddr, Ipv6Addr};
 
 use netlink_codec::addr::{IfAddrMsg, IfaFlags, IFA_ADDRESS, IFA_FLAGS};
 use netlink_codec::af::AF_INET6;
 use netlink_codec::attr::EmitBuf;
 use netlink_codec::build::MessageBuilder;
-use netlink_codec::header::{Messages, NlmFlags, RTM_NEWADDR, RTM_NEWLINK};
+use netlink_codec::header::{NlmFlags, RTM_NEWADDR, RTM_NEWLINK};
 use netlink_codec::link::{
     IfInfoMsg, IFLA_IFNAME, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_MTU,
     IFLA_NET_NS_FD, VETH_INFO_PEER,
@@ -26,13 +28,7 @@ const CREATE: NlmFlags = NlmFlags::REQUEST
     .union(NlmFlags::EXCL)
     .union(NlmFlags::CREATE);
 
-/// The one message of `raw`, parsed into the owned model.
-fn parse(raw: &[u8]) -> Message {
-    let mut messages = Messages::new(raw);
-    let msg = messages.next().expect("one message").expect("well formed");
-    assert!(messages.next().is_none(), "more than one message");
-    Message::parse(&msg).expect("parses losslessly")
-}
+use common::parse_one as parse;
 
 fn str_node(kind: u16, s: &str) -> Node {
     Node::new(kind, AttrValue::Str(s.to_owned(), true))

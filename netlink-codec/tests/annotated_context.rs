@@ -7,9 +7,11 @@
 //! The bytes are native-endian as netlink is; they are written for a little-endian host.
 #![cfg(target_endian = "little")]
 
+mod common;
+
 use std::net::{IpAddr, Ipv4Addr};
 
-use netlink_codec::header::{Messages, NlmFlags, RTM_NEWLINK, RTM_NEWNEXTHOP, RTM_SETLINK};
+use netlink_codec::header::{NlmFlags, RTM_NEWLINK, RTM_NEWNEXTHOP, RTM_SETLINK};
 use netlink_codec::link::{
     IfInfoMsg, IFLA_AF_SPEC, IFLA_BRIDGE_VLAN_INFO, IFLA_BRPORT_COST, IFLA_BRPORT_STATE,
     IFLA_CAN_BERR_COUNTER, IFLA_CAN_RESTART_MS, IFLA_GRE_IKEY, IFLA_GRE_LOCAL, IFLA_INFO_DATA,
@@ -20,13 +22,7 @@ use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
 use netlink_codec::nexthop::{NhMsg, NHA_ENCAP, NHA_ENCAP_TYPE, NHA_GATEWAY, NHA_ID, NHA_OIF};
 use zerocopy::FromBytes;
 
-/// The one message of `raw`, parsed into the owned model.
-fn parse(raw: &[u8]) -> Message {
-    let mut messages = Messages::new(raw);
-    let msg = messages.next().expect("one message").expect("well formed");
-    assert!(messages.next().is_none(), "more than one message");
-    Message::parse(&msg).expect("parses losslessly")
-}
+use common::parse_one as parse;
 
 /// `raw` with byte `at` set to `v` (another family, another encapsulation type).
 fn with_byte(raw: &[u8], at: usize, v: u8) -> Vec<u8> {

@@ -6,13 +6,15 @@
 //! The bytes are native-endian as netlink is; they are written for a little-endian host.
 #![cfg(target_endian = "little")]
 
+mod common;
+
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use netlink_codec::addrlabel::{IfAddrLblMsg, IFAL_ADDRESS, IFAL_LABEL};
 use netlink_codec::af::{AF_BRIDGE, AF_INET, AF_INET6, AF_UNSPEC};
 use netlink_codec::build::MessageBuilder;
 use netlink_codec::header::{
-    Messages, NlmFlags, RTM_GETNETCONF, RTM_NEWADDRLABEL, RTM_NEWNEIGH, RTM_NEWRULE,
+    NlmFlags, RTM_GETNETCONF, RTM_NEWADDRLABEL, RTM_NEWNEIGH, RTM_NEWRULE,
 };
 use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
 use netlink_codec::neigh::{
@@ -31,13 +33,7 @@ const CREATE: NlmFlags = NlmFlags::REQUEST
     .union(NlmFlags::EXCL)
     .union(NlmFlags::CREATE);
 
-/// The one message of `raw`, parsed into the owned model.
-fn parse(raw: &[u8]) -> Message {
-    let mut messages = Messages::new(raw);
-    let msg = messages.next().expect("one message").expect("well formed");
-    assert!(messages.next().is_none(), "more than one message");
-    Message::parse(&msg).expect("parses losslessly")
-}
+use common::parse_one as parse;
 
 // ---- a VXLAN forwarding entry (a neighbour of family AF_BRIDGE) ---------------------------
 

@@ -5,12 +5,14 @@
 //! The bytes are native-endian as netlink is; they are written for a little-endian host.
 #![cfg(target_endian = "little")]
 
+mod common;
+
 use std::net::{IpAddr, Ipv6Addr};
 
 use netlink_codec::addr::{IfAddrMsg, IFA_MULTICAST};
 use netlink_codec::af::AF_INET6;
 use netlink_codec::attr::Attrs;
-use netlink_codec::header::{Messages, NlmFlags, RTM_NEWLINK, RTM_NEWMULTICAST};
+use netlink_codec::header::{NlmFlags, RTM_NEWLINK, RTM_NEWMULTICAST};
 use netlink_codec::link::{
     IfInfoMsg, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_IPTUN_FLAGS, IFLA_LINKINFO,
 };
@@ -19,13 +21,7 @@ use netlink_codec::schema::Shape;
 use netlink_codec::value::Value;
 use zerocopy::FromBytes;
 
-/// The one message of `raw`, parsed into the owned model.
-fn parse(raw: &[u8]) -> Message {
-    let mut messages = Messages::new(raw);
-    let msg = messages.next().expect("one message").expect("well formed");
-    assert!(messages.next().is_none(), "more than one message");
-    Message::parse(&msg).expect("parses losslessly")
-}
+use common::parse_one as parse;
 
 /// `raw` parses to `expected`, and `expected` emits `raw`.
 fn both_ways(raw: &[u8], expected: &Message) {

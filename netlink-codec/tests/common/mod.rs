@@ -24,3 +24,11 @@ pub(crate) fn corpus() -> Vec<(String, Vec<u8>)> {
     assert_eq!(v.len(), 295, "corpus incomplete");
     v
 }
+
+/// The one message of `raw`, parsed into the owned model (the annotated-bytes tests).
+pub(crate) fn parse_one(raw: &[u8]) -> netlink_codec::model::Message {
+    let mut messages = netlink_codec::header::Messages::new(raw);
+    let msg = messages.next().expect("one message").expect("well formed");
+    assert!(messages.next().is_none(), "more than one message");
+    netlink_codec::model::Message::parse(&msg).expect("parses losslessly")
+}
