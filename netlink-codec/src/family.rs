@@ -122,6 +122,7 @@ pub static SPACES: &[&Space] = {
         &link::BAREUDP,
         &link::PPP,
         &link::GTP,
+        &link::CAIF,
         &link::BOND,
         &link::BOND_AD_INFO,
         &link::BOND_SLAVE,

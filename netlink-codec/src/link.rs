@@ -381,6 +381,7 @@ pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
     ("batadv", &BATADV),
     ("bond", &BOND),
     ("bridge", &BRIDGE),
+    ("caif", &CAIF),
     ("can", &CAN),
     ("dsa", &DSA),
     ("erspan", &GRE),

@@ -447,6 +447,17 @@ attr_space! {
 }
 
 attr_space! {
+    /// caif's `IFLA_INFO_DATA`, `IFLA_CAIF_*` (`linux/caif/if_caif.h`, whose 0 is
+    /// `__IFLA_CAIF_UNSPEC`).
+    pub static CAIF = "IFLA_CAIF" {
+        IFLA_CAIF_UNSPEC = 0 as "__IFLA_CAIF_UNSPEC" => Raw,
+        IFLA_CAIF_IPV4_CONNID = 1 => U32,
+        IFLA_CAIF_IPV6_CONNID = 2 => U32,
+        IFLA_CAIF_LOOPBACK = 3 => U8,
+    }
+}
+
+attr_space! {
     /// bond's `IFLA_INFO_DATA`, `IFLA_BOND_*`. The target lists (`ARP_IP_TARGET`: `__be32`,
     /// `NS_IP6_TARGET`: `in6_addr`) are nests of addresses typed by their slot, 0..15.
     pub static BOND = "IFLA_BOND" {
