@@ -31,7 +31,7 @@ use netlink_codec::{link, nexthop, route, EncodeError};
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 24] {
+fn all_shapes() -> [Shape; 25] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -48,6 +48,7 @@ fn all_shapes() -> [Shape; 24] {
         Shape::Ip,
         Shape::Via,
         Shape::Nested(&link::LINK),
+        Shape::Indexed(&Shape::Ip),
         Shape::Array(Elem::U64, Labels::Space(&link::IPSTATS_MIB, 0)),
         Shape::InetConf(&link::IPV4_DEVCONF),
         Shape::Peer(&link::LINK),
@@ -71,6 +72,12 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
             .map(str::len)
             .sum(),
         Value::Nested(inner, s) => walk_attrs(inner.clone(), s, None, depth + 1),
+        Value::Indexed(slots, elem) => slots
+            .clone()
+            .map_while(Result::ok)
+            .filter_map(|a| Value::read(&a, *elem, None).ok())
+            .map(|v| touch(&v, depth + 1))
+            .sum(),
         Value::Peer(h, inner, s) => {
             let _ = h.flags();
             walk_attrs(inner.clone(), s, None, depth + 1)
@@ -320,9 +327,14 @@ fn top_ok(nodes: &[Node], space: &'static Space, family: u8) -> bool {
 }
 
 fn run_ok(nodes: &[Node], space: &'static Space, family: Option<u8>) -> bool {
+    // The context-dependent shapes resolve as the codec resolves them.
+    shapes_ok(nodes, &|n| space.shape(n.kind()).resolve(nodes, family))
+}
+
+/// Whether every node holds a value of the shape `shape_of` gives it.
+fn shapes_ok(nodes: &[Node], shape_of: &dyn Fn(&Node) -> Shape) -> bool {
     nodes.iter().all(|n| {
-        // The context-dependent shapes resolve as the codec resolves them.
-        let shape = space.shape(n.kind()).resolve(nodes, family);
+        let shape = shape_of(n);
         match (&n.value, shape) {
             (AttrValue::Raw(_), Shape::Raw) => true,
             (AttrValue::Flag, Shape::Flag)
@@ -342,6 +354,7 @@ fn run_ok(nodes: &[Node], space: &'static Space, family: Option<u8>) -> bool {
             | (AttrValue::U64s(_), Shape::Array(Elem::U64, _)) => true,
             (AttrValue::Str(s, _), Shape::Str) => !s.contains('\0'),
             (AttrValue::Nested(c), Shape::Nested(s)) => nodes_ok(c, s),
+            (AttrValue::Nested(c), Shape::Indexed(elem)) => shapes_ok(c, &|_| *elem),
             (AttrValue::U32s(v), Shape::InetConf(s)) => {
                 let bytes: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
                 !inet_conf_is_nested(&bytes, s)

@@ -23,12 +23,16 @@ use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 use crate::uapi::uapi_flags;
 
 mod bridge_af;
+mod bridge_cfm;
+mod bridge_mrp;
 mod can;
 mod kinds;
 mod stats;
 mod tunnel;
 mod vf;
 pub use bridge_af::*;
+pub use bridge_cfm::*;
+pub use bridge_mrp::*;
 pub use can::*;
 pub use kinds::*;
 pub use stats::*;
@@ -377,6 +381,7 @@ pub static INFO_DATA_KINDS: &[(&str, &crate::schema::Space)] = &[
     ("batadv", &BATADV),
     ("bond", &BOND),
     ("bridge", &BRIDGE),
+    ("caif", &CAIF),
     ("can", &CAN),
     ("dsa", &DSA),
     ("erspan", &GRE),

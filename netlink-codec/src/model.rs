@@ -187,7 +187,8 @@ pub enum AttrValue {
     Ip(IpAddr),
     /// `struct rtvia`: family and address bytes.
     Via(u16, Vec<u8>),
-    /// Nested attributes.
+    /// Nested attributes; for a [`Shape::Indexed`] nest, its slots (each of type its
+    /// position).
     Nested(Vec<Node>),
     /// An array of `__u32`.
     U32s(Vec<u32>),
@@ -351,11 +352,28 @@ fn decode_run(
     family: Option<u8>,
     level: usize,
 ) -> Result<Vec<Node>, DecodeError> {
+    decode_each(attrs.clone(), level, |a| {
+        space.shape(a.kind()).resolve(&attrs, family)
+    })
+}
+
+/// Decode the slots of a [`Shape::Indexed`] nest at nesting `level`: whatever its type,
+/// each child has the element shape `elem`.
+fn decode_indexed(attrs: Attrs<'_>, elem: Shape, level: usize) -> Result<Vec<Node>, DecodeError> {
+    decode_each(attrs, level, |_| elem)
+}
+
+/// Decode a run of attributes at nesting `level`, each with the shape `shape_of` gives it.
+fn decode_each(
+    attrs: Attrs<'_>,
+    level: usize,
+    shape_of: impl Fn(&Attr<'_>) -> Shape,
+) -> Result<Vec<Node>, DecodeError> {
     let mut out = Vec::new();
-    for a in attrs.clone() {
+    for a in attrs {
         let a = a?;
         check_zero(a.pad(), a.payload_offset() + a.payload().len())?;
-        let shape = space.shape(a.kind()).resolve(&attrs, family);
+        let shape = shape_of(&a);
         let value = decode_value(&a, shape, None, level)
             .unwrap_or_else(|| AttrValue::Raw(a.payload().to_vec()));
         out.push(Node {
@@ -372,7 +390,9 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
     let inner = level + 1;
     let v = match Value::read(a, shape, hint).ok()? {
         Value::Raw(p) => return Some(AttrValue::Raw(p.to_vec())),
-        Value::Nested(..) | Value::Peer(..) | Value::Multipath(..) if level >= MAX_NESTING => {
+        Value::Nested(..) | Value::Indexed(..) | Value::Peer(..) | Value::Multipath(..)
+            if level >= MAX_NESTING =>
+        {
             return Some(AttrValue::Raw(a.payload().to_vec()))
         }
         Value::Flag => AttrValue::Flag,
@@ -388,6 +408,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         Value::Ip(ip) => AttrValue::Ip(ip),
         Value::Via(f, p) => AttrValue::Via(f, p.to_vec()),
         Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, None, inner).ok()?),
+        Value::Indexed(attrs, elem) => AttrValue::Nested(decode_indexed(attrs, elem, inner).ok()?),
         Value::Array(p, Elem::U32, _) => AttrValue::U32s(
             p.chunks_exact(4)
                 .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))

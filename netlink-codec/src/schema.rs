@@ -42,6 +42,10 @@ pub enum Shape {
     Via,
     /// Nested attributes of another space.
     Nested(&'static Space),
+    /// A YNL `indexed-array`: a nest whose children are the slots of an array, each of
+    /// type its position (0, 1, 2 ...; the kernel skips empty slots, as `bond_fill_info`
+    /// skips unset targets) and each a payload of the one shape `.0`.
+    Indexed(&'static Shape),
     /// An array of numbers (a C struct of equal-width fields such as `ifa_cacheinfo`,
     /// or a devconf array), with the names of its elements.
     Array(Elem, Labels),

@@ -42,6 +42,8 @@ pub enum Value<'a> {
     Via(u16, &'a [u8]),
     /// Nested attributes and their space.
     Nested(Attrs<'a>, &'static Space),
+    /// A [`Shape::Indexed`] nest: its slots, each of the element shape.
+    Indexed(Attrs<'a>, Shape),
     /// An array of numbers (raw bytes, element type, element names).
     Array(&'a [u8], Elem, Labels),
     /// `VETH_INFO_PEER`: the peer's `ifinfomsg` and its attributes.
@@ -96,6 +98,7 @@ impl<'a> Value<'a> {
                 Value::Via(u16::from_ne_bytes([p[0], p[1]]), &p[2..])
             }
             Shape::Nested(s) => Value::Nested(attr.nested(), s),
+            Shape::Indexed(elem) => Value::Indexed(attr.nested(), *elem),
             Shape::Array(e, labels) => {
                 if p.len() % e.size() != 0 {
                     return Err(DecodeError::new(

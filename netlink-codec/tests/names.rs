@@ -29,6 +29,7 @@ fn referenced(shape: Shape) -> Vec<&'static Space> {
             .flat_map(referenced)
             .collect(),
         Shape::Array(_, Labels::Space(s, _)) => vec![s],
+        Shape::Indexed(elem) => referenced(*elem),
         _ => vec![],
     }
 }
@@ -151,7 +152,9 @@ fn check_run(
             | (Shape::Array(Elem::U32, _), AttrValue::U32s(_))
             | (Shape::Array(Elem::I32, _), AttrValue::I32s(_))
             | (Shape::Array(Elem::U64, _), AttrValue::U64s(_))
-            | (Shape::InetConf(_), AttrValue::U32s(_)) => true,
+            | (Shape::InetConf(_), AttrValue::U32s(_))
+            // Slots are typed by position, not named: nothing to look up in a space.
+            | (Shape::Indexed(_), AttrValue::Nested(_)) => true,
             (Shape::Nested(s) | Shape::InetConf(s), AttrValue::Nested(children)) => {
                 check_nodes(children, s, &here, problems);
                 true

@@ -117,6 +117,7 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
             Just(AttrValue::Nested(Vec::new())).boxed()
         }
         Shape::Nested(s) => nodes(s, sub).prop_map(AttrValue::Nested).boxed(),
+        Shape::Indexed(elem) => slots(*elem, depth).prop_map(AttrValue::Nested).boxed(),
         Shape::Peer(s) => (any::<[u8; 16]>(), nodes(s, sub))
             .prop_map(|(h, n)| AttrValue::Peer(Header(IfInfoMsg::read_from_bytes(&h).unwrap()), n))
             .boxed(),
@@ -143,6 +144,23 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         // A shape newer than this generator: raw bytes are valid for every shape.
         _ => bytes(12).prop_map(AttrValue::Raw).boxed(),
     }
+}
+
+/// The slots of a `Shape::Indexed` nest: positions with gaps (the kernel skips empty
+/// slots), each a valid value of the element shape; none at the depth limit.
+fn slots(elem: Shape, depth: u32) -> BoxedStrategy<Vec<Node>> {
+    let most = if depth == 0 { 0 } else { RUN };
+    let slot = (0u16..16, flag_bits(), value(elem, depth.saturating_sub(1)));
+    vec(slot, 0..=most)
+        .prop_map(|v| {
+            v.into_iter()
+                .map(|(i, f, value)| Node {
+                    raw_type: i | f,
+                    value,
+                })
+                .collect()
+        })
+        .boxed()
 }
 
 /// The type numbers of the siblings that choose a `ByKind` / `ByType` space

@@ -59,15 +59,15 @@ uapi_flags! {
 }
 
 attr_space! {
-    /// `IFLA_AF_SPEC` of an `AF_BRIDGE` message, `IFLA_BRIDGE_*`. MRP and CFM hold
-    /// nests of their own sub-spaces and stay raw.
+    /// `IFLA_AF_SPEC` of an `AF_BRIDGE` message, `IFLA_BRIDGE_*`. MRP and CFM are in
+    /// `bridge_mrp.rs` and `bridge_cfm.rs`.
     pub static BRIDGE_AF = "IFLA_BRIDGE" {
         IFLA_BRIDGE_FLAGS = 0 => U16,
         IFLA_BRIDGE_MODE = 1 => U16,
         IFLA_BRIDGE_VLAN_INFO = 2 => Structs(&BridgeVlanInfo::DEF),
         IFLA_BRIDGE_VLAN_TUNNEL_INFO = 3 => Nested(&BRIDGE_VLAN_TUNNEL),
-        IFLA_BRIDGE_MRP = 4 => Raw,
-        IFLA_BRIDGE_CFM = 5 => Raw,
+        IFLA_BRIDGE_MRP = 4 => Nested(&super::BRIDGE_MRP),
+        IFLA_BRIDGE_CFM = 5 => Nested(&super::BRIDGE_CFM),
         IFLA_BRIDGE_MST = 6 => Nested(&BRIDGE_MST),
     }
 }

@@ -447,8 +447,19 @@ attr_space! {
 }
 
 attr_space! {
-    /// bond's `IFLA_INFO_DATA`, `IFLA_BOND_*`. The target lists
-    /// (`ARP_IP_TARGET`, `NS_IP6_TARGET`) are nests indexed by position and stay raw.
+    /// caif's `IFLA_INFO_DATA`, `IFLA_CAIF_*` (`linux/caif/if_caif.h`, whose 0 is
+    /// `__IFLA_CAIF_UNSPEC`).
+    pub static CAIF = "IFLA_CAIF" {
+        IFLA_CAIF_UNSPEC = 0 as "__IFLA_CAIF_UNSPEC" => Raw,
+        IFLA_CAIF_IPV4_CONNID = 1 => U32,
+        IFLA_CAIF_IPV6_CONNID = 2 => U32,
+        IFLA_CAIF_LOOPBACK = 3 => U8,
+    }
+}
+
+attr_space! {
+    /// bond's `IFLA_INFO_DATA`, `IFLA_BOND_*`. The target lists (`ARP_IP_TARGET`: `__be32`,
+    /// `NS_IP6_TARGET`: `in6_addr`) are nests of addresses typed by their slot, 0..15.
     pub static BOND = "IFLA_BOND" {
         IFLA_BOND_UNSPEC = 0 => Raw,
         IFLA_BOND_MODE = 1 => U8,
@@ -458,7 +469,7 @@ attr_space! {
         IFLA_BOND_DOWNDELAY = 5 => U32,
         IFLA_BOND_USE_CARRIER = 6 => U8,
         IFLA_BOND_ARP_INTERVAL = 7 => U32,
-        IFLA_BOND_ARP_IP_TARGET = 8 => Raw,
+        IFLA_BOND_ARP_IP_TARGET = 8 => Indexed(&Ip),
         IFLA_BOND_ARP_VALIDATE = 9 => U32,
         IFLA_BOND_ARP_ALL_TARGETS = 10 => U32,
         IFLA_BOND_PRIMARY = 11 => U32,
@@ -481,7 +492,7 @@ attr_space! {
         IFLA_BOND_PEER_NOTIF_DELAY = 28 => U32,
         IFLA_BOND_AD_LACP_ACTIVE = 29 => U8,
         IFLA_BOND_MISSED_MAX = 30 => U8,
-        IFLA_BOND_NS_IP6_TARGET = 31 => Raw,
+        IFLA_BOND_NS_IP6_TARGET = 31 => Indexed(&Ip),
         IFLA_BOND_COUPLED_CONTROL = 32 => U8,
         IFLA_BOND_BROADCAST_NEIGH = 33 => U8,
         IFLA_BOND_LACP_STRICT = 34 => U8,

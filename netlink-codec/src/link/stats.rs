@@ -40,13 +40,14 @@ attr_space! {
     pub static OFFLOAD_XSTATS = "IFLA_OFFLOAD_XSTATS" {
         IFLA_OFFLOAD_XSTATS_UNSPEC = 0 => Raw,
         IFLA_OFFLOAD_XSTATS_CPU_HIT = 1 => Array(Elem::U64, Labels::List(super::LINK_STATS_NAMES)),
-        IFLA_OFFLOAD_XSTATS_HW_S_INFO = 2 => Raw,
+        IFLA_OFFLOAD_XSTATS_HW_S_INFO = 2 => Indexed(&Nested(&OFFLOAD_XSTATS_HW_S_INFO)),
         IFLA_OFFLOAD_XSTATS_L3_STATS = 3 => Array(Elem::U64, Labels::List(super::LINK_STATS_NAMES)),
     }
 }
 
 attr_space! {
-    /// One entry of `IFLA_OFFLOAD_XSTATS_HW_S_INFO`, `IFLA_OFFLOAD_XSTATS_HW_S_INFO_*`.
+    /// One slot of `IFLA_OFFLOAD_XSTATS_HW_S_INFO` (of type `NETDEV_OFFLOAD_XSTATS_TYPE_*`),
+    /// `IFLA_OFFLOAD_XSTATS_HW_S_INFO_*`.
     pub static OFFLOAD_XSTATS_HW_S_INFO = "IFLA_OFFLOAD_XSTATS_HW_S_INFO" {
         IFLA_OFFLOAD_XSTATS_HW_S_INFO_UNSPEC = 0 => Raw,
         IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST = 1 => U8,

@@ -23,7 +23,7 @@ use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
-use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
 use crate::Errno;
 use serde_json::{Map, Value as Json};
 
@@ -369,25 +369,48 @@ fn attr_type(v: &Json, space: &Space, p: &Path) -> R<u16> {
     }
 }
 
+/// The keys of an attribute's JSON object.
+const ATTR_KEYS: &[&str] = &[
+    "type",
+    "nested",
+    "byteorder",
+    "value",
+    "nul",
+    "attrs",
+    "header",
+    "nexthops",
+    "hex",
+];
+
 fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
     let space = run.space;
     let o = object(v, p)?;
-    check_keys(
-        o,
-        p,
-        &[
-            "type",
-            "nested",
-            "byteorder",
-            "value",
-            "nul",
-            "attrs",
-            "header",
-            "nexthops",
-            "hex",
-        ],
-    )?;
+    check_keys(o, p, ATTR_KEYS)?;
     let kind = attr_type(get(o, p, "type")?, space, &p.key("type"))?;
+    let shape = space.shape(kind).resolve(run, family);
+    typed_attr(o, kind, shape, p)
+}
+
+/// The slots of a [`Shape::Indexed`] nest: each `type` a number (its position), each
+/// payload of the element shape `elem`.
+fn slots(v: Option<&Json>, elem: Shape, p: &Path) -> R<Vec<Node>> {
+    let Some(v) = v else { return Ok(Vec::new()) };
+    let Json::Array(items) = v else {
+        return p.err("expected a list of attributes");
+    };
+    let slot = |(i, it): (usize, &Json)| {
+        let ip = p.index(i);
+        let o = object(it, &ip)?;
+        check_keys(o, &ip, ATTR_KEYS)?;
+        let kind = attr_type(get(o, &ip, "type")?, &EMPTY, &ip.key("type"))?;
+        typed_attr(o, kind, elem, &ip)
+    };
+    items.iter().enumerate().map(slot).collect()
+}
+
+/// The attribute of type `kind` whose payload has the (resolved) `shape`, from its JSON
+/// object `o` (its keys checked).
+fn typed_attr(o: &Map<String, Json>, kind: u16, shape: Shape, p: &Path) -> R<Node> {
     let mut raw_type = kind;
     if opt_bool(o, p, "nested")? {
         raw_type |= NLA_F_NESTED;
@@ -395,7 +418,6 @@ fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
     if opt_bool(o, p, "byteorder")? {
         raw_type |= NLA_F_NET_BYTEORDER;
     }
-    let shape = space.shape(kind).resolve(run, family);
     let body_keys: Vec<&str> = ["value", "attrs", "nexthops", "hex"]
         .into_iter()
         .filter(|k| o.contains_key(*k))
@@ -409,6 +431,9 @@ fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
                     return p.key("header").err("ifinfomsg has the wrong size");
                 };
                 AttrValue::Peer(Header(h), attrs(o.get("attrs"), s, &p.key("attrs"))?)
+            }
+            Shape::Indexed(elem) => {
+                AttrValue::Nested(slots(o.get("attrs"), *elem, &p.key("attrs"))?)
             }
             _ => {
                 let cs = shape.child_space();
@@ -523,6 +548,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         Shape::InetConf(_) => array(v, Elem::U32, shape.array_labels(), &vp)?,
         Shape::Raw => return p.err("this attribute has no typed value; use \"hex\""),
         Shape::Nested(_)
+        | Shape::Indexed(_)
         | Shape::Peer(_)
         | Shape::ByKind(..)
         | Shape::ByType(..)

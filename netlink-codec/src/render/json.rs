@@ -168,27 +168,31 @@ fn nodes_json(nodes: &[Node], space: &Space, family: Option<u8>) -> Json {
 }
 
 fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> Json {
+    let ty = attr_name(space, n.kind()).map_or_else(|| json!(n.kind()), |s| json!(s));
+    let shape = space.shape(n.kind()).resolve(siblings, family);
+    typed_node_json(n, ty, shape)
+}
+
+/// The JSON of node `n`, whose `type` is `ty` and whose payload has the (resolved) `shape`.
+fn typed_node_json(n: &Node, ty: Json, shape: Shape) -> Json {
     let mut o = Map::new();
-    o.insert(
-        "type".into(),
-        attr_name(space, n.kind()).map_or_else(|| json!(n.kind()), |s| json!(s)),
-    );
+    o.insert("type".into(), ty);
     if n.raw_type & NLA_F_NESTED != 0 {
         o.insert("nested".into(), json!(true));
     }
     if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
         o.insert("byteorder".into(), json!(true));
     }
-    let shape = space.shape(n.kind()).resolve(siblings, family);
     match &n.value {
         AttrValue::Raw(b) => {
             o.insert("hex".into(), json!(hex(b)));
         }
         AttrValue::Nested(children) => {
-            o.insert(
-                "attrs".into(),
-                nodes_json(children, shape.child_space(), None),
-            );
+            let attrs = match shape {
+                Shape::Indexed(elem) => slots_json(children, *elem),
+                _ => nodes_json(children, shape.child_space(), None),
+            };
+            o.insert("attrs".into(), attrs);
         }
         AttrValue::Peer(h, children) => {
             o.insert(
@@ -232,6 +236,15 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> 
         }
     }
     Json::Object(o)
+}
+
+/// The slots of a [`Shape::Indexed`] nest: each `type` its position, each payload of the
+/// element shape.
+fn slots_json(slots: &[Node], elem: Shape) -> Json {
+    let each = slots
+        .iter()
+        .map(|s| typed_node_json(s, json!(s.kind()), elem));
+    Json::Array(each.collect())
 }
 
 fn nexthop_json(h: &NexthopNode, space: &Space) -> Json {

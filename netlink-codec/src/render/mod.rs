@@ -49,9 +49,10 @@
 //!           {"type":63,"hex":"00000100"}]}
 //! ```
 //!
-//! Attribute keys: `type` (kernel name, or the number when the space has none), then one
-//! of `value` (typed payload), `attrs` (nested attributes; `VETH_INFO_PEER` also has
-//! `header`), `nexthops` (`RTA_MULTIPATH`) or `hex` (bytes the codec keeps raw). Optional:
+//! Attribute keys: `type` (kernel name, or the number when the space has none, as for
+//! the slots of an indexed array such as `IFLA_BOND_ARP_IP_TARGET`: their positions),
+//! then one of `value` (typed payload), `attrs` (nested attributes; `VETH_INFO_PEER` also
+//! has `header`), `nexthops` (`RTA_MULTIPATH`) or `hex` (bytes the codec keeps raw). Optional:
 //! `"nested":true` / `"byteorder":true` for the `NLA_F_NESTED` / `NLA_F_NET_BYTEORDER`
 //! bits, `"nul":false` for a string sent without its NUL. `NLMSG_ERROR` and `NLMSG_DONE`
 //! carry `error` (negative errno), `errno` (its name) and their extended-ACK attributes in

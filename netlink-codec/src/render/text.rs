@@ -16,7 +16,7 @@ use crate::header::{msg_type_name, FlagName, NlMsgHdr};
 use crate::link::IfInfoMsg;
 use crate::model::{AttrValue, Body, Message, Node};
 use crate::route::RtNexthop;
-use crate::schema::{Field, HeaderDef, Labels, Names, Space};
+use crate::schema::{Field, HeaderDef, Labels, Names, Shape, Space};
 use crate::Errno;
 
 /// The tree for a run of messages (one datagram, or several back to back), each message
@@ -211,21 +211,33 @@ impl Text {
             str::to_owned,
         );
         self.index.push((off, name.clone()));
-        let mut label = name;
-        if n.raw_type & NLA_F_NESTED != 0 {
-            label.push_str(" [NLA_F_NESTED]");
-        }
-        if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
-            label.push_str(" [NLA_F_NET_BYTEORDER]");
-        }
         let shape = space.shape(n.kind()).resolve(siblings, family);
+        self.value(n, &flagged(name, n.raw_type), shape, (off, depth));
+    }
+
+    /// The slots of a [`Shape::Indexed`] nest, named by position: `[0]`, `[2]`.
+    fn slots(&mut self, slots: &[Node], elem: Shape, mut off: usize, depth: usize) {
+        for n in slots {
+            let name = format!("[{}]", n.kind());
+            self.index.push((off, name.clone()));
+            self.value(n, &flagged(name, n.raw_type), elem, (off, depth));
+            off += node_size(n);
+        }
+    }
+
+    /// The lines of node `n`, shown as `label`, whose payload has the (resolved) `shape`.
+    fn value(&mut self, n: &Node, label: &str, shape: Shape, at: (usize, usize)) {
+        let (off, depth) = at;
         let payload = off + 4;
         let d = depth + 1;
         match &n.value {
             AttrValue::Raw(b) => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             AttrValue::Nested(children) => {
                 self.line(off, depth, &format!("{label}:"));
-                self.nodes(children, shape.child_space(), payload, d);
+                match shape {
+                    Shape::Indexed(elem) => self.slots(children, *elem, payload, d),
+                    _ => self.nodes(children, shape.child_space(), payload, d),
+                }
             }
             AttrValue::Peer(h, children) => {
                 self.line(off, depth, &format!("{label}:"));
@@ -259,9 +271,9 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
-            AttrValue::U32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
-            AttrValue::I32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
-            AttrValue::U64s(a) => self.array(&label, off, depth, shape.array_labels(), a, 8),
+            AttrValue::U32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::I32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
+            AttrValue::U64s(a) => self.array(label, off, depth, shape.array_labels(), a, 8),
             v => self.line(off, depth, &format!("{label}: {}", scalar_text(v))),
         }
     }
@@ -283,6 +295,17 @@ impl Text {
             self.line(off + 4 + i * size, depth + 1, &format!("{name} = {v}"));
         }
     }
+}
+
+/// An attribute's name with its `NLA_F_*` bits, as the tree shows them.
+fn flagged(mut name: String, raw_type: u16) -> String {
+    if raw_type & NLA_F_NESTED != 0 {
+        name.push_str(" [NLA_F_NESTED]");
+    }
+    if raw_type & NLA_F_NET_BYTEORDER != 0 {
+        name.push_str(" [NLA_F_NET_BYTEORDER]");
+    }
+    name
 }
 
 /// How an unnamed attribute of `space` is shown: `IFLA_?`.

@@ -85,23 +85,6 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
         "a nest of the dpll genetlink family's DPLL_A_PIN_*, which the codec does not name",
     ),
     (
-        "link-offload-xstats",
-        "IFLA_OFFLOAD_XSTATS_HW_S_INFO",
-        "an indexed array (no Shape for it); its entries are OFFLOAD_XSTATS_HW_S_INFO",
-    ),
-    (
-        "linkinfo-bond-attrs",
-        "IFLA_BOND_ARP_IP_TARGET",
-        "an indexed array (no Shape for it): a nest of __be32 addresses whose types are \
-         their positions 0..15; kept raw",
-    ),
-    (
-        "linkinfo-bond-attrs",
-        "IFLA_BOND_NS_IP6_TARGET",
-        "an indexed array (no Shape for it): a nest of IPv6 addresses whose types are \
-         their positions 0..15; kept raw",
-    ),
-    (
         "vfinfo-attrs",
         "IFLA_VF_MAC",
         "struct ifla_vf_mac mixes __u32 and __u8[32]",

@@ -34,6 +34,7 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::Ip => "binary (ip address)".into(),
         Shape::Via => "binary (struct rtvia)".into(),
         Shape::Nested(s) => format!("nest {}", s.name),
+        Shape::Indexed(e) => format!("indexed array of {}", describe(*e)),
         Shape::Array(e, _) => format!("array of {}", elem_name(e)),
         Shape::InetConf(s) => format!("devconf array/nest {}", s.name),
         Shape::Peer(s) => format!("ifinfomsg + nest {}", s.name),
@@ -59,6 +60,7 @@ fn elem_name(e: Elem) -> &'static str {
 pub(crate) fn spec_type(a: &SpecAttr) -> String {
     let mut s = a.ty.clone();
     for (label, v) in [
+        ("of ", &a.sub_type),
         ("", &a.byte_order),
         ("struct ", &a.strukt),
         ("-> ", &a.nested),
@@ -97,6 +99,7 @@ pub(crate) fn compare(
         ("pad" | "unused", Shape::Raw) => true,
         ("binary", _) => return binary(a, shape, structs),
         ("nest", _) => return nest(a, shape),
+        ("indexed-array", Shape::Indexed(elem)) => return indexed(a, *elem, structs),
         ("sub-message", Shape::ByKind(k, table)) => {
             let expected = a.sub_message.as_deref().and_then(map::sub_message_table);
             let table_ok = expected.is_some_and(|t| same_kinds(t, table));
@@ -197,6 +200,23 @@ fn verdict(r: Result<Option<String>, String>) -> Verdict {
         Ok(None) => Verdict::Same,
         Ok(Some(note)) => Verdict::Finer(note),
         Err(e) => Verdict::Differs(e),
+    }
+}
+
+/// A spec `indexed-array`: its `sub-type` (with the attribute's byte order, hint and
+/// nested set) against the codec's element shape.
+fn indexed(a: &SpecAttr, elem: Shape, structs: &[Struct]) -> Verdict {
+    let Some(sub) = &a.sub_type else {
+        return Verdict::Differs("an indexed array; the spec gives no sub-type".into());
+    };
+    let each = SpecAttr {
+        ty: sub.clone(),
+        ..a.clone()
+    };
+    match compare(&each, elem, structs, None) {
+        Verdict::Same => Verdict::Same,
+        Verdict::Finer(note) => Verdict::Finer(format!("indexed array: {note}")),
+        Verdict::Differs(codec) => Verdict::Differs(format!("indexed array of {codec}")),
     }
 }
 

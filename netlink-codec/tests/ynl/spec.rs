@@ -32,11 +32,13 @@ pub(crate) struct Struct {
 
 /// One attribute of a set, with its number resolved the way YNL does (the previous one
 /// plus one, from 1, unless `value:` says otherwise).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct SpecAttr {
     pub(crate) name: String,
     pub(crate) value: u16,
     pub(crate) ty: String,
+    /// `sub-type`: the type of each element of an `indexed-array`.
+    pub(crate) sub_type: Option<String>,
     pub(crate) byte_order: Option<String>,
     pub(crate) nested: Option<String>,
     pub(crate) strukt: Option<String>,
@@ -207,6 +209,7 @@ fn parse_set(y: &Yaml) -> Result<Set, String> {
         attrs.push(SpecAttr {
             value: u16::try_from(value).map_err(|_| format!("{name}.{aname}: value {value}"))?,
             ty: string(&a["type"]).unwrap_or_default(),
+            sub_type: string(&a["sub-type"]),
             byte_order: string(&a["byte-order"]),
             nested: string(&a["nested-attributes"]),
             strukt: string(&a["struct"]),

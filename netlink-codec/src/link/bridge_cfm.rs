@@ -1,0 +1,132 @@
+//! A bridge's Connectivity Fault Management (`IFLA_BRIDGE_CFM` in the `AF_BRIDGE`
+//! `IFLA_AF_SPEC`, `linux/if_bridge.h`): the requests `br_cfm_parse` reads and the `*_INFO`
+//! nests that `br_cfm_config_fill_info` and `br_cfm_status_fill_info` dump
+//! (net/bridge/br_cfm_netlink.c). A configuration request and its `*_INFO` dump share one
+//! space. The expected MAID stays bytes: an opaque 48-byte identifier.
+
+use crate::attr_space;
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM` contents, `IFLA_BRIDGE_CFM_*`.
+    pub static BRIDGE_CFM = "IFLA_BRIDGE_CFM" {
+        IFLA_BRIDGE_CFM_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_MEP_CREATE = 1 => Nested(&BRIDGE_CFM_MEP_CREATE),
+        IFLA_BRIDGE_CFM_MEP_DELETE = 2 => Nested(&BRIDGE_CFM_MEP_DELETE),
+        IFLA_BRIDGE_CFM_MEP_CONFIG = 3 => Nested(&BRIDGE_CFM_MEP_CONFIG),
+        IFLA_BRIDGE_CFM_CC_CONFIG = 4 => Nested(&BRIDGE_CFM_CC_CONFIG),
+        IFLA_BRIDGE_CFM_CC_PEER_MEP_ADD = 5 => Nested(&BRIDGE_CFM_CC_PEER_MEP),
+        IFLA_BRIDGE_CFM_CC_PEER_MEP_REMOVE = 6 => Nested(&BRIDGE_CFM_CC_PEER_MEP),
+        IFLA_BRIDGE_CFM_CC_RDI = 7 => Nested(&BRIDGE_CFM_CC_RDI),
+        IFLA_BRIDGE_CFM_CC_CCM_TX = 8 => Nested(&BRIDGE_CFM_CC_CCM_TX),
+        IFLA_BRIDGE_CFM_MEP_CREATE_INFO = 9 => Nested(&BRIDGE_CFM_MEP_CREATE),
+        IFLA_BRIDGE_CFM_MEP_CONFIG_INFO = 10 => Nested(&BRIDGE_CFM_MEP_CONFIG),
+        IFLA_BRIDGE_CFM_CC_CONFIG_INFO = 11 => Nested(&BRIDGE_CFM_CC_CONFIG),
+        IFLA_BRIDGE_CFM_CC_RDI_INFO = 12 => Nested(&BRIDGE_CFM_CC_RDI),
+        IFLA_BRIDGE_CFM_CC_CCM_TX_INFO = 13 => Nested(&BRIDGE_CFM_CC_CCM_TX),
+        IFLA_BRIDGE_CFM_CC_PEER_MEP_INFO = 14 => Nested(&BRIDGE_CFM_CC_PEER_MEP),
+        IFLA_BRIDGE_CFM_MEP_STATUS_INFO = 15 => Nested(&BRIDGE_CFM_MEP_STATUS),
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_INFO = 16 => Nested(&BRIDGE_CFM_CC_PEER_STATUS),
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_MEP_CREATE` / `_MEP_CREATE_INFO` contents.
+    pub static BRIDGE_CFM_MEP_CREATE = "IFLA_BRIDGE_CFM_MEP_CREATE" {
+        IFLA_BRIDGE_CFM_MEP_CREATE_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_MEP_CREATE_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_MEP_CREATE_DOMAIN = 2 => U32,
+        IFLA_BRIDGE_CFM_MEP_CREATE_DIRECTION = 3 => U32,
+        IFLA_BRIDGE_CFM_MEP_CREATE_IFINDEX = 4 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_MEP_DELETE` contents.
+    pub static BRIDGE_CFM_MEP_DELETE = "IFLA_BRIDGE_CFM_MEP_DELETE" {
+        IFLA_BRIDGE_CFM_MEP_DELETE_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_MEP_DELETE_INSTANCE = 1 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_MEP_CONFIG` / `_MEP_CONFIG_INFO` contents.
+    pub static BRIDGE_CFM_MEP_CONFIG = "IFLA_BRIDGE_CFM_MEP_CONFIG" {
+        IFLA_BRIDGE_CFM_MEP_CONFIG_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_MEP_CONFIG_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_MEP_CONFIG_UNICAST_MAC = 2 => LlAddr,
+        IFLA_BRIDGE_CFM_MEP_CONFIG_MDLEVEL = 3 => U32,
+        IFLA_BRIDGE_CFM_MEP_CONFIG_MEPID = 4 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_CC_CONFIG` / `_CC_CONFIG_INFO` contents.
+    pub static BRIDGE_CFM_CC_CONFIG = "IFLA_BRIDGE_CFM_CC_CONFIG" {
+        IFLA_BRIDGE_CFM_CC_CONFIG_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_CC_CONFIG_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_CC_CONFIG_ENABLE = 2 => U32,
+        IFLA_BRIDGE_CFM_CC_CONFIG_EXP_INTERVAL = 3 => U32,
+        IFLA_BRIDGE_CFM_CC_CONFIG_EXP_MAID = 4 => Raw,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_CC_PEER_MEP_ADD` / `_REMOVE` / `_INFO` contents (the id's name
+    /// drops the `_MEP`, as the uapi spells it).
+    pub static BRIDGE_CFM_CC_PEER_MEP = "IFLA_BRIDGE_CFM_CC_PEER_MEP" {
+        IFLA_BRIDGE_CFM_CC_PEER_MEP_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_CC_PEER_MEP_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_MEPID = 2 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_CC_RDI` / `_CC_RDI_INFO` contents.
+    pub static BRIDGE_CFM_CC_RDI = "IFLA_BRIDGE_CFM_CC_RDI" {
+        IFLA_BRIDGE_CFM_CC_RDI_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_CC_RDI_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_CC_RDI_RDI = 2 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_CC_CCM_TX` / `_CC_CCM_TX_INFO` contents.
+    pub static BRIDGE_CFM_CC_CCM_TX = "IFLA_BRIDGE_CFM_CC_CCM_TX" {
+        IFLA_BRIDGE_CFM_CC_CCM_TX_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_DMAC = 2 => LlAddr,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_SEQ_NO_UPDATE = 3 => U32,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_PERIOD = 4 => U32,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_IF_TLV = 5 => U32,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_IF_TLV_VALUE = 6 => U8,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_PORT_TLV = 7 => U32,
+        IFLA_BRIDGE_CFM_CC_CCM_TX_PORT_TLV_VALUE = 8 => U8,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_MEP_STATUS_INFO` contents.
+    pub static BRIDGE_CFM_MEP_STATUS = "IFLA_BRIDGE_CFM_MEP_STATUS" {
+        IFLA_BRIDGE_CFM_MEP_STATUS_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_MEP_STATUS_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_MEP_STATUS_OPCODE_UNEXP_SEEN = 2 => U32,
+        IFLA_BRIDGE_CFM_MEP_STATUS_VERSION_UNEXP_SEEN = 3 => U32,
+        IFLA_BRIDGE_CFM_MEP_STATUS_RX_LEVEL_LOW_SEEN = 4 => U32,
+    }
+}
+
+attr_space! {
+    /// `IFLA_BRIDGE_CFM_CC_PEER_STATUS_INFO` contents.
+    pub static BRIDGE_CFM_CC_PEER_STATUS = "IFLA_BRIDGE_CFM_CC_PEER_STATUS" {
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_UNSPEC = 0 => Raw,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_INSTANCE = 1 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_PEER_MEPID = 2 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_CCM_DEFECT = 3 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_RDI = 4 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_PORT_TLV_VALUE = 5 => U8,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_IF_TLV_VALUE = 6 => U8,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_SEEN = 7 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_TLV_SEEN = 8 => U32,
+        IFLA_BRIDGE_CFM_CC_PEER_STATUS_SEQ_UNEXP_SEEN = 9 => U32,
+    }
+}
