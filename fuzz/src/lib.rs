@@ -285,7 +285,9 @@ pub fn canonical(m: &Message) -> bool {
         Body::Neigh(h, n) => {
             fam == Some(Family::Neigh) && top_ok(n, fam.unwrap().space(), h.0.ndm_family)
         }
-        Body::Rule(h, n) => fam == Some(Family::Rule) && top_ok(n, fam.unwrap().space(), h.0.family),
+        Body::Rule(h, n) => {
+            fam == Some(Family::Rule) && top_ok(n, fam.unwrap().space(), h.0.family)
+        }
         Body::Netconf(h, n) => {
             fam == Some(Family::Netconf) && top_ok(n, fam.unwrap().space(), h.0.ncm_family)
         }
