@@ -32,6 +32,8 @@ pub enum Shape {
     Be16,
     /// Network-order `__be32`.
     Be32,
+    /// Network-order `__be64` (tunnel ids: the kernel reads them with `nla_get_be64`).
+    Be64,
     /// A C string; the NUL is optional on input (iproute2 omits it for `IFLA_INFO_KIND`).
     Str,
     /// A link-layer address, shown as `aa:bb:cc:...`.
@@ -194,12 +196,15 @@ pub enum Elem {
     I32,
     /// `__u64`.
     U64,
+    /// `__u16`.
+    U16,
 }
 
 impl Elem {
     /// Bytes per element.
     pub const fn size(self) -> usize {
         match self {
+            Elem::U16 => 2,
             Elem::U32 | Elem::I32 => 4,
             Elem::U64 => 8,
         }
@@ -331,6 +336,13 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the field is a byte array wider than any number (`char name[16]`, `__u8
+    /// mac[32]`): [`HeaderDef::bytes`] reads it, [`HeaderDef::read`] does not, and its
+    /// [`Names`] say how to show it ([`Names::CStr`], [`Names::LlAddr`], else hex).
+    pub const fn holds_bytes(&self) -> bool {
+        self.size > 8
+    }
+
     /// The field `name` that is bits `shift..shift + width` of this field's number (which
     /// then holds more than one), unsigned.
     pub const fn bits(self, name: &'static str, shift: u32, width: u32) -> Field {
@@ -354,8 +366,12 @@ pub enum Names {
     /// A set of bit flags (`IFF_UP|IFF_LOWER_UP`).
     Flags(&'static [(u64, &'static str)]),
     /// A link-layer address held in the field's bytes, in order (`struct
-    /// ifla_bridge_id`'s `addr`), shown as `aa:bb:cc:dd:ee:ff`.
+    /// ifla_bridge_id`'s `addr`, `struct ifla_vf_mac`'s `mac[32]`), shown as
+    /// `aa:bb:cc:dd:ee:ff`.
     LlAddr,
+    /// A `char name[N]` field ([`Field::holds_bytes`]): a C string, NUL-padded to the
+    /// field's width.
+    CStr,
 }
 
 impl Names {
@@ -370,7 +386,7 @@ impl Names {
     pub fn value_of(self, name: &str) -> Option<u64> {
         match self {
             Names::Enum(t) | Names::Flags(t) => t.iter().find(|(_, n)| *n == name).map(|(v, _)| *v),
-            Names::None | Names::LlAddr => None,
+            Names::None | Names::LlAddr | Names::CStr => None,
         }
     }
     /// The names of the set bits of `v`, and the bits that have no name.
@@ -486,6 +502,65 @@ impl HeaderDef {
 }
 
 impl HeaderDef {
+    /// The bytes of field `f` in `bytes` (for a [`Field::holds_bytes`] field, its value);
+    /// `None` if `bytes` ends before the field does.
+    pub fn bytes<'b>(&self, f: &Field, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        bytes.get(f.offset..f.offset.checked_add(f.size)?)
+    }
+
+    /// Write `v` into the byte-array field `f` of `bytes`, followed by zeros to the
+    /// field's width (a `char name[16]` holds its string NUL-padded); fails if `v` is
+    /// longer than the field, or `bytes` ends before the field does.
+    pub fn write_bytes(&self, f: &Field, bytes: &mut [u8], v: &[u8]) -> Result<(), EncodeError> {
+        let past_end = EncodeError::FieldPastEnd { field: f.name };
+        let end = f.offset.checked_add(f.size).ok_or(past_end)?;
+        let b = bytes.get_mut(f.offset..end).ok_or(past_end)?;
+        if v.len() > b.len() {
+            return Err(EncodeError::FieldTooLong {
+                field: f.name,
+                len: v.len(),
+                size: f.size,
+            });
+        }
+        let (head, tail) = b.split_at_mut(v.len());
+        head.copy_from_slice(v);
+        tail.fill(0);
+        Ok(())
+    }
+
+    /// Whether one element `elem` of this struct is what its fields say: the bytes
+    /// between and after the fields (the C compiler's padding) are zero, and each
+    /// [`Names::CStr`] field is UTF-8 up to its first NUL and zero after it. Only then can
+    /// a reader that rebuilds the struct from its shown fields give back its bytes; the
+    /// model keeps other elements raw.
+    pub fn is_canonical(&self, elem: &[u8]) -> bool {
+        let covered = |i: usize| {
+            self.fields
+                .iter()
+                .any(|f| (f.offset..f.offset + f.size).contains(&i))
+        };
+        let gaps_zero = elem.iter().enumerate().all(|(i, &b)| b == 0 || covered(i));
+        gaps_zero
+            && self
+                .fields
+                .iter()
+                .filter(|f| matches!(f.names, Names::CStr))
+                .all(|f| self.bytes(f, elem).is_some_and(|b| c_str(b).is_some()))
+    }
+}
+
+/// A NUL-padded `char[N]` as its string: UTF-8 up to the first NUL (or the whole
+/// array), zeros after it; `None` otherwise.
+pub fn c_str(b: &[u8]) -> Option<&str> {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    let (s, pad) = b.split_at(end);
+    pad.iter()
+        .all(|&c| c == 0)
+        .then(|| core::str::from_utf8(s).ok())
+        .flatten()
+}
+
+impl HeaderDef {
     /// [`HeaderDef::write`] of a bit range: the other bits of the number stay as they are.
     fn write_bits(
         &self,
@@ -560,12 +635,20 @@ header_ints! {
     [u8; 6] => 6, false, true;
 }
 
+// Byte arrays wider than any number (`char name[16]`, `__u8 mac[32]`): read as bytes
+// ([`Field::holds_bytes`]).
+header_ints! {
+    [u8; 16] => 16, false, false;
+    [u8; 32] => 32, false, false;
+}
+
 // On a big-endian host the network-order types are the native ones (above), which read
 // the same bytes the same way.
 #[cfg(target_endian = "little")]
 header_ints! {
     zerocopy::byteorder::network_endian::U16 => 2, false, true;
     zerocopy::byteorder::network_endian::U32 => 4, false, true;
+    zerocopy::byteorder::network_endian::U64 => 8, false, true;
 }
 
 /// The width, signedness and byte order of the field that `get` borrows
