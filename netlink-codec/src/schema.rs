@@ -431,9 +431,10 @@ impl HeaderDef {
             (2, true) => u64::from(u16::from_be_bytes([b[0], b[1]])),
             (4, false) => u64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
             (4, true) => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
-            // A byte array (`__u8 addr[6]`): its bytes in order, as a number.
-            (6, true) => {
-                wide[2..].copy_from_slice(b);
+            // A byte array (`__u8 vsi_type_id[3]`, `__u8 addr[6]`): its bytes in order,
+            // as a number.
+            (n @ (3 | 6), true) => {
+                wide[8 - n..].copy_from_slice(b);
                 u64::from_be_bytes(wide)
             }
             (8, be) => {
@@ -471,6 +472,7 @@ impl HeaderDef {
             (2, true) => (i16::try_from(v).is_ok(), "i16"),
             (4, false) => (u32::try_from(v).is_ok(), "u32"),
             (4, true) => (i32::try_from(v).is_ok(), "i32"),
+            (3, false) => ((0..1 << 24).contains(&v), "a 3-byte field"),
             (6, false) => ((0..1 << 48).contains(&v), "a 6-byte field"),
             // Every i64 is the bits of some __u64 / __s64 (see `read`).
             (8, _) => (true, "u64"),
@@ -629,9 +631,11 @@ header_ints! {
     zerocopy::byteorder::native_endian::U64 => 8, false, false;
 }
 
-// Byte arrays (`__u8 prio[2]`, `__u8 addr[6]`): their bytes in order, as a number.
+// Byte arrays (`__u8 prio[2]`, `__u8 vsi_type_id[3]`, `__u8 addr[6]`): their bytes in
+// order, as a number.
 header_ints! {
     [u8; 2] => 2, false, true;
+    [u8; 3] => 3, false, true;
     [u8; 6] => 6, false, true;
 }
 

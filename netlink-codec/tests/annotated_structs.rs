@@ -402,3 +402,26 @@ fn the_captured_tunnel_id_reads_as_iproute2_sent_it() {
         "{tree}"
     );
 }
+
+#[rustfmt::skip]
+const PORT_VSI: &[u8] = &[
+    0x07,             // vsi_mgr_id 7
+    0x01, 0x02, 0x03, // vsi_type_id[3] 0x010203, high byte first (802.1Qbg VSI Type ID)
+    0x04,             // vsi_type_version 4
+    0x00, 0x00, 0x00, // pad[3]
+];
+
+#[test]
+fn port_vsi_shows_its_24_bit_type_id() {
+    let bytes = link_with(
+        &[netlink_codec::link::IFLA_PORT_SELF],
+        netlink_codec::link::IFLA_PORT_VSI_TYPE,
+        PORT_VSI,
+    );
+    check(
+        &bytes,
+        &AttrValue::Structs(PORT_VSI.to_vec()),
+        &["ifla_port_vsi: vsi_mgr_id=7 vsi_type_id=66051 vsi_type_version=4"],
+        r#""vsi_type_id":66051"#,
+    );
+}

@@ -141,6 +141,37 @@ impl IflaVfGuid {
     };
 }
 
+/// `struct ifla_port_vsi` (8 bytes), `IFLA_PORT_VSI_TYPE`: an 802.1Qbg VSI type. The
+/// `pad[3]` at its end is not a field (the model types only elements whose padding is
+/// zero).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, FromBytes, IntoBytes, KnownLayout, Immutable, Unaligned,
+)]
+#[repr(C)]
+pub struct IflaPortVsi {
+    /// `vsi_mgr_id`: the VSI manager.
+    pub vsi_mgr_id: u8,
+    /// `vsi_type_id`: the 24-bit VSI type id, high byte first.
+    pub vsi_type_id: [u8; 3],
+    /// `vsi_type_version`: its version.
+    pub vsi_type_version: u8,
+    /// `pad`: zero.
+    pub pad: [u8; 3],
+}
+
+impl IflaPortVsi {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ifla_port_vsi",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, vsi_mgr_id),
+            field!(Self, vsi_type_id),
+            field!(Self, vsi_type_version),
+        ],
+    };
+}
+
 attr_space! {
     /// `IFLA_VFINFO_LIST` contents, `IFLA_VF_INFO_*`: one nest per virtual function.
     pub static VFINFO_LIST = "IFLA_VF_INFO" {
@@ -207,7 +238,7 @@ attr_space! {
         IFLA_PORT_UNSPEC = 0 => Raw,
         IFLA_PORT_VF = 1 => U32,
         IFLA_PORT_PROFILE = 2 => Str,
-        IFLA_PORT_VSI_TYPE = 3 => Raw,
+        IFLA_PORT_VSI_TYPE = 3 => Structs(&IflaPortVsi::DEF),
         IFLA_PORT_INSTANCE_UUID = 4 => Raw,
         IFLA_PORT_HOST_UUID = 5 => Raw,
         IFLA_PORT_REQUEST = 6 => U8,
