@@ -31,7 +31,7 @@ use netlink_codec::{link, nexthop, route, EncodeError};
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 25] {
+fn all_shapes() -> [Shape; 27] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -43,6 +43,7 @@ fn all_shapes() -> [Shape; 25] {
         Shape::Uint,
         Shape::Be16,
         Shape::Be32,
+        Shape::Be64,
         Shape::Str,
         Shape::LlAddr,
         Shape::Ip,
@@ -56,6 +57,7 @@ fn all_shapes() -> [Shape; 25] {
         Shape::Structs(&nexthop::NexthopGrp::DEF),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
+        Shape::Array(Elem::U16, Labels::List(&[])),
         Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
         Shape::ByFamily(link::PROTINFO_FAMILIES, &Shape::Raw),
     ]
@@ -348,9 +350,11 @@ fn shapes_ok(nodes: &[Node], shape_of: &dyn Fn(&Node) -> Shape) -> bool {
             | (AttrValue::U32(_) | AttrValue::U64(_), Shape::Uint)
             | (AttrValue::Be16(_), Shape::Be16)
             | (AttrValue::Be32(_), Shape::Be32)
+            | (AttrValue::Be64(_), Shape::Be64)
             | (AttrValue::LlAddr(_), Shape::LlAddr)
             | (AttrValue::Ip(_), Shape::Ip)
             | (AttrValue::Via(..), Shape::Via)
+            | (AttrValue::U16s(_), Shape::Array(Elem::U16, _))
             | (AttrValue::U32s(_), Shape::Array(Elem::U32, _))
             | (AttrValue::I32s(_), Shape::Array(Elem::I32, _))
             | (AttrValue::U64s(_), Shape::Array(Elem::U64, _)) => true,
@@ -370,7 +374,11 @@ fn shapes_ok(nodes: &[Node], shape_of: &dyn Fn(&Node) -> Shape) -> bool {
             (AttrValue::Multipath(hops), Shape::Multipath(s)) => {
                 hops.iter().all(|h| nodes_ok(&h.attrs, s))
             }
-            (AttrValue::Structs(b), Shape::Structs(def)) => def.len > 0 && b.len() % def.len == 0,
+            (AttrValue::Structs(b), Shape::Structs(def)) => {
+                def.len > 0
+                    && b.len() % def.len == 0
+                    && b.chunks_exact(def.len).all(|e| def.is_canonical(e))
+            }
             _ => false,
         }
     })

@@ -132,6 +132,10 @@ impl<'a> Attr<'a> {
     pub fn be32(&self) -> Result<u32, DecodeError> {
         self.array().map(u32::from_be_bytes)
     }
+    /// The payload as a network-order `u64`.
+    pub fn be64(&self) -> Result<u64, DecodeError> {
+        self.array().map(u64::from_be_bytes)
+    }
     /// A C string: the payload up to the first NUL (or all of it, when unterminated, as
     /// iproute2 6.1 sends `IFLA_INFO_KIND`), as UTF-8.
     pub fn str(&self) -> Result<&'a str, DecodeError> {

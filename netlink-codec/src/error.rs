@@ -140,6 +140,16 @@ pub enum EncodeError {
         /// Its width in bytes.
         size: usize,
     },
+    /// Bytes (a string, an address) longer than the byte-array field they are written to
+    /// ([`crate::schema::HeaderDef::write_bytes`]).
+    FieldTooLong {
+        /// The field.
+        field: &'static str,
+        /// The length given.
+        len: usize,
+        /// The field's width in bytes.
+        size: usize,
+    },
 }
 
 impl fmt::Display for EncodeError {
@@ -170,6 +180,9 @@ impl fmt::Display for EncodeError {
                     f,
                     "field {field} is {size} bytes wide; only 1, 2 and 4 are known"
                 )
+            }
+            Self::FieldTooLong { field, len, size } => {
+                write!(f, "{len} bytes do not fit the {size}-byte field {field}")
             }
         }
     }

@@ -101,7 +101,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_IP`, `LWTUNNEL_IP_*`.
     pub static LWTUNNEL_IP = "LWTUNNEL_IP" {
         LWTUNNEL_IP_UNSPEC = 0 => Raw,
-        LWTUNNEL_IP_ID = 1 => Raw,
+        LWTUNNEL_IP_ID = 1 => Be64,
         LWTUNNEL_IP_DST = 2 => Ip,
         LWTUNNEL_IP_SRC = 3 => Ip,
         LWTUNNEL_IP_TTL = 4 => U8,
@@ -116,7 +116,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_IP6`, `LWTUNNEL_IP6_*`.
     pub static LWTUNNEL_IP6 = "LWTUNNEL_IP6" {
         LWTUNNEL_IP6_UNSPEC = 0 => Raw,
-        LWTUNNEL_IP6_ID = 1 => Raw,
+        LWTUNNEL_IP6_ID = 1 => Be64,
         LWTUNNEL_IP6_DST = 2 => Ip,
         LWTUNNEL_IP6_SRC = 3 => Ip,
         LWTUNNEL_IP6_HOPLIMIT = 4 => U8,

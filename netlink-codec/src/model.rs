@@ -179,6 +179,8 @@ pub enum AttrValue {
     Be16(u16),
     /// `__be32` (held in host order).
     Be32(u32),
+    /// `__be64` (held in host order).
+    Be64(u64),
     /// A string, and whether it is sent with its NUL.
     Str(String, bool),
     /// A link-layer address.
@@ -190,6 +192,8 @@ pub enum AttrValue {
     /// Nested attributes; for a [`Shape::Indexed`] nest, its slots (each of type its
     /// position).
     Nested(Vec<Node>),
+    /// An array of `__u16`.
+    U16s(Vec<u16>),
     /// An array of `__u32`.
     U32s(Vec<u32>),
     /// An array of `__s32`.
@@ -238,6 +242,7 @@ impl AttrValue {
             AttrValue::U64(v) => b.put(&v.to_ne_bytes()),
             AttrValue::Be16(v) => b.put(&v.to_be_bytes()),
             AttrValue::Be32(v) => b.put(&v.to_be_bytes()),
+            AttrValue::Be64(v) => b.put(&v.to_be_bytes()),
             AttrValue::Str(s, nul) => {
                 b.put(s.as_bytes())?;
                 if *nul {
@@ -252,6 +257,7 @@ impl AttrValue {
                 b.put(a)
             }
             AttrValue::Nested(nodes) => emit_run(e, nodes, inner),
+            AttrValue::U16s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::U32s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::I32s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::U64s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
@@ -403,12 +409,18 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         Value::U64(v) => AttrValue::U64(v),
         Value::Be16(v) => AttrValue::Be16(v),
         Value::Be32(v) => AttrValue::Be32(v),
+        Value::Be64(v) => AttrValue::Be64(v),
         Value::Str(s) => AttrValue::Str(s.to_owned(), a.payload().last() == Some(&0)),
         Value::LlAddr(p) => AttrValue::LlAddr(p.to_vec()),
         Value::Ip(ip) => AttrValue::Ip(ip),
         Value::Via(f, p) => AttrValue::Via(f, p.to_vec()),
         Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, None, inner).ok()?),
         Value::Indexed(attrs, elem) => AttrValue::Nested(decode_indexed(attrs, elem, inner).ok()?),
+        Value::Array(p, Elem::U16, _) => AttrValue::U16s(
+            p.chunks_exact(2)
+                .map(|c| u16::from_ne_bytes([c[0], c[1]]))
+                .collect(),
+        ),
         Value::Array(p, Elem::U32, _) => AttrValue::U32s(
             p.chunks_exact(4)
                 .map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]]))
@@ -426,6 +438,11 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         ),
         Value::Peer(h, attrs, s) => {
             AttrValue::Peer(Header(*h), decode_run(attrs, s, None, inner).ok()?)
+        }
+        // Only elements a reader can rebuild from their fields are typed (see
+        // `HeaderDef::is_canonical`); others keep the attribute raw.
+        Value::Structs(p, def) if !p.chunks_exact(def.len).all(|e| def.is_canonical(e)) => {
+            return Some(AttrValue::Raw(p.to_vec()))
         }
         Value::Structs(p, _) => AttrValue::Structs(p.to_vec()),
         Value::Multipath(hops, s) => {

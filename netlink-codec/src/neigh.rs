@@ -24,7 +24,7 @@
 //! +---------------+---------------+-------------------------------+
 //! ```
 
-use zerocopy::byteorder::native_endian::{I32, U16};
+use zerocopy::byteorder::native_endian::{I32, U16, U32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
@@ -221,6 +221,62 @@ impl NdtMsg {
     };
 }
 
+/// `struct ndt_config` (32 bytes), `NDTA_CONFIG`: the table's fixed parameters.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct NdtConfig {
+    /// `ndtc_key_len`: bytes of a key (an address).
+    pub ndtc_key_len: U16,
+    /// `ndtc_entry_size`: bytes of an entry.
+    pub ndtc_entry_size: U16,
+    /// `ndtc_entries`: entries in the table.
+    pub ndtc_entries: U32,
+    /// `ndtc_last_flush`: ms since the last flush.
+    pub ndtc_last_flush: U32,
+    /// `ndtc_last_rand`: ms since the last `reachable_time` randomisation.
+    pub ndtc_last_rand: U32,
+    /// `ndtc_hash_rnd`: the hash seed.
+    pub ndtc_hash_rnd: U32,
+    /// `ndtc_hash_mask`: the hash mask.
+    pub ndtc_hash_mask: U32,
+    /// `ndtc_hash_chain_gc`: the hash chain being collected.
+    pub ndtc_hash_chain_gc: U32,
+    /// `ndtc_proxy_qlen`: the proxy queue's length.
+    pub ndtc_proxy_qlen: U32,
+}
+const _: () = assert!(core::mem::size_of::<NdtConfig>() == 32);
+
+impl NdtConfig {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ndt_config",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, ndtc_key_len),
+            field!(Self, ndtc_entry_size),
+            field!(Self, ndtc_entries),
+            field!(Self, ndtc_last_flush),
+            field!(Self, ndtc_last_rand),
+            field!(Self, ndtc_hash_rnd),
+            field!(Self, ndtc_hash_mask),
+            field!(Self, ndtc_hash_chain_gc),
+            field!(Self, ndtc_proxy_qlen),
+        ],
+    };
+}
+
 /// Field names of `struct ndt_stats` (`NDTA_STATS`), eleven `__u64`.
 pub static NDT_STATS_NAMES: &[&str] = &[
     "ndts_allocs",
@@ -244,7 +300,7 @@ attr_space! {
         NDTA_THRESH1 = 2 => U32,
         NDTA_THRESH2 = 3 => U32,
         NDTA_THRESH3 = 4 => U32,
-        NDTA_CONFIG = 5 => Raw,
+        NDTA_CONFIG = 5 => Structs(&NdtConfig::DEF),
         NDTA_PARMS = 6 => Nested(&NEIGHTBL_PARMS),
         NDTA_STATS = 7 => Array(Elem::U64, Labels::List(NDT_STATS_NAMES)),
         NDTA_GC_INTERVAL = 8 => U64,

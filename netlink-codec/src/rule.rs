@@ -160,8 +160,8 @@ uapi_flags! {
 }
 
 attr_space! {
-    /// Rule attributes, `FRA_*` (kernel 6.18). `FRA_TUN_ID` is a `__be64` and
-    /// stays bytes; `FRA_FLOWLABEL` and its mask are `__be32`.
+    /// Rule attributes, `FRA_*` (kernel 6.18). `FRA_TUN_ID` is a `__be64`;
+    /// `FRA_FLOWLABEL` and its mask are `__be32`.
     pub static RULE = "FRA" {
         FRA_UNSPEC = 0 => Raw,
         FRA_DST = 1 => Ip,
@@ -175,7 +175,7 @@ attr_space! {
         FRA_UNUSED5 = 9 => Raw,
         FRA_FWMARK = 10 => U32,
         FRA_FLOW = 11 => U32,
-        FRA_TUN_ID = 12 => Raw,
+        FRA_TUN_ID = 12 => Be64,
         FRA_SUPPRESS_IFGROUP = 13 => U32,
         FRA_SUPPRESS_PREFIXLEN = 14 => U32,
         FRA_TABLE = 15 => U32,

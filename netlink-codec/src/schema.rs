@@ -32,6 +32,8 @@ pub enum Shape {
     Be16,
     /// Network-order `__be32`.
     Be32,
+    /// Network-order `__be64` (tunnel ids: the kernel reads them with `nla_get_be64`).
+    Be64,
     /// A C string; the NUL is optional on input (iproute2 omits it for `IFLA_INFO_KIND`).
     Str,
     /// A link-layer address, shown as `aa:bb:cc:...`.
@@ -198,12 +200,15 @@ pub enum Elem {
     I32,
     /// `__u64`.
     U64,
+    /// `__u16`.
+    U16,
 }
 
 impl Elem {
     /// Bytes per element.
     pub const fn size(self) -> usize {
         match self {
+            Elem::U16 => 2,
             Elem::U32 | Elem::I32 => 4,
             Elem::U64 => 8,
         }
@@ -335,6 +340,13 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether the field is a byte array wider than any number (`char name[16]`, `__u8
+    /// mac[32]`): [`HeaderDef::bytes`] reads it, [`HeaderDef::read`] does not, and its
+    /// [`Names`] say how to show it ([`Names::CStr`], [`Names::LlAddr`], else hex).
+    pub const fn holds_bytes(&self) -> bool {
+        self.size > 8
+    }
+
     /// The field `name` that is bits `shift..shift + width` of this field's number (which
     /// then holds more than one), unsigned.
     pub const fn bits(self, name: &'static str, shift: u32, width: u32) -> Field {
@@ -358,8 +370,12 @@ pub enum Names {
     /// A set of bit flags (`IFF_UP|IFF_LOWER_UP`).
     Flags(&'static [(u64, &'static str)]),
     /// A link-layer address held in the field's bytes, in order (`struct
-    /// ifla_bridge_id`'s `addr`), shown as `aa:bb:cc:dd:ee:ff`.
+    /// ifla_bridge_id`'s `addr`, `struct ifla_vf_mac`'s `mac[32]`), shown as
+    /// `aa:bb:cc:dd:ee:ff`.
     LlAddr,
+    /// A `char name[N]` field ([`Field::holds_bytes`]): a C string, NUL-padded to the
+    /// field's width.
+    CStr,
 }
 
 impl Names {
@@ -374,7 +390,7 @@ impl Names {
     pub fn value_of(self, name: &str) -> Option<u64> {
         match self {
             Names::Enum(t) | Names::Flags(t) => t.iter().find(|(_, n)| *n == name).map(|(v, _)| *v),
-            Names::None | Names::LlAddr => None,
+            Names::None | Names::LlAddr | Names::CStr => None,
         }
     }
     /// The names of the set bits of `v`, and the bits that have no name.
@@ -419,9 +435,10 @@ impl HeaderDef {
             (2, true) => u64::from(u16::from_be_bytes([b[0], b[1]])),
             (4, false) => u64::from(u32::from_ne_bytes([b[0], b[1], b[2], b[3]])),
             (4, true) => u64::from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])),
-            // A byte array (`__u8 addr[6]`): its bytes in order, as a number.
-            (6, true) => {
-                wide[2..].copy_from_slice(b);
+            // A byte array (`__u8 vsi_type_id[3]`, `__u8 addr[6]`): its bytes in order,
+            // as a number.
+            (n @ (3 | 6), true) => {
+                wide[8 - n..].copy_from_slice(b);
                 u64::from_be_bytes(wide)
             }
             (8, be) => {
@@ -459,6 +476,7 @@ impl HeaderDef {
             (2, true) => (i16::try_from(v).is_ok(), "i16"),
             (4, false) => (u32::try_from(v).is_ok(), "u32"),
             (4, true) => (i32::try_from(v).is_ok(), "i32"),
+            (3, false) => ((0..1 << 24).contains(&v), "a 3-byte field"),
             (6, false) => ((0..1 << 48).contains(&v), "a 6-byte field"),
             // Every i64 is the bits of some __u64 / __s64 (see `read`).
             (8, _) => (true, "u64"),
@@ -487,6 +505,65 @@ impl HeaderDef {
         }
         Ok(())
     }
+}
+
+impl HeaderDef {
+    /// The bytes of field `f` in `bytes` (for a [`Field::holds_bytes`] field, its value);
+    /// `None` if `bytes` ends before the field does.
+    pub fn bytes<'b>(&self, f: &Field, bytes: &'b [u8]) -> Option<&'b [u8]> {
+        bytes.get(f.offset..f.offset.checked_add(f.size)?)
+    }
+
+    /// Write `v` into the byte-array field `f` of `bytes`, followed by zeros to the
+    /// field's width (a `char name[16]` holds its string NUL-padded); fails if `v` is
+    /// longer than the field, or `bytes` ends before the field does.
+    pub fn write_bytes(&self, f: &Field, bytes: &mut [u8], v: &[u8]) -> Result<(), EncodeError> {
+        let past_end = EncodeError::FieldPastEnd { field: f.name };
+        let end = f.offset.checked_add(f.size).ok_or(past_end)?;
+        let b = bytes.get_mut(f.offset..end).ok_or(past_end)?;
+        if v.len() > b.len() {
+            return Err(EncodeError::FieldTooLong {
+                field: f.name,
+                len: v.len(),
+                size: f.size,
+            });
+        }
+        let (head, tail) = b.split_at_mut(v.len());
+        head.copy_from_slice(v);
+        tail.fill(0);
+        Ok(())
+    }
+
+    /// Whether one element `elem` of this struct is what its fields say: the bytes
+    /// between and after the fields (the C compiler's padding) are zero, and each
+    /// [`Names::CStr`] field is UTF-8 up to its first NUL and zero after it. Only then can
+    /// a reader that rebuilds the struct from its shown fields give back its bytes; the
+    /// model keeps other elements raw.
+    pub fn is_canonical(&self, elem: &[u8]) -> bool {
+        let covered = |i: usize| {
+            self.fields
+                .iter()
+                .any(|f| (f.offset..f.offset + f.size).contains(&i))
+        };
+        let gaps_zero = elem.iter().enumerate().all(|(i, &b)| b == 0 || covered(i));
+        gaps_zero
+            && self
+                .fields
+                .iter()
+                .filter(|f| matches!(f.names, Names::CStr))
+                .all(|f| self.bytes(f, elem).is_some_and(|b| c_str(b).is_some()))
+    }
+}
+
+/// A NUL-padded `char[N]` as its string: UTF-8 up to the first NUL (or the whole
+/// array), zeros after it; `None` otherwise.
+pub fn c_str(b: &[u8]) -> Option<&str> {
+    let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+    let (s, pad) = b.split_at(end);
+    pad.iter()
+        .all(|&c| c == 0)
+        .then(|| core::str::from_utf8(s).ok())
+        .flatten()
 }
 
 impl HeaderDef {
@@ -558,10 +635,19 @@ header_ints! {
     zerocopy::byteorder::native_endian::U64 => 8, false, false;
 }
 
-// Byte arrays (`__u8 prio[2]`, `__u8 addr[6]`): their bytes in order, as a number.
+// Byte arrays (`__u8 prio[2]`, `__u8 vsi_type_id[3]`, `__u8 addr[6]`): their bytes in
+// order, as a number.
 header_ints! {
     [u8; 2] => 2, false, true;
+    [u8; 3] => 3, false, true;
     [u8; 6] => 6, false, true;
+}
+
+// Byte arrays wider than any number (`char name[16]`, `__u8 mac[32]`): read as bytes
+// ([`Field::holds_bytes`]).
+header_ints! {
+    [u8; 16] => 16, false, false;
+    [u8; 32] => 32, false, false;
 }
 
 // On a big-endian host the network-order types are the native ones (above), which read
@@ -570,6 +656,7 @@ header_ints! {
 header_ints! {
     zerocopy::byteorder::network_endian::U16 => 2, false, true;
     zerocopy::byteorder::network_endian::U32 => 4, false, true;
+    zerocopy::byteorder::network_endian::U64 => 8, false, true;
 }
 
 /// The width, signedness and byte order of the field that `get` borrows

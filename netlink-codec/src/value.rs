@@ -32,6 +32,8 @@ pub enum Value<'a> {
     Be16(u16),
     /// `__be32`, converted to host order.
     Be32(u32),
+    /// `__be64`, converted to host order.
+    Be64(u64),
     /// A string, without its NUL.
     Str(&'a str),
     /// A link-layer address.
@@ -85,6 +87,7 @@ impl<'a> Value<'a> {
             Shape::Uint => Value::U64(attr.u64()?),
             Shape::Be16 => Value::Be16(attr.be16()?),
             Shape::Be32 => Value::Be32(attr.be32()?),
+            Shape::Be64 => Value::Be64(attr.be64()?),
             Shape::Str => Value::Str(attr.str()?),
             Shape::LlAddr => Value::LlAddr(p),
             Shape::Ip => Value::Ip(attr.ip()?),

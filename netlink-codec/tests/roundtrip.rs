@@ -20,7 +20,7 @@ use netlink_codec::nexthop::{NhMsg, NEXTHOP};
 use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::rule::{FibRuleHdr, RULE};
-use netlink_codec::schema::{AttrDef, Elem, Shape, Space};
+use netlink_codec::schema::{AttrDef, Elem, HeaderDef, Names, Shape, Space};
 use netlink_codec::value::Value;
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
@@ -76,6 +76,24 @@ fn looks_nested(v: &[u32], space: &Space) -> bool {
     netlink_codec::value::inet_conf_is_nested(&bytes, space)
 }
 
+/// One element of the struct `def` as its fields can say it (see
+/// `HeaderDef::is_canonical`): random fields, zero padding, `char[N]` fields a short
+/// string and its NUL padding.
+fn struct_elem(def: &'static HeaderDef) -> impl Strategy<Value = Vec<u8>> {
+    (vec(any::<u8>(), def.len), "[a-z0-9]{0,15}").prop_map(move |(random, name)| {
+        let mut elem = vec![0; def.len];
+        for f in def.fields {
+            let at = f.offset..f.offset + f.size;
+            match f.names {
+                Names::CStr => def.write_bytes(f, &mut elem, name.as_bytes()).unwrap(),
+                _ => elem[at.clone()].copy_from_slice(&random[at]),
+            }
+        }
+        assert!(def.is_canonical(&elem));
+        elem
+    })
+}
+
 /// A value valid for `shape` (ByKind is handled by `nodes`, which knows the siblings).
 fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
     let sub = depth.saturating_sub(1);
@@ -96,12 +114,14 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         .boxed(),
         Shape::Be16 => any::<u16>().prop_map(AttrValue::Be16).boxed(),
         Shape::Be32 => any::<u32>().prop_map(AttrValue::Be32).boxed(),
+        Shape::Be64 => any::<u64>().prop_map(AttrValue::Be64).boxed(),
         Shape::Str => c_string().boxed(),
         Shape::LlAddr => bytes(8).prop_map(AttrValue::LlAddr).boxed(),
         Shape::Ip => ip().prop_map(AttrValue::Ip).boxed(),
         Shape::Via => (any::<u16>(), bytes(16))
             .prop_map(|(f, a)| AttrValue::Via(f, a))
             .boxed(),
+        Shape::Array(Elem::U16, _) => vec(any::<u16>(), 0..8).prop_map(AttrValue::U16s).boxed(),
         Shape::Array(Elem::U32, _) => vec(any::<u32>(), 0..8).prop_map(AttrValue::U32s).boxed(),
         Shape::Array(Elem::I32, _) => vec(any::<i32>(), 0..8).prop_map(AttrValue::I32s).boxed(),
         Shape::Array(Elem::U64, _) => vec(any::<u64>(), 0..8).prop_map(AttrValue::U64s).boxed(),
@@ -121,13 +141,9 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         Shape::Peer(s) => (any::<[u8; 16]>(), nodes(s, sub))
             .prop_map(|(h, n)| AttrValue::Peer(Header(IfInfoMsg::read_from_bytes(&h).unwrap()), n))
             .boxed(),
-        Shape::Structs(def) => {
-            let len = def.len;
-            (0usize..4)
-                .prop_flat_map(move |k| vec(any::<u8>(), k * len))
-                .prop_map(AttrValue::Structs)
-                .boxed()
-        }
+        Shape::Structs(def) => vec(struct_elem(def), 0..4)
+            .prop_map(|elems| AttrValue::Structs(elems.concat()))
+            .boxed(),
         Shape::Multipath(s) => vec(
             (any::<u8>(), any::<u8>(), any::<i32>(), nodes(s, sub)).prop_map(
                 |(flags, hops, ifindex, attrs)| NexthopNode {

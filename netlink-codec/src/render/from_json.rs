@@ -23,7 +23,7 @@ use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
-use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
+use crate::schema::{Elem, Field, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
 use crate::Errno;
 use serde_json::{Map, Value as Json};
 
@@ -216,12 +216,37 @@ fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
                 names.join(", ")
             ));
         };
-        let n = field_value(f.names, val, &fp)?;
-        if let Err(e) = def.write(f, &mut b, n) {
+        let written = if f.holds_bytes() {
+            def.write_bytes(f, &mut b, &field_bytes(f.names, val, &fp)?)
+        } else {
+            def.write(f, &mut b, field_number(f, val, &fp)?)
+        };
+        if let Err(e) = written {
             return fp.err(e.to_string());
         }
     }
     Ok(b)
+}
+
+/// A number field's value; an unsigned `__u64` takes every `u64` (above `i64::MAX` as the
+/// `i64` of the same bits, which [`HeaderDef::write`] takes).
+fn field_number(f: &Field, v: &Json, p: &Path) -> R<i64> {
+    match v.as_u64() {
+        Some(u) if f.size == 8 && !f.signed => Ok(u as i64),
+        _ => field_value(f.names, v, p),
+    }
+}
+
+/// A byte-array field's bytes ([`Field::holds_bytes`]), from the string the renderers
+/// print: a `char[N]`'s text, an address `aa:bb:...`, other bytes as hex.
+fn field_bytes(names: Names, v: &Json, p: &Path) -> R<Vec<u8>> {
+    match (names, v) {
+        (Names::CStr, Json::String(s)) if s.contains('\0') => p.err("a string cannot contain NUL"),
+        (Names::CStr, Json::String(s)) => Ok(s.as_bytes().to_vec()),
+        (Names::CStr, _) => p.err("expected a string"),
+        (Names::LlAddr, _) => lladdr(v, p),
+        _ => hex_bytes(v, p),
+    }
 }
 
 /// A header field value: a number, an enum name, or a list of flag names and numbers.
@@ -508,6 +533,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         }
         Shape::Be16 => AttrValue::Be16(num(v, &vp)?),
         Shape::Be32 => AttrValue::Be32(num(v, &vp)?),
+        Shape::Be64 => AttrValue::Be64(num(v, &vp)?),
         Shape::Str => {
             let Json::String(s) = v else {
                 return vp.err("expected a string");
@@ -600,6 +626,14 @@ fn array(v: &Json, e: Elem, labels: Labels, p: &Path) -> R<AttrValue> {
         (slots[i].unwrap_or(&Json::Null), name)
     };
     Ok(match e {
+        Elem::U16 => AttrValue::U16s(
+            (0..slots.len())
+                .map(|i| {
+                    let (v, n) = get(i);
+                    num(v, &p.key(&n))
+                })
+                .collect::<R<_>>()?,
+        ),
         Elem::U32 => AttrValue::U32s(
             (0..slots.len())
                 .map(|i| {

@@ -4,15 +4,15 @@ use serde_json::{json, Map, Value as Json};
 use zerocopy::IntoBytes;
 
 use super::{
-    af_name, attr_name, body_space, family_header, flag_names, full_request, header_family, hex,
-    ip_of, lladdr, req_len, request_header, struct_def, walk_all, Part,
+    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request,
+    header_family, hex, ip_of, lladdr, req_len, request_header, struct_def, walk_all, Part,
 };
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use crate::datagram::DatagramEnd;
 use crate::header::{msg_type_name, FlagName, NlMsgHdr};
 use crate::link::IfInfoMsg;
 use crate::model::{AttrValue, Body, Message, NexthopNode, Node, MAX_NESTING};
-use crate::schema::{HeaderDef, Labels, Shape, Space};
+use crate::schema::{c_str, Field, HeaderDef, Labels, Names, Shape, Space};
 use crate::Errno;
 
 /// JSON Lines for a run of messages (one datagram, or several back to back): one object
@@ -157,8 +157,28 @@ fn request_json(req: &[u8], echo: usize) -> Json {
 fn fields_json(def: &HeaderDef, bytes: &[u8]) -> Map<String, Json> {
     def.fields
         .iter()
-        .map(|f| (f.name.to_owned(), json!(def.read(f, bytes))))
+        .map(|f| (f.name.to_owned(), field_json(def, f, bytes)))
         .collect()
+}
+
+/// One field: a number as its C type holds it (an unsigned `__u64` above `i64::MAX`
+/// unsigned); a byte array ([`Field::holds_bytes`]) as a string: a `char[N]` its text,
+/// an address `aa:bb:...`, other bytes hex.
+fn field_json(def: &HeaderDef, f: &Field, bytes: &[u8]) -> Json {
+    if f.holds_bytes() {
+        let Some(b) = def.bytes(f, bytes) else {
+            return Json::Null;
+        };
+        return match (f.names, c_str(b)) {
+            (Names::CStr, Some(s)) => json!(s),
+            (Names::LlAddr, _) => json!(lladdr(addr_in(b))),
+            _ => json!(hex(b)),
+        };
+    }
+    match def.read(f, bytes) {
+        Some(v) if !f.signed => json!(v as u64),
+        v => json!(v),
+    }
 }
 
 /// The JSON of a run of attributes; `family` is the header's, for the top-level run only.
@@ -275,6 +295,7 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
         AttrValue::U8(x) => json!(x),
         AttrValue::U16(x) | AttrValue::Be16(x) => json!(x),
         AttrValue::U32(x) | AttrValue::Be32(x) => json!(x),
+        AttrValue::Be64(x) => json!(x),
         AttrValue::I32(x) => json!(x),
         AttrValue::U64(x) => json!(x),
         AttrValue::LlAddr(b) => json!(lladdr(b)),
@@ -286,6 +307,7 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
                 None => json!({ "family": fam, "hex": hex(b) }),
             }
         }
+        AttrValue::U16s(a) => array_json(a, shape.array_labels()),
         AttrValue::U32s(a) => array_json(a, shape.array_labels()),
         AttrValue::I32s(a) => array_json(a, shape.array_labels()),
         AttrValue::U64s(a) => array_json(a, shape.array_labels()),

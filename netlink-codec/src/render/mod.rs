@@ -166,6 +166,17 @@ pub(crate) fn lladdr(b: &[u8]) -> String {
     s
 }
 
+/// The address in a byte-array field (`struct ifla_vf_mac`'s `__u8 mac[32]`, of which a
+/// device uses its `addr_len` bytes): without the zero bytes after it, down to
+/// `ETH_ALEN`. A reader pads it back with zeros to the field's width.
+fn addr_in(b: &[u8]) -> &[u8] {
+    let used = b.iter().rposition(|&x| x != 0).map_or(0, |i| i + 1);
+    &b[..used.max(ETH_ALEN).min(b.len())]
+}
+
+/// `ETH_ALEN`: the bytes of an Ethernet address.
+const ETH_ALEN: usize = 6;
+
 /// Lower-case hex, no separators.
 pub fn hex(b: &[u8]) -> String {
     let mut s = String::with_capacity(b.len() * 2);
@@ -224,10 +235,18 @@ fn req_len(req: &[u8]) -> u32 {
         .map_or(0, |b| u32::from_ne_bytes([b[0], b[1], b[2], b[3]]))
 }
 
-/// The struct of a [`Shape::Structs`] attribute whose bytes are whole elements of it.
+/// The struct of a [`Shape::Structs`] attribute whose bytes are whole elements of it,
+/// each one its fields can say ([`HeaderDef::is_canonical`], as the model types them):
+/// only then do the renderers show fields, which the JSON reader rebuilds the bytes from.
 fn struct_def(shape: Shape, b: &[u8]) -> Option<&'static HeaderDef> {
     match shape {
-        Shape::Structs(def) if def.len > 0 && b.len() % def.len == 0 => Some(def),
+        Shape::Structs(def)
+            if def.len > 0
+                && b.len() % def.len == 0
+                && b.chunks_exact(def.len).all(|e| def.is_canonical(e)) =>
+        {
+            Some(def)
+        }
         _ => None,
     }
 }

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 use zerocopy::IntoBytes;
 
 use super::{
-    af_name, attr_name, body_space, family_header, flag_names, full_request, header_family, hex,
-    ip_of, lladdr, node_size, req_len, request_header, struct_def, walk_all, Part, MAX_ECHO,
+    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request,
+    header_family, hex, ip_of, lladdr, node_size, req_len, request_header, struct_def, walk_all,
+    Part, MAX_ECHO,
 };
 use crate::ack::{EXT_ACK, NLMSGERR_ATTR_MISS_TYPE, NLMSGERR_ATTR_OFFS};
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
@@ -16,7 +17,7 @@ use crate::header::{msg_type_name, FlagName, NlMsgHdr};
 use crate::link::IfInfoMsg;
 use crate::model::{AttrValue, Body, Message, Node};
 use crate::route::RtNexthop;
-use crate::schema::{Field, HeaderDef, Labels, Names, Shape, Space};
+use crate::schema::{c_str, Field, HeaderDef, Labels, Names, Shape, Space};
 use crate::Errno;
 
 /// The tree for a run of messages (one datagram, or several back to back), each message
@@ -271,6 +272,7 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
+            AttrValue::U16s(a) => self.array(label, off, depth, shape.array_labels(), a, 2),
             AttrValue::U32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
             AttrValue::I32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
             AttrValue::U64s(a) => self.array(label, off, depth, shape.array_labels(), a, 8),
@@ -354,6 +356,13 @@ fn error_text(error: i32) -> String {
 fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
     let mut s = format!("{}:", def.name);
     for f in def.fields {
+        if f.holds_bytes() {
+            match def.bytes(f, bytes) {
+                Some(b) => _ = write!(s, " {}={}", f.name, field_bytes_text(f, b)),
+                None => _ = write!(s, " {}=(truncated)", f.name),
+            }
+            continue;
+        }
         match def.read(f, bytes) {
             Some(v) => _ = write!(s, " {}={}", f.name, field_text(f, v)),
             None => _ = write!(s, " {}=(truncated)", f.name),
@@ -362,14 +371,34 @@ fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
     s
 }
 
+/// A byte-array field ([`Field::holds_bytes`]): a `char[N]` as a quoted string, an
+/// address as `aa:bb:...`, other bytes as hex.
+fn field_bytes_text(f: &Field, b: &[u8]) -> String {
+    match (f.names, c_str(b)) {
+        (Names::CStr, Some(s)) => format!("{s:?}"),
+        (Names::LlAddr, _) => lladdr(addr_in(b)),
+        _ => format!("hex {}", hex(b)),
+    }
+}
+
+/// A number field's value as its C type holds it: an unsigned field unsigned (a `__u64`
+/// above `i64::MAX` reads as the `i64` of its bits).
+fn number_text(f: &Field, v: i64) -> String {
+    if f.signed {
+        v.to_string()
+    } else {
+        (v as u64).to_string()
+    }
+}
+
 fn field_text(f: &Field, v: i64) -> String {
     match f.names {
-        Names::None => v.to_string(),
+        Names::None | Names::CStr => number_text(f, v),
         Names::LlAddr => lladdr(&v.to_be_bytes()[8 - f.size..]),
         Names::Enum(_) => u64::try_from(v)
             .ok()
             .and_then(|u| f.names.enum_name(u))
-            .map_or_else(|| v.to_string(), str::to_owned),
+            .map_or_else(|| number_text(f, v), str::to_owned),
         Names::Flags(_) => {
             let (names, rest) = f.names.flag_names(v as u64);
             let mut parts: Vec<String> = names.map(str::to_owned).collect();
@@ -393,6 +422,7 @@ fn scalar_text(v: &AttrValue) -> String {
         AttrValue::Be16(x) => format!("{x} (network order)"),
         AttrValue::U32(x) => x.to_string(),
         AttrValue::Be32(x) => format!("{x} (network order)"),
+        AttrValue::Be64(x) => format!("{x} (network order)"),
         AttrValue::I32(x) => x.to_string(),
         AttrValue::U64(x) => x.to_string(),
         AttrValue::Str(s, true) => format!("{s:?}"),
@@ -410,6 +440,7 @@ fn scalar_text(v: &AttrValue) -> String {
         AttrValue::Nested(_)
         | AttrValue::Peer(..)
         | AttrValue::Multipath(_)
+        | AttrValue::U16s(_)
         | AttrValue::U32s(_)
         | AttrValue::I32s(_)
         | AttrValue::U64s(_) => String::new(),

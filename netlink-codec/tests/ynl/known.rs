@@ -39,8 +39,7 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
     (
         "fib-rule-attrs",
         "FRA_TUN_ID",
-        "__be64 (nla_get_be64 / nla_put_be64 in fib_rules.c); the spec says u64, and the \
-         codec keeps it raw: it has no 64-bit network-order shape",
+        "__be64 (nla_get_be64 / nla_put_be64 in fib_rules.c); the spec says u64",
     ),
     // Types the spec gets wrong (the kernel's policy or fill function says otherwise).
     (
@@ -68,12 +67,31 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
         "IFLA_INET6_CACHEINFO",
         "uapi struct ifla_cacheinfo is all __u32; the spec makes reachable_time s32",
     ),
-    // What the codec keeps raw on purpose.
+    (
+        "vf-vlan-attrs",
+        "IFLA_VF_VLAN_INFO",
+        "uapi struct ifla_vf_vlan_info has `__be16 vlan_proto` (then 2 bytes of padding); \
+         the spec says u32",
+    ),
+    (
+        "vfinfo-attrs",
+        "IFLA_VF_IB_NODE_GUID",
+        "struct ifla_vf_guid: C puts `__u64 guid` at offset 8 (its alignment), as the \
+         kernel sends it; the spec's members, packed, put it at 4",
+    ),
+    (
+        "vfinfo-attrs",
+        "IFLA_VF_IB_PORT_GUID",
+        "struct ifla_vf_guid: C puts `__u64 guid` at offset 8 (its alignment), as the \
+         kernel sends it; the spec's members, packed, put it at 4",
+    ),
+    // Names: YNL drops the uapi's prefix of struct members.
     (
         "ndt-attrs",
         "NDTA_CONFIG",
-        "struct ndt_config mixes __u16 and __u32",
+        "struct ndt_config: the codec's fields keep the uapi's `ndtc_` prefix",
     ),
+    // What the codec keeps raw on purpose.
     (
         "getstats",
         "*",
@@ -83,26 +101,6 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
         "link-attrs",
         "IFLA_DPLL_PIN",
         "a nest of the dpll genetlink family's DPLL_A_PIN_*, which the codec does not name",
-    ),
-    (
-        "vfinfo-attrs",
-        "IFLA_VF_MAC",
-        "struct ifla_vf_mac mixes __u32 and __u8[32]",
-    ),
-    (
-        "vfinfo-attrs",
-        "IFLA_VF_IB_NODE_GUID",
-        "struct ifla_vf_guid mixes __u32 and __u64",
-    ),
-    (
-        "vfinfo-attrs",
-        "IFLA_VF_IB_PORT_GUID",
-        "struct ifla_vf_guid mixes __u32 and __u64",
-    ),
-    (
-        "vf-vlan-attrs",
-        "IFLA_VF_VLAN_INFO",
-        "struct ifla_vf_vlan_info mixes __u32 and __be16",
     ),
 ];
 

@@ -29,6 +29,7 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::Uint => "uint (u32 or u64)".into(),
         Shape::Be16 => "u16 big-endian".into(),
         Shape::Be32 => "u32 big-endian".into(),
+        Shape::Be64 => "u64 big-endian".into(),
         Shape::Str => "string".into(),
         Shape::LlAddr => "binary (mac)".into(),
         Shape::Ip => "binary (ip address)".into(),
@@ -49,6 +50,7 @@ pub(crate) fn describe(shape: Shape) -> String {
 
 fn elem_name(e: Elem) -> &'static str {
     match e {
+        Elem::U16 => "u16",
         Elem::U32 => "u32",
         Elem::I32 => "s32",
         Elem::U64 => "u64",
@@ -89,10 +91,10 @@ pub(crate) fn compare(
     }
     let be = a.byte_order.as_deref() == Some("big-endian");
     let same = match (a.ty.as_str(), shape) {
-        ("u8", Shape::U8) | ("u64", Shape::U64) | ("s32", Shape::I32) => true,
+        ("u8", Shape::U8) | ("s32", Shape::I32) => true,
         ("uint", Shape::Uint) => true,
-        ("u16", Shape::U16) | ("u32", Shape::U32) => !be,
-        ("u16", Shape::Be16) | ("u32", Shape::Be32) => be,
+        ("u16", Shape::U16) | ("u32", Shape::U32) | ("u64", Shape::U64) => !be,
+        ("u16", Shape::Be16) | ("u32", Shape::Be32) | ("u64", Shape::Be64) => be,
         // An IPv4 address as a big-endian u32: the codec's address shape reads it.
         ("u32", Shape::Ip) => be && a.hint.as_deref() == Some("ipv4"),
         ("string", Shape::Str) | ("flag", Shape::Flag) => true,
