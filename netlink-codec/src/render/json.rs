@@ -231,6 +231,9 @@ fn node_json(n: &Node, siblings: &[Node], space: &Space, family: Option<u8>) -> 
             o.insert("value".into(), scalar_json(v, shape));
         }
     }
+    if !n.pad.is_zero() {
+        o.insert("pad".into(), json!(hex(n.pad.as_bytes())));
+    }
     Json::Object(o)
 }
 

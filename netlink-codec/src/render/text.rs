@@ -218,6 +218,10 @@ impl Text {
         if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
             label.push_str(" [NLA_F_NET_BYTEORDER]");
         }
+        if !n.pad.is_zero() {
+            // Stale bytes the sender left in the padding: kept, and shown.
+            label.push_str(&format!(" [pad={}]", hex(n.pad.as_bytes())));
+        }
         let shape = space.shape(n.kind()).resolve(siblings, family);
         let payload = off + 4;
         let d = depth + 1;
