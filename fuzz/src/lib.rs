@@ -6,7 +6,8 @@
 //!   name lookup); whatever `Message::parse_all` accepts re-encodes to the same bytes, into
 //!   a `Vec` and into an exact-size `SliceBuf`, and parses again to the same messages.
 //! - [`check_roundtrip`]: any `Message` (built by `arbitrary`). Emit either fails cleanly
-//!   (an attribute over 65535 bytes, a model nested past `MAX_NESTING`) or produces a
+//!   (an attribute over 65535 bytes, a model nested past `MAX_NESTING`, kept padding of a
+//!   length the payload does not need) or produces a
 //!   well-framed message whose length is what `emit` returned; a `SliceBuf` one byte short
 //!   is `BufferTooSmall`. If the bytes parse, the parsed message
 //!   emits the same bytes (`emit(parse(emit(m))) == emit(m)`). If `m` is canonical (see
@@ -220,9 +221,13 @@ pub fn check_decode(data: &[u8]) {
 pub fn check_roundtrip(m: &Message) {
     let bytes = match m.to_bytes() {
         Ok(b) => b,
-        // `arbitrary` nests as deep as its bytes allow; past `MAX_NESTING` emit refuses.
+        // `arbitrary` nests as deep as its bytes allow; past `MAX_NESTING` emit refuses. It
+        // also keeps padding of any length, which emit refuses unless the payload needs it.
         Err(
-            EncodeError::AttrTooLong { .. } | EncodeError::MessageTooLong | EncodeError::TooDeep,
+            EncodeError::AttrTooLong { .. }
+            | EncodeError::MessageTooLong
+            | EncodeError::TooDeep
+            | EncodeError::PadLength { .. },
         ) => return,
         Err(e) => panic!("emit failed unexpectedly: {e}"),
     };

@@ -262,6 +262,33 @@ mod tests {
     }
 
     #[test]
+    fn a_short_end_refuses_kept_padding_it_would_not_send() {
+        let (mut m, _) = unpadded_newlink();
+        let Body::Link(_, nodes) = &mut m.body else {
+            unreachable!()
+        };
+        nodes[1].pad = crate::model::Pad::new(&[7, 0, 0]).unwrap();
+        assert_eq!(
+            m.to_bytes().map(|b| b.len()),
+            Ok(52),
+            "a whole message sends it"
+        );
+        let d = Datagram {
+            messages: vec![m],
+            end: DatagramEnd::ShortPad(1),
+        };
+        let kind = IFLA_IFNAME;
+        assert_eq!(
+            d.to_bytes(),
+            Err(EncodeError::PadLength {
+                kind,
+                pad: 3,
+                needed: 0
+            })
+        );
+    }
+
+    #[test]
     fn a_short_padding_that_is_not_zero_is_an_error() {
         let (_, mut buf) = unpadded_newlink();
         buf.push(7);

@@ -118,6 +118,16 @@ pub enum EncodeError {
     UnbalancedNest,
     /// A model nests attribute runs deeper than [`crate::model::MAX_NESTING`] levels.
     TooDeep,
+    /// An attribute's kept padding ([`crate::pad::Pad`]) is not as long as its payload's
+    /// alignment needs.
+    PadLength {
+        /// The attribute type.
+        kind: u16,
+        /// The bytes of padding kept.
+        pad: usize,
+        /// The bytes of padding the payload needs.
+        needed: usize,
+    },
     /// A value does not fit the fixed-header field it is written to
     /// ([`crate::schema::HeaderDef::write`]).
     FieldOutOfRange {
@@ -169,6 +179,10 @@ impl fmt::Display for EncodeError {
                 f.write_str("nested attribute closed out of order or left open")
             }
             Self::TooDeep => write!(f, "attributes nested deeper than {MAX_NESTING} levels"),
+            Self::PadLength { kind, pad, needed } => write!(
+                f,
+                "attribute type {kind} keeps {pad} padding bytes; its payload needs {needed}"
+            ),
             Self::FieldOutOfRange { field, value, ty } => {
                 write!(f, "{value} is out of range for {ty} field {field}")
             }

@@ -66,6 +66,7 @@ pub mod neigh;
 pub mod netconf;
 pub mod nexthop;
 pub mod nsid;
+pub mod pad;
 #[cfg(feature = "render")]
 pub mod render;
 pub mod repr;

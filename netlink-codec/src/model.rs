@@ -3,8 +3,16 @@
 //!
 //! [`Message::parse`] is lossless by construction: an attribute whose payload does not
 //! re-encode to the same bytes under its [`Shape`] is kept as [`AttrValue::Raw`], and the
-//! whole message is re-emitted and compared before it is returned. Emit zeroes every
-//! padding byte, so input with non-zero padding is rejected (`NonZeroPadding`).
+//! whole message is re-emitted and compared before it is returned.
+//!
+//! Padding: an attribute whose alignment padding is not all zero (iproute2 6.1 leaves
+//! stale bytes after `RTA_ENCAP_TYPE`) keeps those bytes in [`Node::pad`], and emit writes
+//! them back; every other padding byte emit writes as zero. So input with non-zero
+//! padding anywhere else is rejected (`NonZeroPadding`): after a message (`nlmsg_len`
+//! unaligned, or an `NLMSG_ERROR`'s echoed request), in the gap after a family header
+//! shorter than 4 bytes (`rtgenmsg`), in an attribute's padding that is cut short by the
+//! end of its run (the last attribute of a message or nest whose length leaves it out),
+//! and after an `rtnexthop` of `RTA_MULTIPATH` (that attribute is then kept raw).
 //!
 //! Nesting is bounded ([`MAX_NESTING`]): deeper payloads stay raw bytes, so no input can
 //! make decode, emit or a renderer that walks the model recurse without limit.
@@ -17,7 +25,7 @@ use crate::ack::{DoneView, ErrorView, EXT_ACK};
 use crate::addr::IfAddrMsg;
 use crate::addrlabel::IfAddrLblMsg;
 use crate::align::align;
-use crate::attr::{Attr, Attrs, EmitBuf, Emitter, NLA_TYPE_MASK};
+use crate::attr::{Attr, Attrs, EmitBuf, Emitter, RtAttr, NLA_TYPE_MASK};
 use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
@@ -27,6 +35,7 @@ use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
 use crate::nexthop::NhMsg;
 use crate::nsid::RtGenMsg;
+pub use crate::pad::Pad;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Shape, Space};
@@ -109,7 +118,8 @@ impl<'a, T: FromBytes + IntoBytes + zerocopy::Immutable> arbitrary::Arbitrary<'a
     }
 }
 
-/// One attribute: its `rta_type` (with `NLA_F_*` bits) and its value.
+/// One attribute: its `rta_type` (with `NLA_F_*` bits), its value, and its padding when
+/// the sender left bytes other than zero there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Node {
@@ -117,14 +127,18 @@ pub struct Node {
     pub raw_type: u16,
     /// The value.
     pub value: AttrValue,
+    /// The alignment padding after the payload: [`Pad::ZERO`] for zeros (emitted as
+    /// many as the payload needs), else the bytes as sent, as many as it needs.
+    pub pad: Pad,
 }
 
 impl Node {
-    /// A node of type `kind` (no flag bits).
+    /// A node of type `kind` (no flag bits), zero-padded.
     pub fn new(kind: u16, value: AttrValue) -> Self {
         Node {
             raw_type: kind,
             value,
+            pad: Pad::ZERO,
         }
     }
     /// The type without flag bits.
@@ -292,7 +306,7 @@ pub fn emit_nodes<B: EmitBuf + ?Sized>(
     emit_run(e, nodes, 1)
 }
 
-/// Emit one attribute: header, payload, zero padding (as level 1 of [`MAX_NESTING`]).
+/// Emit one attribute: header, payload, padding (as level 1 of [`MAX_NESTING`]).
 pub fn emit_node<B: EmitBuf + ?Sized>(e: &mut Emitter<'_, B>, n: &Node) -> Result<(), EncodeError> {
     emit_at(e, n, 1)
 }
@@ -318,11 +332,31 @@ fn emit_at<B: EmitBuf + ?Sized>(
     let nest = e.nest_start(n.raw_type)?;
     n.value.emit_payload(e, level)?;
     let len = e.close_nest(nest)?;
-    let pad = align(len).ok_or(EncodeError::AttrTooLong {
+    let needed = align(len).ok_or(EncodeError::AttrTooLong {
         kind: n.kind(),
         len,
     })? - len;
-    e.buf().put_zeros(pad)
+    match n.pad.as_bytes() {
+        [] => e.buf().put_zeros(needed),
+        kept if kept.len() == needed => e.buf().put(kept),
+        kept => Err(EncodeError::PadLength {
+            kind: n.kind(),
+            pad: kept.len(),
+            needed,
+        }),
+    }
+}
+
+/// The padding of `a` for [`Node::pad`]: kept when it is whole (as long as the payload's
+/// alignment needs); padding cut short by the end of the run must be zero.
+fn node_pad(a: &Attr<'_>) -> Result<Pad, DecodeError> {
+    let len = RtAttr::LEN + a.payload().len();
+    let whole = align(len).is_some_and(|end| end - len == a.pad().len());
+    let offset = a.payload_offset() + a.payload().len();
+    match Pad::new(a.pad()) {
+        Some(pad) if whole || pad.is_zero() => Ok(pad),
+        _ => Err(DecodeError::new(offset, DecodeErrorKind::NonZeroPadding)),
+    }
 }
 
 fn check_zero(pad: &[u8], offset: usize) -> Result<(), DecodeError> {
@@ -378,13 +412,14 @@ fn decode_each(
     let mut out = Vec::new();
     for a in attrs {
         let a = a?;
-        check_zero(a.pad(), a.payload_offset() + a.payload().len())?;
+        let pad = node_pad(&a)?;
         let shape = shape_of(&a);
         let value = decode_value(&a, shape, None, level)
             .unwrap_or_else(|| AttrValue::Raw(a.payload().to_vec()));
         out.push(Node {
             raw_type: a.raw_type(),
             value,
+            pad,
         });
     }
     Ok(out)
@@ -698,7 +733,8 @@ impl Message {
     /// The length of this message without the alignment padding after its last item, as
     /// a sender that does not pad the end of its datagram sets `nlmsg_len`: `emitted`
     /// (what [`Message::emit`] wrote) less the padding of the last attribute, or of a raw
-    /// payload or bare family header.
+    /// payload or bare family header. Kept padding of that last attribute is refused
+    /// ([`EncodeError::PadLength`], needing 0 bytes): it would not be sent.
     pub(crate) fn unpadded_len(&self, emitted: usize) -> Result<usize, EncodeError> {
         if let Some(p) = self.unaligned_end() {
             return Ok(NlMsgHdr::LEN + p);
@@ -710,6 +746,13 @@ impl Message {
         let Some(last) = last else {
             return Ok(emitted);
         };
+        if !last.pad.is_zero() {
+            return Err(EncodeError::PadLength {
+                kind: last.kind(),
+                pad: last.pad.as_bytes().len(),
+                needed: 0,
+            });
+        }
         let mut node = Vec::new();
         emit_node(&mut Emitter::new(&mut node), last)?;
         let rta_len = usize::from(u16::from_ne_bytes([node[0], node[1]]));
@@ -813,6 +856,67 @@ mod tests {
         let bytes = at_bound.to_bytes().unwrap();
         assert_eq!(Message::parse_all(&bytes).unwrap(), [at_bound]);
         assert_eq!(chain(MAX_NESTING).to_bytes(), Err(EncodeError::TooDeep));
+    }
+
+    /// `ip route add 10.0.8.0/24 encap ip id 5 dst 10.0.0.9 dev v0` as iproute2 6.1 sent it:
+    /// the padding of `RTA_ENCAP_TYPE` (2 bytes) holds `01 00`.
+    const ENCAP_IP_REQUEST: &[u8] = include_bytes!("../tests/corpus/0404-req.bin");
+
+    #[test]
+    fn stale_attribute_padding_is_kept_and_emitted_back() {
+        use crate::route::RTA_ENCAP_TYPE;
+        let bytes = ENCAP_IP_REQUEST;
+        let m = Message::parse_all(bytes).unwrap();
+        let attrs = m[0].attrs().unwrap();
+        let encap_type = attrs.iter().find(|n| n.kind() == RTA_ENCAP_TYPE).unwrap();
+        assert_eq!(encap_type.value, AttrValue::U16(2));
+        assert_eq!(encap_type.pad.as_bytes(), [1, 0]);
+        // Every other attribute is zero-padded, and the bytes come back as they were.
+        let kept = attrs.iter().filter(|n| !n.pad.is_zero()).count();
+        assert_eq!(kept, 1);
+        assert_eq!(m[0].to_bytes().unwrap(), bytes);
+    }
+
+    #[test]
+    fn padding_that_cannot_be_kept_is_still_an_error() {
+        // The last attribute's padding cut short by nlmsg_len (one of its three bytes in
+        // the message): the model emits whole padding, so a non-zero byte there is lost.
+        let one_pad = |b: u8| {
+            let attr = [5, 0, crate::link::IFLA_OPERSTATE as u8, 0, 6, b];
+            let len = u32::try_from(NlMsgHdr::LEN + IfInfoMsg::LEN + attr.len()).unwrap();
+            let mut m = len.to_ne_bytes().to_vec();
+            m.extend_from_slice(&RTM_NEWLINK.to_ne_bytes());
+            m.extend_from_slice(&[0; 10 + IfInfoMsg::LEN]);
+            m.extend_from_slice(&attr);
+            m.extend_from_slice(&[0, 0]);
+            m
+        };
+        let nlmsg = |bytes: &[u8]| -> Result<Message, DecodeError> {
+            let msg = Messages::new(bytes).next().unwrap()?;
+            Message::decode(&msg)
+        };
+        assert!(nlmsg(&one_pad(0)).is_ok());
+        let err = nlmsg(&one_pad(7)).unwrap_err();
+        assert_eq!(err.kind, DecodeErrorKind::NonZeroPadding);
+        assert_eq!(err.offset, NlMsgHdr::LEN + IfInfoMsg::LEN + 5);
+    }
+
+    #[test]
+    fn emit_refuses_kept_padding_of_the_wrong_length() {
+        let mut n = Node::new(crate::link::IFLA_MTU, AttrValue::U32(1500));
+        n.pad = Pad::new(&[1]).unwrap();
+        let body = Body::Link(Header::default(), vec![n]);
+        let m = Message::request(RTM_NEWLINK, NlmFlags::empty(), 1, body);
+        let err = m.to_bytes().unwrap_err();
+        let kind = crate::link::IFLA_MTU;
+        assert_eq!(
+            err,
+            EncodeError::PadLength {
+                kind,
+                pad: 1,
+                needed: 0
+            }
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use netlink_codec::af::AF_BRIDGE;
 use netlink_codec::attr::NLA_F_NESTED;
 use netlink_codec::header::{RTM_NEWLINK, RTM_SETLINK};
 use netlink_codec::link::*;
-use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
+use netlink_codec::model::{AttrValue, Body, Header, Message, Node, Pad};
 
 use common::parse_one as parse;
 
@@ -53,6 +53,7 @@ fn nested_flag(kind: u16, children: Vec<Node>) -> Node {
     Node {
         raw_type: kind | NLA_F_NESTED,
         value: AttrValue::Nested(children),
+        pad: Pad::ZERO,
     }
 }
 

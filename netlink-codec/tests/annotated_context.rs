@@ -18,7 +18,7 @@ use netlink_codec::link::{
     IFLA_INFO_KIND, IFLA_LINKINFO, IFLA_PROTINFO,
 };
 use netlink_codec::lwtunnel::MPLS_IPTUNNEL_DST;
-use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
+use netlink_codec::model::{AttrValue, Body, Header, Message, Node, Pad};
 use netlink_codec::nexthop::{NhMsg, NHA_ENCAP, NHA_ENCAP_TYPE, NHA_GATEWAY, NHA_ID, NHA_OIF};
 use zerocopy::FromBytes;
 
@@ -133,6 +133,7 @@ fn bridge_port_info() -> Message {
     let protinfo = Node {
         raw_type: IFLA_PROTINFO | netlink_codec::attr::NLA_F_NESTED,
         value: AttrValue::Nested(port),
+        pad: Pad::ZERO,
     };
     Message {
         msg_type: RTM_NEWLINK,
@@ -195,6 +196,7 @@ fn nexthop_encap_mpls() -> Message {
             MPLS_IPTUNNEL_DST,
             AttrValue::Structs(vec![0x00, 0x12, 0xc1, 0x00]),
         )]),
+        pad: Pad::ZERO,
     };
     let h = NhMsg::read_from_bytes(&[2, 0, 0, 0, 0, 0, 0, 0]).unwrap();
     Message {

@@ -20,7 +20,7 @@ use netlink_codec::link::{
     IFLA_LINKINFO, IFLA_OFFLOAD_XSTATS_HW_S_INFO, IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST,
     IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED, OFFLOAD_XSTATS,
 };
-use netlink_codec::model::{decode_nodes, AttrValue, Body, Header, Message, Node};
+use netlink_codec::model::{decode_nodes, AttrValue, Body, Header, Message, Node, Pad};
 use zerocopy::FromBytes;
 
 use common::parse_one as parse;
@@ -92,6 +92,7 @@ fn bond_targets(arp: Vec<Node>) -> Message {
         Node {
             raw_type: IFLA_BOND_NS_IP6_TARGET | NLA_F_NESTED,
             value: AttrValue::Nested(ns),
+            pad: Pad::ZERO,
         },
     ];
     let info = vec![
@@ -144,10 +145,12 @@ fn offload_hw_stats_info_is_a_nest_per_slot() {
     let slot = Node {
         raw_type: 1 | NLA_F_NESTED,
         value: AttrValue::Nested(one),
+        pad: Pad::ZERO,
     };
     let expected = vec![Node {
         raw_type: IFLA_OFFLOAD_XSTATS_HW_S_INFO | NLA_F_NESTED,
         value: AttrValue::Nested(vec![slot]),
+        pad: Pad::ZERO,
     }];
     let nodes = decode_nodes(Attrs::new(HW_S_INFO, 0), &OFFLOAD_XSTATS).unwrap();
     assert_eq!(nodes, expected);

@@ -114,3 +114,44 @@ fn a_variable_width_uint_keeps_its_width_through_json() {
         assert_eq!(back, bytes, "{lines}");
     }
 }
+
+/// iproute2 6.1's `ip route add ... encap ip id 6 dst 10.0.0.8 ttl 8 tos 4` leaves stale
+/// bytes in the padding of `RTA_ENCAP_TYPE` and of the `__u8` `LWTUNNEL_IP_TTL`/`TOS`:
+/// the tree shows them on the attribute's line, the JSON holds them as `"pad"`, and the
+/// JSON reads back to the same bytes.
+#[test]
+fn stale_padding_is_shown_and_read_back() {
+    let bytes = std::fs::read(common::corpus_dir().join("0406-req.bin")).unwrap();
+    let tree = text(&bytes).unwrap();
+    for line in [
+        "    60     LWTUNNEL_IP_TTL [pad=f00100]: ",
+        "    68     LWTUNNEL_IP_TOS [pad=e10100]: ",
+        "    76   RTA_ENCAP_TYPE [pad=0100]: ",
+    ] {
+        assert!(tree.contains(line), "{line} not in\n{tree}");
+    }
+    let lines = json_lines(&bytes).unwrap();
+    let v: serde_json::Value = serde_json::from_str(lines.trim()).unwrap();
+    let encap_type = v["attrs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["type"] == "RTA_ENCAP_TYPE")
+        .unwrap();
+    assert_eq!(encap_type["pad"], "0100", "{lines}");
+    let mut back = Vec::new();
+    message_from_json(&v).unwrap().emit(&mut back).unwrap();
+    assert_eq!(back, bytes, "{lines}");
+}
+
+/// A `"pad"` longer than any alignment padding is an error naming the field.
+#[test]
+fn a_pad_of_more_than_three_bytes_is_an_error() {
+    let bytes = std::fs::read(common::corpus_dir().join("0406-req.bin")).unwrap();
+    let lines = json_lines(&bytes).unwrap();
+    let bad = lines.replace("\"pad\":\"0100\"", "\"pad\":\"01000000\"");
+    assert_ne!(bad, lines);
+    let v: serde_json::Value = serde_json::from_str(bad.trim()).unwrap();
+    let e = message_from_json(&v).unwrap_err().to_string();
+    assert!(e.contains("pad") && e.contains("at most 3 bytes"), "{e}");
+}

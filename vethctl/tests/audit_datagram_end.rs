@@ -5,7 +5,7 @@
 use netlink_codec::datagram::{Datagram, DatagramEnd};
 use netlink_codec::header::{NlmFlags, RTM_GETLINK, RTM_GETNEXTHOP, RTM_NEWLINK};
 use netlink_codec::link::{IfInfoMsg, IFLA_IFNAME};
-use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
+use netlink_codec::model::{AttrValue, Body, Header, Message, Node, Pad};
 use netlink_codec::nexthop::NhMsg;
 use vethctl::audit::encode_lines;
 use vethctl::render::{write_json, write_text};
@@ -54,6 +54,7 @@ fn a_last_message_without_its_padding_decodes_and_encodes_back() {
     let name = Node {
         raw_type: IFLA_IFNAME,
         value: AttrValue::Str("ab".into(), true),
+        pad: Pad::ZERO,
     };
     let first = Message::request(
         RTM_GETLINK,

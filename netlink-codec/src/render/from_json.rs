@@ -16,6 +16,7 @@ use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
+use crate::model::Pad;
 use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
@@ -405,6 +406,7 @@ const ATTR_KEYS: &[&str] = &[
     "header",
     "nexthops",
     "hex",
+    "pad",
 ];
 
 fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
@@ -479,7 +481,24 @@ fn typed_attr(o: &Map<String, Json>, kind: u16, shape: Shape, p: &Path) -> R<Nod
     if o.contains_key("nul") && !matches!(value, AttrValue::Str(..)) {
         return p.key("nul").err("only string attributes have \"nul\"");
     }
-    Ok(Node { raw_type, value })
+    let pad = pad(o, p)?;
+    Ok(Node {
+        raw_type,
+        value,
+        pad,
+    })
+}
+
+/// An attribute's `"pad"`: the hex of padding bytes that are not all zero (absent: zeros).
+fn pad(o: &Map<String, Json>, p: &Path) -> R<Pad> {
+    let Some(v) = o.get("pad") else {
+        return Ok(Pad::ZERO);
+    };
+    let p = p.key("pad");
+    match Pad::new(&hex_bytes(v, &p)?) {
+        Some(pad) => Ok(pad),
+        None => p.err("padding is at most 3 bytes"),
+    }
 }
 
 fn nexthops(v: &Json, space: &'static Space, p: &Path) -> R<AttrValue> {

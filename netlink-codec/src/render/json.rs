@@ -255,6 +255,9 @@ fn typed_node_json(n: &Node, ty: Json, shape: Shape) -> Json {
             o.insert("value".into(), scalar_json(v, shape));
         }
     }
+    if !n.pad.is_zero() {
+        o.insert("pad".into(), json!(hex(n.pad.as_bytes())));
+    }
     Json::Object(o)
 }
 

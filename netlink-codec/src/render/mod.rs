@@ -54,7 +54,9 @@
 //! then one of `value` (typed payload), `attrs` (nested attributes; `VETH_INFO_PEER` also
 //! has `header`), `nexthops` (`RTA_MULTIPATH`) or `hex` (bytes the codec keeps raw). Optional:
 //! `"nested":true` / `"byteorder":true` for the `NLA_F_NESTED` / `NLA_F_NET_BYTEORDER`
-//! bits, `"nul":false` for a string sent without its NUL. `NLMSG_ERROR` and `NLMSG_DONE`
+//! bits, `"nul":false` for a string sent without its NUL, `"pad":"0100"` for padding
+//! bytes after the payload that the sender left non-zero ([`Node::pad`]; the text form
+//! shows them as `[pad=0100]`). `NLMSG_ERROR` and `NLMSG_DONE`
 //! carry `error` (negative errno), `errno` (its name) and their extended-ACK attributes in
 //! `attrs`; `NLMSG_ERROR` adds `request`, the echoed request decoded as far as present.
 //! Objects are `serde_json` maps: their keys print in the order above when `serde_json`'s

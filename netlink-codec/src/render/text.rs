@@ -213,7 +213,7 @@ impl Text {
         );
         self.index.push((off, name.clone()));
         let shape = space.shape(n.kind()).resolve(siblings, family);
-        self.value(n, &flagged(name, n.raw_type), shape, (off, depth));
+        self.value(n, &flagged(name, n), shape, (off, depth));
     }
 
     /// The slots of a [`Shape::Indexed`] nest, named by position: `[0]`, `[2]`.
@@ -221,7 +221,7 @@ impl Text {
         for n in slots {
             let name = format!("[{}]", n.kind());
             self.index.push((off, name.clone()));
-            self.value(n, &flagged(name, n.raw_type), elem, (off, depth));
+            self.value(n, &flagged(name, n), elem, (off, depth));
             off += node_size(n);
         }
     }
@@ -300,12 +300,16 @@ impl Text {
 }
 
 /// An attribute's name with its `NLA_F_*` bits, as the tree shows them.
-fn flagged(mut name: String, raw_type: u16) -> String {
-    if raw_type & NLA_F_NESTED != 0 {
+fn flagged(mut name: String, n: &Node) -> String {
+    if n.raw_type & NLA_F_NESTED != 0 {
         name.push_str(" [NLA_F_NESTED]");
     }
-    if raw_type & NLA_F_NET_BYTEORDER != 0 {
+    if n.raw_type & NLA_F_NET_BYTEORDER != 0 {
         name.push_str(" [NLA_F_NET_BYTEORDER]");
+    }
+    if !n.pad.is_zero() {
+        // Stale bytes the sender left in the padding: kept, and shown.
+        name.push_str(&format!(" [pad={}]", hex(n.pad.as_bytes())));
     }
     name
 }
