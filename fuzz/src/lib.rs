@@ -25,13 +25,13 @@ use netlink_codec::header::{
 use netlink_codec::model::{AttrValue, Body, Message, Node};
 use netlink_codec::schema::{Elem, Labels, Shape, Space};
 use netlink_codec::value::{inet_conf_is_nested, kind_hint, Value};
-use netlink_codec::{link, nexthop, route, EncodeError};
+use netlink_codec::{link, nexthop, route, srh, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 24] {
+fn all_shapes() -> [Shape; 27] {
     [
         Shape::Raw,
         Shape::Flag,
@@ -53,6 +53,9 @@ fn all_shapes() -> [Shape; 24] {
         Shape::Peer(&link::LINK),
         Shape::Multipath(&route::ROUTE),
         Shape::Structs(&nexthop::NexthopGrp::DEF),
+        Shape::Srh(&srh::SEG6_IPTUNNEL_ENCAP),
+        Shape::Srh(&srh::IPV6_SR_HDR),
+        Shape::Srh(&srh::IPV6_RPL_SR_HDR),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
         Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
@@ -74,6 +77,10 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
         Value::Peer(h, inner, s) => {
             let _ = h.flags();
             walk_attrs(inner.clone(), s, None, depth + 1)
+        }
+        Value::Srh(v) => {
+            let tlvs: usize = v.tlvs().map(|(at, t)| at + t.rest().len()).sum();
+            v.segments().count() + tlvs + v.tail.len()
         }
         Value::Multipath(hops, s) => hops
             .clone()
@@ -356,6 +363,7 @@ fn run_ok(nodes: &[Node], space: &'static Space, family: Option<u8>) -> bool {
                 hops.iter().all(|h| nodes_ok(&h.attrs, s))
             }
             (AttrValue::Structs(b), Shape::Structs(def)) => def.len > 0 && b.len() % def.len == 0,
+            (AttrValue::Srh(b), Shape::Srh(def)) => def.parse(b).is_some(),
             _ => false,
         }
     })

@@ -202,7 +202,7 @@ fn error_field(o: &Map<String, Json>, p: &Path) -> R<Option<i32>> {
 }
 
 /// Fill a fixed header from `{field: value}`; missing fields are zero.
-fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
+pub(super) fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
     let mut b = vec![0u8; def.len];
     let Some(v) = v else { return Ok(b) };
     let o = object(v, p)?;
@@ -225,7 +225,7 @@ fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
 }
 
 /// A header field value: a number, an enum name, or a list of flag names and numbers.
-fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
+pub(super) fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
     match v {
         Json::Number(_) => num::<i64>(v, p),
         // `aa:bb:cc:dd:ee:ff` for an address field, as the tree shows it.
@@ -531,6 +531,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
         Shape::Structs(def) => structs(v, def, &vp)?,
+        Shape::Srh(def) => super::srh::from_json(v, def, &vp)?,
     })
 }
 

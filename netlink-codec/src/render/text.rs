@@ -259,6 +259,16 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
+            AttrValue::Srh(b) => match super::srh::view(shape, b) {
+                Some(v) => {
+                    let n = v.segment_count();
+                    self.line(off, depth, &format!("{label}: {n} segments"));
+                    for (at, line) in super::srh::text_lines(&v, payload) {
+                        self.line(at, d, &line);
+                    }
+                }
+                None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
+            },
             AttrValue::U32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
             AttrValue::I32s(a) => self.array(&label, off, depth, shape.array_labels(), a, 4),
             AttrValue::U64s(a) => self.array(&label, off, depth, shape.array_labels(), a, 8),
@@ -328,7 +338,7 @@ fn error_text(error: i32) -> String {
     }
 }
 
-fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
+pub(super) fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
     let mut s = format!("{}:", def.name);
     for f in def.fields {
         match def.read(f, bytes) {
@@ -383,7 +393,9 @@ fn scalar_text(v: &AttrValue) -> String {
                 None => format!("{fam} hex {}", hex(b)),
             }
         }
-        AttrValue::Raw(b) | AttrValue::Structs(b) => format!("hex {}", hex(b)),
+        AttrValue::Raw(b) | AttrValue::Structs(b) | AttrValue::Srh(b) => {
+            format!("hex {}", hex(b))
+        }
         AttrValue::Nested(_)
         | AttrValue::Peer(..)
         | AttrValue::Multipath(_)
