@@ -286,6 +286,7 @@ fn an_hmac_tlv_renders_by_field() {
         )
     );
     assert!(tree.contains("flags=SR6_FLAG1_HMAC tag=0"), "{tree}");
+    assert!(tree.contains("SEG6_IPTUNNEL_SRH: 1 segment\n"), "{tree}");
     let j = message_json(&m);
     let tlv = &j["attrs"][1]["attrs"][0]["value"]["tlvs"][0];
     assert_eq!((&tlv["type"], &tlv["hmackeyid"]), (&5.into(), &7.into()));

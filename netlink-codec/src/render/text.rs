@@ -261,8 +261,11 @@ impl Text {
             },
             AttrValue::Srh(b) => match super::srh::view(shape, b) {
                 Some(v) => {
-                    let n = v.segment_count();
-                    self.line(off, depth, &format!("{label}: {n} segments"));
+                    let n = match v.segment_count() {
+                        1 => "1 segment".to_owned(),
+                        n => format!("{n} segments"),
+                    };
+                    self.line(off, depth, &format!("{label}: {n}"));
                     for (at, line) in super::srh::text_lines(&v, payload) {
                         self.line(at, d, &line);
                     }
