@@ -158,6 +158,8 @@ const ENCAP_FIELDS: [crate::schema::Field; 8] = {
 };
 
 impl Ipv6SrHdr {
+    /// Its size: every header here is at least this long.
+    pub const LEN: usize = core::mem::size_of::<Self>();
     /// The struct's fields.
     pub const DEF: HeaderDef = HeaderDef {
         name: "ipv6_sr_hdr",
@@ -336,14 +338,18 @@ impl<'a> SrhView<'a> {
     }
 }
 
-/// One SRv6 TLV: the whole `struct sr6_tlv` with its data.
+/// One SRv6 TLV: the whole `struct sr6_tlv` with its data (at least its two bytes of
+/// type and len: only [`Tlvs`] makes one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tlv<'a> {
-    /// The TLV's bytes: type, len, then `len` bytes of data.
-    pub bytes: &'a [u8],
+    bytes: &'a [u8],
 }
 
 impl<'a> Tlv<'a> {
+    /// The TLV's bytes: type, len, then `len` bytes of data.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
     /// `type`.
     pub fn tlv_type(&self) -> u8 {
         self.bytes[0]
@@ -468,11 +474,12 @@ impl SrhDef {
     /// (the codec then keeps the bytes raw).
     pub fn parse<'a>(&'static self, p: &'a [u8]) -> Option<SrhView<'a>> {
         let n = self.header.len;
-        let header = p.get(..n)?;
+        // Every header here is at least 8 bytes (so its length fields are in it).
+        let header = p.get(..n).filter(|_| n >= Ipv6SrHdr::LEN)?;
         let rest = &p[n..];
         let seg_len = match self.kind {
             SrhKind::Seg6 => {
-                let srh = &header[n - 8..];
+                let srh = &header[n - Ipv6SrHdr::LEN..];
                 let total = (usize::from(srh[1]) + 1) * 8;
                 let seg_len = (usize::from(srh[4]) + 1) * SEGMENT;
                 if n - 8 + total != p.len() || seg_len > rest.len() {
@@ -516,7 +523,7 @@ impl SrhDef {
         tail: &[u8],
     ) -> Result<Vec<u8>, SrhError> {
         let n = self.header.len;
-        if header.len() != n {
+        if header.len() != n || n < Ipv6SrHdr::LEN {
             return Err(SrhError::HeaderSize { len: header.len() });
         }
         let mut out = header.to_vec();
@@ -528,9 +535,10 @@ impl SrhDef {
                 if !whole_tlvs(tail) {
                     return Err(SrhError::BadTlvs);
                 }
-                let len = 8 + after;
-                out[n - 8 + 1] = hdrlen(len, len / 8 - 1)?;
-                out[n - 8 + 4] = first;
+                let len = Ipv6SrHdr::LEN + after;
+                let srh = &mut out[n - Ipv6SrHdr::LEN..];
+                srh[1] = hdrlen(len, len / 8 - 1)?;
+                srh[4] = first;
             }
             SrhKind::Rpl => {
                 if out[4] != 0 {

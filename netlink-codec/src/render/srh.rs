@@ -46,7 +46,7 @@ pub(super) fn text_lines(v: &SrhView<'_>, payload: usize) -> Vec<(usize, String)
     }
     let tail = payload + v.tail_offset();
     for (at, t) in v.tlvs() {
-        let mut line = fields_text(t.def(), t.bytes);
+        let mut line = fields_text(t.def(), t.bytes());
         if !t.rest().is_empty() {
             line.push_str(&format!(" {}={}", rest_key(&t), hex(t.rest())));
         }
@@ -81,7 +81,7 @@ pub(super) fn to_json(v: &SrhView<'_>) -> Json {
 }
 
 fn tlv_json(t: &Tlv<'_>) -> Json {
-    let mut o = fields_json(t.def(), t.bytes);
+    let mut o = fields_json(t.def(), t.bytes());
     if !t.rest().is_empty() {
         o.insert(rest_key(t).into(), json!(hex(t.rest())));
     }
