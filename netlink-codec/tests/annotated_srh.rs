@@ -441,3 +441,50 @@ fn an_rpl_srh_renders_its_bit_fields() {
     let j = message_json(&m);
     assert_eq!(message_from_json(&j).unwrap().to_bytes().unwrap(), corpus);
 }
+
+#[cfg(feature = "render")]
+#[test]
+fn rpl_padding_renders_and_reads_back() {
+    use netlink_codec::render::{message_from_json, message_json, message_text};
+    let encap = vec![Node::new(RPL_IPTUNNEL_SRH, rpl_srh(&[0; 8]))];
+    let m = route_add(1, 8, LWTUNNEL_ENCAP_RPL, encap);
+    let bytes = m.to_bytes().unwrap();
+    assert_eq!(parse(&bytes), m);
+    let tree = message_text(&m, 0);
+    // The header at 56, two segments of 16 bytes, then the 8 bytes of padding.
+    assert!(tree.contains("pad=8 reserved=0"), "{tree}");
+    assert!(
+        tree.contains("    96       padding: hex 0000000000000000"),
+        "{tree}"
+    );
+    let j = message_json(&m);
+    assert_eq!(
+        j["attrs"][1]["attrs"][0]["value"]["padding"],
+        "0000000000000000"
+    );
+    assert_eq!(message_from_json(&j).unwrap().to_bytes().unwrap(), bytes);
+}
+
+#[cfg(feature = "render")]
+#[test]
+fn the_json_reader_refuses_what_no_header_can_hold() {
+    use netlink_codec::render::{message_from_json, message_json};
+    let base = message_json(&parse(SEG6_ENCAP));
+    let refused = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut j = base.clone();
+        edit(&mut j["attrs"][1]["attrs"][0]["value"]);
+        message_from_json(&j).unwrap_err().to_string()
+    };
+    let e = refused(&|v| v["segments"][0] = "192.0.2.1".into());
+    assert!(e.contains("segments[0]") && e.contains("IPv6"), "{e}");
+    // A 3-byte TLV leaves the header 43 bytes long: not whole 8-octet units.
+    let e = refused(&|v| v["tlvs"] = serde_json::json!([{"type": 4, "data": "00"}]));
+    assert!(
+        e.contains("43 bytes") && e.contains("SR6_TLV_PADDING"),
+        "{e}"
+    );
+    let e = refused(&|v| v["tlvs"] = serde_json::json!([{"type": 5, "hmac": "00"}]));
+    assert!(e.contains("tlvs[0].hmac") && e.contains("32 bytes"), "{e}");
+    let e = refused(&|v| v["tlvs"] = serde_json::json!([{"type": 4, "len": 2, "data": "00"}]));
+    assert!(e.contains("tlvs[0].len") && e.contains("make it 1"), "{e}");
+}
