@@ -26,7 +26,7 @@ use netlink_codec::header::{
 use netlink_codec::model::{AttrValue, Body, Message, Node};
 use netlink_codec::schema::{Elem, Labels, Shape, Space};
 use netlink_codec::value::{inet_conf_is_nested, kind_hint, Value};
-use netlink_codec::{link, nexthop, route, EncodeError};
+use netlink_codec::{link, nexthop, route, srh, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
 const MAX_DEPTH: u32 = 16;
@@ -56,6 +56,9 @@ fn all_shapes() -> [Shape; 27] {
         Shape::Peer(&link::LINK),
         Shape::Multipath(&route::ROUTE),
         Shape::Structs(&nexthop::NexthopGrp::DEF),
+        Shape::Srh(&srh::SEG6_IPTUNNEL_ENCAP),
+        Shape::Srh(&srh::IPV6_SR_HDR),
+        Shape::Srh(&srh::IPV6_RPL_SR_HDR),
         Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
         Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
         Shape::Array(Elem::U16, Labels::List(&[])),
@@ -84,6 +87,10 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
         Value::Peer(h, inner, s) => {
             let _ = h.flags();
             walk_attrs(inner.clone(), s, None, depth + 1)
+        }
+        Value::Srh(v) => {
+            let tlvs: usize = v.tlvs().map(|(at, t)| at + t.rest().len()).sum();
+            v.segments().count() + tlvs + v.tail.len()
         }
         Value::Multipath(hops, s) => hops
             .clone()
@@ -384,6 +391,7 @@ fn shapes_ok(nodes: &[Node], shape_of: &dyn Fn(&Node) -> Shape) -> bool {
                     && b.len() % def.len == 0
                     && b.chunks_exact(def.len).all(|e| def.is_canonical(e))
             }
+            (AttrValue::Srh(b), Shape::Srh(def)) => def.parse(b).is_some(),
             _ => false,
         }
     })

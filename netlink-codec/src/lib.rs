@@ -74,6 +74,7 @@ pub mod route;
 pub mod rtnl;
 pub mod rule;
 pub mod schema;
+pub mod srh;
 mod tlv;
 mod uapi;
 pub mod value;

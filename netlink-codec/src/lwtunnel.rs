@@ -6,8 +6,8 @@
 //!
 //! MPLS label stacks are arrays of `struct mpls_label` ([`MplsLabel`], also
 //! `route::MplsLabel`: `RTA_NEWDST` and an `AF_MPLS` `RTA_DST` hold them too).
-//! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`), and the segment
-//! routing headers (variable C structs).
+//! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`). The segment routing
+//! headers are [`crate::srh`]'s.
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
@@ -187,16 +187,16 @@ attr_space! {
     /// (mode, then the segment routing header).
     pub static SEG6_IPTUNNEL = "SEG6_IPTUNNEL" {
         SEG6_IPTUNNEL_UNSPEC = 0 => Raw,
-        SEG6_IPTUNNEL_SRH = 1 => Raw,
+        SEG6_IPTUNNEL_SRH = 1 => Srh(&crate::srh::SEG6_IPTUNNEL_ENCAP),
     }
 }
 
 attr_space! {
-    /// `LWTUNNEL_ENCAP_SEG6_LOCAL`, `SEG6_LOCAL_*`.
+    /// `LWTUNNEL_ENCAP_SEG6_LOCAL`, `SEG6_LOCAL_*`: `SRH` is `struct ipv6_sr_hdr`.
     pub static SEG6_LOCAL = "SEG6_LOCAL" {
         SEG6_LOCAL_UNSPEC = 0 => Raw,
         SEG6_LOCAL_ACTION = 1 => U32,
-        SEG6_LOCAL_SRH = 2 => Raw,
+        SEG6_LOCAL_SRH = 2 => Srh(&crate::srh::IPV6_SR_HDR),
         SEG6_LOCAL_TABLE = 3 => U32,
         SEG6_LOCAL_NH4 = 4 => Ip,
         SEG6_LOCAL_NH6 = 5 => Ip,
@@ -260,10 +260,10 @@ attr_space! {
 }
 
 attr_space! {
-    /// `LWTUNNEL_ENCAP_RPL`, `RPL_IPTUNNEL_*`.
+    /// `LWTUNNEL_ENCAP_RPL`, `RPL_IPTUNNEL_*`: `SRH` is `struct ipv6_rpl_sr_hdr`.
     pub static RPL_IPTUNNEL = "RPL_IPTUNNEL" {
         RPL_IPTUNNEL_UNSPEC = 0 => Raw,
-        RPL_IPTUNNEL_SRH = 1 => Raw,
+        RPL_IPTUNNEL_SRH = 1 => Srh(&crate::srh::IPV6_RPL_SR_HDR),
     }
 }
 

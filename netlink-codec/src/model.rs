@@ -221,6 +221,9 @@ pub enum AttrValue {
     /// [`Shape::Structs`]: whole elements of the struct, as bytes (the shape's
     /// [`crate::schema::HeaderDef`] names their fields).
     Structs(Vec<u8>),
+    /// [`Shape::Srh`]: a segment routing header whose lengths agree, as bytes (the
+    /// shape's [`crate::srh::SrhDef`] reads its fields, segments and TLVs).
+    Srh(Vec<u8>),
 }
 
 /// One next hop of `RTA_MULTIPATH`.
@@ -248,6 +251,7 @@ impl AttrValue {
         let b = e.buf();
         match self {
             AttrValue::Raw(v) | AttrValue::LlAddr(v) | AttrValue::Structs(v) => b.put(v),
+            AttrValue::Srh(v) => b.put(v),
             AttrValue::Flag => Ok(()),
             AttrValue::U8(v) => b.put(&[*v]),
             AttrValue::U16(v) => b.put(&v.to_ne_bytes()),
@@ -480,6 +484,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
             return Some(AttrValue::Raw(p.to_vec()))
         }
         Value::Structs(p, _) => AttrValue::Structs(p.to_vec()),
+        Value::Srh(v) => AttrValue::Srh(v.bytes().to_vec()),
         Value::Multipath(hops, s) => {
             let mut out = Vec::new();
             for nh in hops {

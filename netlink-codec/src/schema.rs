@@ -62,6 +62,10 @@ pub enum Shape {
     /// An array of a fixed C struct whose fields differ in width (`NHA_GROUP`: `struct
     /// nexthop_grp`), each element shown by the struct's fields.
     Structs(&'static HeaderDef),
+    /// A segment routing header (`SEG6_IPTUNNEL_SRH`, `SEG6_LOCAL_SRH`,
+    /// `RPL_IPTUNNEL_SRH`): a fixed header, the `in6_addr` segments it counts, then TLVs
+    /// or padding ([`crate::srh`]). One whose lengths disagree stays raw.
+    Srh(&'static crate::srh::SrhDef),
     /// `IFLA_INFO_DATA` / `IFLA_INFO_SLAVE_DATA`: the space depends on the string value of
     /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
     /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.

@@ -54,6 +54,9 @@ pub enum Value<'a> {
     Multipath(crate::route::Nexthops<'a>, &'static Space),
     /// Whole elements of a [`Shape::Structs`] (`bytes.len()` a multiple of the struct's).
     Structs(&'a [u8], &'static HeaderDef),
+    /// A segment routing header whose lengths agree ([`Shape::Srh`]; one whose lengths
+    /// disagree reads as [`Value::Raw`]).
+    Srh(crate::srh::SrhView<'a>),
 }
 
 impl<'a> Value<'a> {
@@ -146,6 +149,7 @@ impl<'a> Value<'a> {
                 }
                 Value::Structs(p, def)
             }
+            Shape::Srh(def) => def.parse(p).map_or(Value::Raw(p), Value::Srh),
             Shape::ByKind(_, table) => {
                 match kind_hint.and_then(|k| table.iter().find(|(n, _)| *n == k)) {
                     Some((_, s)) => Value::Nested(attr.nested(), s),

@@ -151,6 +151,7 @@ fn check_run(
             | (Shape::Via, AttrValue::Via(..))
             | (Shape::Structs(_), AttrValue::Structs(_))
             | (Shape::Array(Elem::U16, _), AttrValue::U16s(_))
+            | (Shape::Srh(_), AttrValue::Srh(_))
             | (Shape::Array(Elem::U32, _), AttrValue::U32s(_))
             | (Shape::Array(Elem::I32, _), AttrValue::I32s(_))
             | (Shape::Array(Elem::U64, _), AttrValue::U64s(_))

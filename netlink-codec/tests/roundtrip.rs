@@ -5,7 +5,7 @@
 //! every other padding byte zero, and parses back to an equal message. A fixed
 //! buffer one byte too small, or any smaller, is `BufferTooSmall`, never a panic.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 
 use netlink_codec::ack::{ErrorView, EXT_ACK};
 use netlink_codec::addr::{IfAddrMsg, ADDR};
@@ -22,6 +22,7 @@ use netlink_codec::nsid::{RtGenMsg, NSID};
 use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::rule::{FibRuleHdr, RULE};
 use netlink_codec::schema::{AttrDef, Elem, HeaderDef, Names, Shape, Space};
+use netlink_codec::srh::{SrhDef, SrhKind, SR6_TLV_PADDING};
 use netlink_codec::value::Value;
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
@@ -145,6 +146,7 @@ fn value(shape: Shape, depth: u32) -> BoxedStrategy<AttrValue> {
         Shape::Structs(def) => vec(struct_elem(def), 0..4)
             .prop_map(|elems| AttrValue::Structs(elems.concat()))
             .boxed(),
+        Shape::Srh(def) => srh(def).boxed(),
         Shape::Multipath(s) => vec(
             (any::<u8>(), any::<u8>(), any::<i32>(), nodes(s, sub)).prop_map(
                 |(flags, hops, ifindex, attrs)| NexthopNode {
@@ -170,6 +172,38 @@ fn slots(elem: Shape, depth: u32) -> BoxedStrategy<Vec<Node>> {
     let slot = (0u16..16, flag_bits(), value(elem, depth.saturating_sub(1)))
         .prop_flat_map(|(i, f, value)| with_pad(i | f, value));
     vec(slot, 0..=most).boxed()
+}
+
+/// A segment routing header whose lengths agree: any fixed header (RPL's uncompressed),
+/// 1-3 segments, and a tail the lengths can count (TLVs padded to 8-octet units, or
+/// RPL's 0 or 8 bytes of padding).
+fn srh(def: &'static SrhDef) -> impl Strategy<Value = AttrValue> {
+    let header = vec(any::<u8>(), def.header.len);
+    let segments = vec(any::<[u8; 16]>().prop_map(Ipv6Addr::from), 1..=3);
+    let tlvs = vec((any::<u8>(), bytes(10)), 0..3);
+    (header, segments, tlvs, any::<bool>()).prop_map(move |(mut h, segs, tlvs, pad)| {
+        let mut tail: Vec<u8> = Vec::new();
+        match def.kind {
+            SrhKind::Rpl => {
+                h[4] = 0;
+                tail.resize(if pad { 8 } else { 0 }, 0);
+            }
+            _ => {
+                for (t, data) in tlvs {
+                    tail.extend([t, u8::try_from(data.len()).unwrap()]);
+                    tail.extend(data);
+                }
+                // A padding TLV (2 bytes and its data) fills the last 8-octet unit.
+                let short = (8 - tail.len() % 8) % 8;
+                if short > 0 {
+                    let data = if short == 1 { 7 } else { short - 2 };
+                    tail.extend([SR6_TLV_PADDING, u8::try_from(data).unwrap()]);
+                    tail.resize(tail.len() + data, 0);
+                }
+            }
+        }
+        AttrValue::Srh(def.build(&h, &segs, &tail).unwrap())
+    })
 }
 
 /// The type numbers of the siblings that choose a `ByKind` / `ByType` space

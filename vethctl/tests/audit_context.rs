@@ -45,9 +45,18 @@ fn tree_names_attributes_in_the_space_their_context_chooses() {
         line(&t, "IFLA_GRE_IKEY").ends_with("IFLA_GRE_IKEY: 5 (network order)"),
         "{t}"
     );
-    // A route dump with `encap seg6`: RTA_ENCAP by RTA_ENCAP_TYPE, which follows it.
+    // A route dump with `encap seg6`: RTA_ENCAP by RTA_ENCAP_TYPE, which follows it; its
+    // segment routing header by field, the segments (stored last hop first) as addresses.
     let t = text_of(&corpus_file("0351-rep.bin"));
-    assert!(t.contains("SEG6_IPTUNNEL_SRH: hex "), "{t}");
+    assert!(
+        line(&t, "SEG6_IPTUNNEL_SRH").ends_with("SEG6_IPTUNNEL_SRH: 2 segments"),
+        "{t}"
+    );
+    assert!(line(&t, "seg6_iptunnel_encap").contains("mode=SEG6_IPTUN_MODE_ENCAP "));
+    assert!(
+        line(&t, "segments[0]").ends_with("segments[0] = 2001:db8::6"),
+        "{t}"
+    );
 }
 
 #[test]

@@ -154,7 +154,7 @@ fn request_json(req: &[u8], echo: usize) -> Json {
 
 /// A fixed header as `{field: number}`, as the kernel holds it (the text tree names the
 /// values; the reader takes names or numbers).
-fn fields_json(def: &HeaderDef, bytes: &[u8]) -> Map<String, Json> {
+pub(super) fn fields_json(def: &HeaderDef, bytes: &[u8]) -> Map<String, Json> {
     def.fields
         .iter()
         .map(|f| (f.name.to_owned(), field_json(def, f, bytes)))
@@ -240,6 +240,14 @@ fn typed_node_json(n: &Node, ty: Json, shape: Shape) -> Json {
                 o.insert("hex".into(), json!(hex(b)));
             }
         },
+        AttrValue::Srh(b) => match super::srh::view(shape, b) {
+            Some(v) => {
+                o.insert("value".into(), super::srh::to_json(&v));
+            }
+            None => {
+                o.insert("hex".into(), json!(hex(b)));
+            }
+        },
         AttrValue::Str(s, nul) => {
             o.insert("value".into(), json!(s));
             if !nul {
@@ -315,7 +323,7 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
         AttrValue::I32s(a) => array_json(a, shape.array_labels()),
         AttrValue::U64s(a) => array_json(a, shape.array_labels()),
         // Handled by node_json; kept total for safety.
-        AttrValue::Raw(b) | AttrValue::Structs(b) => json!(hex(b)),
+        AttrValue::Raw(b) | AttrValue::Structs(b) | AttrValue::Srh(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
         AttrValue::Nested(_) | AttrValue::Peer(..) | AttrValue::Multipath(_) => Json::Null,
     }

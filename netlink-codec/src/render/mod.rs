@@ -83,6 +83,7 @@ use zerocopy::IntoBytes;
 mod from_json;
 mod json;
 mod json_read;
+mod srh;
 mod text;
 mod walk;
 

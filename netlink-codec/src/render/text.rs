@@ -276,6 +276,19 @@ impl Text {
             AttrValue::U32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
             AttrValue::I32s(a) => self.array(label, off, depth, shape.array_labels(), a, 4),
             AttrValue::U64s(a) => self.array(label, off, depth, shape.array_labels(), a, 8),
+            AttrValue::Srh(b) => match super::srh::view(shape, b) {
+                Some(v) => {
+                    let n = match v.segment_count() {
+                        1 => "1 segment".to_owned(),
+                        n => format!("{n} segments"),
+                    };
+                    self.line(off, depth, &format!("{label}: {n}"));
+                    for (at, line) in super::srh::text_lines(&v, payload) {
+                        self.line(at, d, &line);
+                    }
+                }
+                None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
+            },
             v => self.line(off, depth, &format!("{label}: {}", scalar_text(v))),
         }
     }
@@ -357,7 +370,7 @@ fn error_text(error: i32) -> String {
     }
 }
 
-fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
+pub(super) fn fields_text(def: &HeaderDef, bytes: &[u8]) -> String {
     let mut s = format!("{}:", def.name);
     for f in def.fields {
         if f.holds_bytes() {
@@ -440,7 +453,9 @@ fn scalar_text(v: &AttrValue) -> String {
                 None => format!("{fam} hex {}", hex(b)),
             }
         }
-        AttrValue::Raw(b) | AttrValue::Structs(b) => format!("hex {}", hex(b)),
+        AttrValue::Raw(b) | AttrValue::Structs(b) | AttrValue::Srh(b) => {
+            format!("hex {}", hex(b))
+        }
         AttrValue::Nested(_)
         | AttrValue::Peer(..)
         | AttrValue::Multipath(_)

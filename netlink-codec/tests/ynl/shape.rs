@@ -41,6 +41,7 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::Peer(s) => format!("ifinfomsg + nest {}", s.name),
         Shape::Multipath(s) => format!("rtnexthop list + {}", s.name),
         Shape::Structs(d) => format!("array of struct {}", d.name),
+        Shape::Srh(d) => format!("struct {} + in6_addr segments + tail", d.header.name),
         Shape::ByKind(k, _) => format!("sub-message selected by type {k}"),
         Shape::ByType(k, _) => format!("nest selected by the value of type {k}"),
         Shape::ByFamily(..) => "chosen by the header's family".into(),
@@ -185,6 +186,7 @@ fn binary(a: &SpecAttr, shape: Shape, structs: &[Struct]) -> Verdict {
         }
         (Shape::Array(..) | Shape::InetConf(_) | Shape::Structs(_), None) => finer(),
         (Shape::Via | Shape::Multipath(_) | Shape::Peer(_) | Shape::Nested(_), _) => finer(),
+        (Shape::Srh(_), None) => finer(),
         _ => Verdict::Differs(describe(shape)),
     }
 }
