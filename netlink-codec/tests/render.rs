@@ -84,15 +84,28 @@ fn a_zeroed_tail_is_shown_and_read_back() {
 /// An `RTM_NEWLINK` whose only attribute is `IFLA_MAX_PACING_OFFLOAD_HORIZON` (66) with
 /// this payload.
 fn link_with_pacing_horizon(payload: &[u8]) -> Vec<u8> {
-    let len = 16 + 16 + 4 + payload.len();
+    link_with(&attr(66, payload))
+}
+
+/// An `RTM_NEWLINK` holding `attrs` (whole attributes) after its `ifinfomsg`.
+fn link_with(attrs: &[u8]) -> Vec<u8> {
+    let len = 16 + 16 + attrs.len();
     let mut b = Vec::new();
     b.extend((len as u32).to_ne_bytes());
     b.extend(16u16.to_ne_bytes()); // RTM_NEWLINK
     b.extend([0u8; 10]);
     b.extend([0u8; 16]); // ifinfomsg
+    b.extend(attrs);
+    b
+}
+
+/// One attribute of type `kind`, zero-padded.
+fn attr(kind: u16, payload: &[u8]) -> Vec<u8> {
+    let mut b = Vec::new();
     b.extend(((4 + payload.len()) as u16).to_ne_bytes());
-    b.extend(66u16.to_ne_bytes());
+    b.extend(kind.to_ne_bytes());
     b.extend(payload);
+    b.resize(b.len().next_multiple_of(4), 0);
     b
 }
 
@@ -154,4 +167,26 @@ fn a_pad_of_more_than_three_bytes_is_an_error() {
     let v: serde_json::Value = serde_json::from_str(bad.trim()).unwrap();
     let e = message_from_json(&v).unwrap_err().to_string();
     assert!(e.contains("pad") && e.contains("at most 3 bytes"), "{e}");
+}
+
+/// A link whose `IFLA_INFO_KIND` is "ipvlan" then two NULs: no string attribute gives
+/// those 8 bytes back, so the kind is kept raw (hex), yet it still names its kind up to
+/// the first NUL, as the kernel reads it, and `IFLA_INFO_DATA` is shown with ipvlan's
+/// names. The JSON reader must choose that space from the hex sibling too, or it cannot
+/// read back the names the writer wrote.
+#[test]
+fn a_kind_kept_raw_still_chooses_the_data_space_in_json() {
+    let mode = attr(1, &1u16.to_ne_bytes()); // IFLA_IPVLAN_MODE: IPVLAN_MODE_L3
+    let info = [attr(1, b"ipvlan\0\0"), attr(2, &mode)].concat(); // KIND, DATA
+    let bytes = link_with(&attr(18, &info)); // IFLA_LINKINFO
+    let lines = json_lines(&bytes).unwrap();
+    assert!(lines.contains(r#""hex":"6970766c616e0000""#), "{lines}");
+    assert!(lines.contains("IFLA_IPVLAN_MODE"), "{lines}");
+    let v: serde_json::Value = serde_json::from_str(lines.trim()).unwrap();
+    let mut back = Vec::new();
+    message_from_json(&v)
+        .unwrap_or_else(|e| panic!("{e}\n{lines}"))
+        .emit(&mut back)
+        .unwrap();
+    assert_eq!(back, bytes, "{lines}");
 }

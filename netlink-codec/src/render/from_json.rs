@@ -16,8 +16,7 @@ use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::IfInfoMsg;
-use crate::model::Pad;
-use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node};
+use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node, Pad};
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
 use crate::nexthop::NhMsg;
@@ -29,7 +28,8 @@ use crate::Errno;
 use serde_json::{Map, Value as Json};
 
 use super::json_read::{
-    check_keys, get, hex_bytes, ip, lladdr, num, object, opt_bool, opt_num, JsonError, Path, R,
+    check_keys, get, hex_bytes, ip, lladdr, num, object, opt_bool, opt_num, parse_hex, JsonError,
+    Path, R,
 };
 use zerocopy::FromBytes;
 
@@ -203,7 +203,7 @@ fn error_field(o: &Map<String, Json>, p: &Path) -> R<Option<i32>> {
 }
 
 /// Fill a fixed header from `{field: value}`; missing fields are zero.
-fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
+pub(super) fn header_bytes(def: &HeaderDef, v: Option<&Json>, p: &Path) -> R<Vec<u8>> {
     let mut b = vec![0u8; def.len];
     let Some(v) = v else { return Ok(b) };
     let o = object(v, p)?;
@@ -251,7 +251,7 @@ fn field_bytes(names: Names, v: &Json, p: &Path) -> R<Vec<u8>> {
 }
 
 /// A header field value: a number, an enum name, or a list of flag names and numbers.
-fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
+pub(super) fn field_value(names: Names, v: &Json, p: &Path) -> R<i64> {
     match v {
         Json::Number(_) => num::<i64>(v, p),
         // `aa:bb:cc:dd:ee:ff` for an address field, as the tree shows it.
@@ -332,7 +332,7 @@ fn top_attrs(
     let Json::Array(items) = v else {
         return p.err("expected a list of attributes");
     };
-    let run = JsonRun { items, space };
+    let run = JsonRun::new(items, space);
     items
         .iter()
         .enumerate()
@@ -345,28 +345,65 @@ fn top_attrs(
 struct JsonRun<'a> {
     items: &'a [Json],
     space: &'a Space,
+    /// The bytes of the items written as `hex` (a kind kept raw, as "veth\0\0" is), by
+    /// position: such a sibling still chooses a space, as it does in the model.
+    raw: Vec<(usize, Vec<u8>)>,
 }
 
-impl JsonRun<'_> {
-    /// The `value` of the first item of type `kind`.
-    fn value_of(&self, kind: u16) -> Option<&Json> {
-        self.items.iter().find_map(|s| {
+impl<'a> JsonRun<'a> {
+    fn new(items: &'a [Json], space: &'a Space) -> Self {
+        let raw = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| {
+                let hex = it.as_object()?.get("hex")?.as_str()?;
+                Some((i, parse_hex(hex).ok()?))
+            })
+            .collect();
+        JsonRun { items, space, raw }
+    }
+
+    /// The position and object of the first item of type `kind`.
+    fn first(&self, kind: u16) -> Option<(usize, &'a Map<String, Json>)> {
+        self.items.iter().enumerate().find_map(|(i, s)| {
             let o = s.as_object()?;
             let t = match o.get("type")? {
                 Json::String(n) => self.space.by_name(n)?.kind,
                 n => u16::try_from(n.as_u64()?).ok()?,
             };
-            (t == kind).then_some(o.get("value")?)
+            (t == kind).then_some((i, o))
         })
+    }
+
+    /// The bytes of item `i`, if it was written as `hex`.
+    fn raw_of(&self, i: usize) -> Option<&[u8]> {
+        self.raw
+            .iter()
+            .find(|(at, _)| *at == i)
+            .map(|(_, b)| &b[..])
     }
 }
 
+/// Read as the model reads its nodes (`Siblings for [Node]`): a string up to its first
+/// NUL, raw bytes up to their first NUL, a `__u16` of exactly two raw bytes.
 impl Siblings for JsonRun<'_> {
     fn str_value(&self, kind: u16) -> Option<&str> {
-        self.value_of(kind)?.as_str()
+        let (i, o) = self.first(kind)?;
+        match o.get("value") {
+            Some(v) => v.as_str()?.split('\0').next(),
+            None => {
+                let b = self.raw_of(i)?;
+                let end = b.iter().position(|&c| c == 0).unwrap_or(b.len());
+                core::str::from_utf8(&b[..end]).ok()
+            }
+        }
     }
     fn u16_value(&self, kind: u16) -> Option<u16> {
-        u16::try_from(self.value_of(kind)?.as_u64()?).ok()
+        let (i, o) = self.first(kind)?;
+        match o.get("value") {
+            Some(v) => u16::try_from(v.as_u64()?).ok(),
+            None => Some(u16::from_ne_bytes(self.raw_of(i)?.try_into().ok()?)),
+        }
     }
 }
 
@@ -602,6 +639,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         }
         Shape::Multipath(_) => return p.err("use \"nexthops\" (or \"hex\")"),
         Shape::Structs(def) => structs(v, def, &vp)?,
+        Shape::Srh(def) => super::srh::from_json(v, def, &vp)?,
     })
 }
 
