@@ -32,40 +32,38 @@ use netlink_codec::{link, nexthop, route, srh, EncodeError};
 const MAX_DEPTH: u32 = 16;
 
 /// One of each shape, to read every attribute every way.
-fn all_shapes() -> [Shape; 27] {
-    [
-        Shape::Raw,
-        Shape::Flag,
-        Shape::U8,
-        Shape::U16,
-        Shape::U32,
-        Shape::I32,
-        Shape::U64,
-        Shape::Uint,
-        Shape::Be16,
-        Shape::Be32,
-        Shape::Be64,
-        Shape::Str,
-        Shape::LlAddr,
-        Shape::Ip,
-        Shape::Via,
-        Shape::Nested(&link::LINK),
-        Shape::Indexed(&Shape::Ip),
-        Shape::Array(Elem::U64, Labels::Space(&link::IPSTATS_MIB, 0)),
-        Shape::InetConf(&link::IPV4_DEVCONF),
-        Shape::Peer(&link::LINK),
-        Shape::Multipath(&route::ROUTE),
-        Shape::Structs(&nexthop::NexthopGrp::DEF),
-        Shape::Srh(&srh::SEG6_IPTUNNEL_ENCAP),
-        Shape::Srh(&srh::IPV6_SR_HDR),
-        Shape::Srh(&srh::IPV6_RPL_SR_HDR),
-        Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
-        Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
-        Shape::Array(Elem::U16, Labels::List(&[])),
-        Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
-        Shape::ByFamily(link::PROTINFO_FAMILIES, &Shape::Raw),
-    ]
-}
+const ALL_SHAPES: &[Shape] = &[
+    Shape::Raw,
+    Shape::Flag,
+    Shape::U8,
+    Shape::U16,
+    Shape::U32,
+    Shape::I32,
+    Shape::U64,
+    Shape::Uint,
+    Shape::Be16,
+    Shape::Be32,
+    Shape::Be64,
+    Shape::Str,
+    Shape::LlAddr,
+    Shape::Ip,
+    Shape::Via,
+    Shape::Nested(&link::LINK),
+    Shape::Indexed(&Shape::Ip),
+    Shape::Array(Elem::U64, Labels::Space(&link::IPSTATS_MIB, 0)),
+    Shape::InetConf(&link::IPV4_DEVCONF),
+    Shape::Peer(&link::LINK),
+    Shape::Multipath(&route::ROUTE),
+    Shape::Structs(&nexthop::NexthopGrp::DEF),
+    Shape::Srh(&srh::SEG6_IPTUNNEL_ENCAP),
+    Shape::Srh(&srh::IPV6_SR_HDR),
+    Shape::Srh(&srh::IPV6_RPL_SR_HDR),
+    Shape::ByKind(link::IFLA_INFO_KIND, link::INFO_DATA_KINDS),
+    Shape::Array(Elem::I32, Labels::List(link::LINK_STATS_NAMES)),
+    Shape::Array(Elem::U16, Labels::List(&[])),
+    Shape::ByType(route::RTA_ENCAP_TYPE, netlink_codec::lwtunnel::ENCAP_KINDS),
+    Shape::ByFamily(link::PROTINFO_FAMILIES, &Shape::Raw),
+];
 
 /// Touch a typed value the way a renderer would (names, labels, nested runs).
 fn touch(v: &Value<'_>, depth: u32) -> usize {
@@ -115,7 +113,7 @@ fn walk_attrs(run: Attrs<'_>, space: &'static Space, family: Option<u8>, depth: 
         };
         n += a.pad().len() + usize::from(a.type_flags() != 0);
         let _ = space.name_of(a.kind());
-        for shape in all_shapes() {
+        for &shape in ALL_SHAPES {
             if let Ok(v) = Value::read(&a, shape, kind_hint(shape, run.clone())) {
                 // Only look inside for the table's shape: one level for the others.
                 if let Value::Array(..) | Value::Str(_) | Value::Raw(_) = v {
