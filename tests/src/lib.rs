@@ -307,6 +307,18 @@ impl Netns {
         );
     }
 
+    /// Wait (up to 5 s) until link `dev` reports `LOWER_UP`.
+    pub fn wait_for_carrier(&self, dev: &str) {
+        for _ in 0..500 {
+            let links = self.ip_json(&format!("link show dev {dev}"));
+            if links.iter().any(|l| flags(l).contains(&"LOWER_UP")) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("{dev} in {} has no carrier after 5 s", self.path);
+    }
+
     /// Full link, address and route dumps (both families, all tables), normalised so
     /// that only configuration is compared: counters, timers, lifetimes and the
     /// asynchronously updated operstate/qdisc are left out.
@@ -988,6 +1000,10 @@ impl Node {
         upstream.ip("addr add 10.254.0.2/30 dev uplink0");
         upstream.ip("addr add fd00:fffe::2/64 dev uplink0 nodad");
         upstream.ip("link set uplink0 up");
+        // Each end's carrier arrives asynchronously (the kernel's linkwatch): without
+        // waiting, a test's snapshots could differ by LOWER_UP alone.
+        host.wait_for_carrier("uplink0");
+        upstream.wait_for_carrier("uplink0");
         Node {
             host,
             _upstream: upstream,
