@@ -136,7 +136,7 @@ attr_space! {
         IFA_ANYCAST = 5 => Ip,
         IFA_CACHEINFO = 6 => Array(Elem::U32, Labels::List(IFA_CACHEINFO_NAMES)),
         IFA_MULTICAST = 7 => Ip,
-        IFA_FLAGS = 8 => U32,
+        IFA_FLAGS = 8 => U32; Flags(IFA_F_NAMES),
         IFA_RT_PRIORITY = 9 => U32,
         IFA_TARGET_NETNSID = 10 => I32,
         IFA_PROTO = 11 => U8,

@@ -74,6 +74,30 @@ uapi_consts! {
     }
 }
 
+uapi_consts! {
+    /// `SEG6_LOCAL_ACTION_*` (`linux/seg6_local.h`): `SEG6_LOCAL_ACTION`, the SRv6
+    /// behaviour of a `seg6local` route.
+    SEG6_LOCAL_ACTION_NAMES: u32 {
+        SEG6_LOCAL_ACTION_UNSPEC = 0,
+        SEG6_LOCAL_ACTION_END = 1,
+        SEG6_LOCAL_ACTION_END_X = 2,
+        SEG6_LOCAL_ACTION_END_T = 3,
+        SEG6_LOCAL_ACTION_END_DX2 = 4,
+        SEG6_LOCAL_ACTION_END_DX6 = 5,
+        SEG6_LOCAL_ACTION_END_DX4 = 6,
+        SEG6_LOCAL_ACTION_END_DT6 = 7,
+        SEG6_LOCAL_ACTION_END_DT4 = 8,
+        SEG6_LOCAL_ACTION_END_B6 = 9,
+        SEG6_LOCAL_ACTION_END_B6_ENCAP = 10,
+        SEG6_LOCAL_ACTION_END_BM = 11,
+        SEG6_LOCAL_ACTION_END_S = 12,
+        SEG6_LOCAL_ACTION_END_AS = 13,
+        SEG6_LOCAL_ACTION_END_AM = 14,
+        SEG6_LOCAL_ACTION_END_BPF = 15,
+        SEG6_LOCAL_ACTION_END_DT46 = 16,
+    }
+}
+
 /// The space of `RTA_ENCAP` / `NHA_ENCAP` for each `LWTUNNEL_ENCAP_*` type.
 pub static ENCAP_KINDS: &[(u16, &Space)] = &[
     (LWTUNNEL_ENCAP_MPLS, &MPLS_IPTUNNEL),
@@ -195,7 +219,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_SEG6_LOCAL`, `SEG6_LOCAL_*`: `SRH` is `struct ipv6_sr_hdr`.
     pub static SEG6_LOCAL = "SEG6_LOCAL" {
         SEG6_LOCAL_UNSPEC = 0 => Raw,
-        SEG6_LOCAL_ACTION = 1 => U32,
+        SEG6_LOCAL_ACTION = 1 => U32; Enum(SEG6_LOCAL_ACTION_NAMES),
         SEG6_LOCAL_SRH = 2 => Srh(&crate::srh::IPV6_SR_HDR),
         SEG6_LOCAL_TABLE = 3 => U32,
         SEG6_LOCAL_NH4 = 4 => Ip,

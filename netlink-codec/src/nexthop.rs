@@ -18,6 +18,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 use crate::attr_space;
 use crate::field;
 use crate::schema::{HeaderDef, Names};
+use crate::uapi::uapi_consts;
 
 /// `struct nhmsg` (8 bytes).
 #[derive(
@@ -109,10 +110,15 @@ impl NexthopGrp {
     };
 }
 
-/// `NHA_GROUP_TYPE` values.
-pub const NEXTHOP_GRP_TYPE_MPATH: u16 = 0;
-/// `NHA_GROUP_TYPE`: a resilient group (`NHA_RES_GROUP` holds its parameters).
-pub const NEXTHOP_GRP_TYPE_RES: u16 = 1;
+uapi_consts! {
+    /// `NEXTHOP_GRP_TYPE_*`: `NHA_GROUP_TYPE` values.
+    NEXTHOP_GRP_TYPE_NAMES: u16 {
+        NEXTHOP_GRP_TYPE_MPATH = 0,
+        /// A resilient group (`NHA_RES_GROUP` holds its parameters).
+        NEXTHOP_GRP_TYPE_RES = 1,
+    }
+}
+
 /// `NHA_OP_FLAGS` bit: dump the group's statistics (`NHA_GROUP_STATS`).
 pub const NHA_OP_FLAG_DUMP_STATS: u32 = 1;
 /// `NHA_OP_FLAGS` bit: with the hardware statistics.
@@ -126,11 +132,11 @@ attr_space! {
         NHA_UNSPEC = 0 => Raw,
         NHA_ID = 1 => U32,
         NHA_GROUP = 2 => Structs(&NexthopGrp::DEF),
-        NHA_GROUP_TYPE = 3 => U16,
+        NHA_GROUP_TYPE = 3 => U16; Enum(NEXTHOP_GRP_TYPE_NAMES),
         NHA_BLACKHOLE = 4 => Flag,
         NHA_OIF = 5 => U32,
         NHA_GATEWAY = 6 => Ip,
-        NHA_ENCAP_TYPE = 7 => U16,
+        NHA_ENCAP_TYPE = 7 => U16; Enum(crate::lwtunnel::LWTUNNEL_ENCAP_NAMES),
         NHA_ENCAP = 8 => ByType(NHA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         NHA_GROUPS = 9 => Flag,
         NHA_MASTER = 10 => U32,
