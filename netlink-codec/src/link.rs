@@ -552,7 +552,7 @@ attr_space! {
         IFLA_XDP_UNSPEC = 0 => Raw,
         IFLA_XDP_FD = 1 => I32,
         IFLA_XDP_ATTACHED = 2 => U8; Enum(XDP_ATTACHED_NAMES),
-        IFLA_XDP_FLAGS = 3 => U32,
+        IFLA_XDP_FLAGS = 3 => U32; Flags(XDP_FLAGS_NAMES),
         IFLA_XDP_PROG_ID = 4 => U32,
         IFLA_XDP_DRV_PROG_ID = 5 => U32,
         IFLA_XDP_SKB_PROG_ID = 6 => U32,

@@ -119,12 +119,17 @@ uapi_consts! {
     }
 }
 
-/// `NHA_OP_FLAGS` bit: dump the group's statistics (`NHA_GROUP_STATS`).
-pub const NHA_OP_FLAG_DUMP_STATS: u32 = 1;
-/// `NHA_OP_FLAGS` bit: with the hardware statistics.
-pub const NHA_OP_FLAG_DUMP_HW_STATS: u32 = 2;
-/// `NHA_OP_FLAGS` bit in replies: the reserved fields of `NHA_GROUP` entries are zero.
-pub const NHA_OP_FLAG_RESP_GRP_RESVD_0: u32 = 1 << 31;
+uapi_consts! {
+    /// `NHA_OP_FLAG_*`: `NHA_OP_FLAGS` bits.
+    NHA_OP_FLAG_NAMES: u32 {
+        /// Dump the group's statistics (`NHA_GROUP_STATS`).
+        NHA_OP_FLAG_DUMP_STATS = 1,
+        /// With the hardware statistics.
+        NHA_OP_FLAG_DUMP_HW_STATS = 2,
+        /// In replies: the reserved fields of `NHA_GROUP` entries are zero.
+        NHA_OP_FLAG_RESP_GRP_RESVD_0 = 1 << 31,
+    }
+}
 
 attr_space! {
     /// Next-hop attributes, `NHA_*`.
@@ -143,7 +148,7 @@ attr_space! {
         NHA_FDB = 11 => Flag,
         NHA_RES_GROUP = 12 => Nested(&RES_GROUP),
         NHA_RES_BUCKET = 13 => Nested(&RES_BUCKET),
-        NHA_OP_FLAGS = 14 => U32,
+        NHA_OP_FLAGS = 14 => U32; Flags(NHA_OP_FLAG_NAMES),
         NHA_GROUP_STATS = 15 => Nested(&GROUP_STATS),
         NHA_HW_STATS_ENABLE = 16 => U32,
         NHA_HW_STATS_USED = 17 => U32,

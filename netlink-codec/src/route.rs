@@ -407,7 +407,7 @@ attr_space! {
         RTA_PAD = 24 => Raw,
         RTA_UID = 25 => U32,
         RTA_TTL_PROPAGATE = 26 => U8,
-        RTA_IP_PROTO = 27 => U8,
+        RTA_IP_PROTO = 27 => U8; Enum(crate::af::IPPROTO_NAMES),
         RTA_SPORT = 28 => Be16,
         RTA_DPORT = 29 => Be16,
         RTA_NH_ID = 30 => U32,

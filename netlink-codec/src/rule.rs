@@ -185,7 +185,7 @@ attr_space! {
         FRA_L3MDEV = 19 => U8,
         FRA_UID_RANGE = 20 => Array(Elem::U32, Labels::List(FIB_RULE_UID_RANGE_FIELDS)),
         FRA_PROTOCOL = 21 => U8; Enum(crate::route::RTPROT_NAMES),
-        FRA_IP_PROTO = 22 => U8,
+        FRA_IP_PROTO = 22 => U8; Enum(crate::af::IPPROTO_NAMES),
         FRA_SPORT_RANGE = 23 => Structs(&FibRulePortRange::DEF),
         FRA_DPORT_RANGE = 24 => Structs(&FibRulePortRange::DEF),
         FRA_DSCP = 25 => U8,

@@ -63,6 +63,31 @@ fn enum_and_flag_attributes_show_their_kernel_names() {
         ("0255-rep", "FRA_PROTOCOL", "RTPROT_KERNEL"),
         ("0255-rep", "FRA_TABLE", "RT_TABLE_LOCAL"),
         ("0231-rep", "NDA_FLAGS_EXT", "0"),
+        ("0246-req", "FRA_IP_PROTO", "IPPROTO_TCP"),
+        (
+            "0006-req",
+            "IFLA_EXT_MASK",
+            "RTEXT_FILTER_VF|RTEXT_FILTER_SKIP_STATS",
+        ),
+        ("0149-rep", "NHA_GROUP_TYPE", "NEXTHOP_GRP_TYPE_MPATH"),
+        (
+            "0304-req",
+            "IFLA_GRE_ENCAP_FLAGS",
+            "TUNNEL_ENCAP_FLAG_CSUM6",
+        ),
+        ("0308-req", "IFLA_IPTUN_ENCAP_TYPE", "TUNNEL_ENCAP_FOU"),
+        ("0310-req", "IFLA_IPTUN_PROTO", "IPPROTO_IPV6"),
+        (
+            "0312-req",
+            "IFLA_IPTUN_ENCAP_FLAGS",
+            "TUNNEL_ENCAP_FLAG_CSUM6",
+        ),
+        (
+            "0333-rep",
+            "IFLA_BR_MCAST_ROUTER",
+            "MDB_RTR_TYPE_TEMP_QUERY",
+        ),
+        ("0331-rep", "IFLA_VXLAN_LABEL_POLICY", "VXLAN_LABEL_FIXED"),
     ];
     let missing: Vec<String> = cases
         .iter()

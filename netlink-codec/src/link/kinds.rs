@@ -226,7 +226,7 @@ attr_space! {
         IFLA_MACVLAN_UNSPEC = 0 => Raw,
         IFLA_MACVLAN_MODE = 1 => U32; Enum(MACVLAN_MODE_NAMES),
         IFLA_MACVLAN_FLAGS = 2 => U16; Flags(MACVLAN_FLAG_NAMES),
-        IFLA_MACVLAN_MACADDR_MODE = 3 => U32,
+        IFLA_MACVLAN_MACADDR_MODE = 3 => U32; Enum(MACVLAN_MACADDR_NAMES),
         IFLA_MACVLAN_MACADDR = 4 => LlAddr,
         IFLA_MACVLAN_MACADDR_DATA = 5 => Nested(&MACVLAN),
         IFLA_MACVLAN_MACADDR_COUNT = 6 => U32,
@@ -268,9 +268,9 @@ attr_space! {
         IFLA_MACSEC_ES = 10 => U8,
         IFLA_MACSEC_SCB = 11 => U8,
         IFLA_MACSEC_REPLAY_PROTECT = 12 => U8,
-        IFLA_MACSEC_VALIDATION = 13 => U8,
+        IFLA_MACSEC_VALIDATION = 13 => U8; Enum(MACSEC_VALIDATE_NAMES),
         IFLA_MACSEC_PAD = 14 => Raw,
-        IFLA_MACSEC_OFFLOAD = 15 => U8,
+        IFLA_MACSEC_OFFLOAD = 15 => U8; Enum(MACSEC_OFFLOAD_NAMES),
     }
 }
 
@@ -383,7 +383,7 @@ attr_space! {
         IFLA_VXLAN_DF = 29 => U8; Enum(VXLAN_DF_NAMES),
         IFLA_VXLAN_VNIFILTER = 30 => U8,
         IFLA_VXLAN_LOCALBYPASS = 31 => U8,
-        IFLA_VXLAN_LABEL_POLICY = 32 => U32,
+        IFLA_VXLAN_LABEL_POLICY = 32 => U32; Enum(VXLAN_LABEL_NAMES),
         IFLA_VXLAN_RESERVED_BITS = 33 => Raw,
         IFLA_VXLAN_MC_ROUTE = 34 => U8,
     }
@@ -440,7 +440,7 @@ attr_space! {
         IFLA_GTP_FD0 = 1 => U32,
         IFLA_GTP_FD1 = 2 => U32,
         IFLA_GTP_PDP_HASHSIZE = 3 => U32,
-        IFLA_GTP_ROLE = 4 => U32,
+        IFLA_GTP_ROLE = 4 => U32; Enum(GTP_ROLE_NAMES),
         IFLA_GTP_CREATE_SOCKETS = 5 => U8,
         IFLA_GTP_RESTART_COUNT = 6 => U8,
         IFLA_GTP_LOCAL = 7 => Ip,
@@ -464,7 +464,7 @@ attr_space! {
     /// `NS_IP6_TARGET`: `in6_addr`) are nests of addresses typed by their slot, 0..15.
     pub static BOND = "IFLA_BOND" {
         IFLA_BOND_UNSPEC = 0 => Raw,
-        IFLA_BOND_MODE = 1 => U8,
+        IFLA_BOND_MODE = 1 => U8; Enum(BOND_MODE_NAMES),
         IFLA_BOND_ACTIVE_SLAVE = 2 => U32,
         IFLA_BOND_MIIMON = 3 => U32,
         IFLA_BOND_UPDELAY = 4 => U32,
@@ -550,7 +550,7 @@ attr_space! {
         IFLA_HSR_SUPERVISION_ADDR = 4 => LlAddr,
         IFLA_HSR_SEQ_NR = 5 => U16,
         IFLA_HSR_VERSION = 6 => U8,
-        IFLA_HSR_PROTOCOL = 7 => U8,
+        IFLA_HSR_PROTOCOL = 7 => U8; Enum(HSR_PROTOCOL_NAMES),
         IFLA_HSR_INTERLINK = 8 => U32,
     }
 }

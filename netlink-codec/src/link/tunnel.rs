@@ -6,7 +6,8 @@
 use crate::attr_space;
 use crate::schema::{AttrDef, Names, Shape, Space};
 
-use super::values::TUNNEL_ENCAP_NAMES;
+use super::values::{TUNNEL_ENCAP_FLAG_NAMES, TUNNEL_ENCAP_NAMES};
+use crate::af::IPPROTO_NAMES;
 
 attr_space! {
     /// The GRE family's `IFLA_INFO_DATA` (gre, gretap, ip6gre, ip6gretap, erspan,
@@ -27,7 +28,7 @@ attr_space! {
         IFLA_GRE_FLOWINFO = 12 => Be32,
         IFLA_GRE_FLAGS = 13 => U32,
         IFLA_GRE_ENCAP_TYPE = 14 => U16; Enum(TUNNEL_ENCAP_NAMES),
-        IFLA_GRE_ENCAP_FLAGS = 15 => U16,
+        IFLA_GRE_ENCAP_FLAGS = 15 => U16; Flags(TUNNEL_ENCAP_FLAG_NAMES),
         IFLA_GRE_ENCAP_SPORT = 16 => Be16,
         IFLA_GRE_ENCAP_DPORT = 17 => Be16,
         IFLA_GRE_COLLECT_METADATA = 18 => Flag,
@@ -54,14 +55,14 @@ attr_space! {
         IFLA_IPTUN_ENCAP_LIMIT = 6 => U8,
         IFLA_IPTUN_FLOWINFO = 7 => Be32,
         IFLA_IPTUN_FLAGS = 8 => Be16,
-        IFLA_IPTUN_PROTO = 9 => U8,
+        IFLA_IPTUN_PROTO = 9 => U8; Enum(IPPROTO_NAMES),
         IFLA_IPTUN_PMTUDISC = 10 => U8,
         IFLA_IPTUN_6RD_PREFIX = 11 => Ip,
         IFLA_IPTUN_6RD_RELAY_PREFIX = 12 => Ip,
         IFLA_IPTUN_6RD_PREFIXLEN = 13 => U16,
         IFLA_IPTUN_6RD_RELAY_PREFIXLEN = 14 => U16,
         IFLA_IPTUN_ENCAP_TYPE = 15 => U16; Enum(TUNNEL_ENCAP_NAMES),
-        IFLA_IPTUN_ENCAP_FLAGS = 16 => U16,
+        IFLA_IPTUN_ENCAP_FLAGS = 16 => U16; Flags(TUNNEL_ENCAP_FLAG_NAMES),
         IFLA_IPTUN_ENCAP_SPORT = 17 => Be16,
         IFLA_IPTUN_ENCAP_DPORT = 18 => Be16,
         IFLA_IPTUN_COLLECT_METADATA = 19 => Flag,
@@ -132,7 +133,7 @@ pub static IP6TNL: Space = Space {
             kind: IFLA_IPTUN_PROTO,
             name: "IFLA_IPTUN_PROTO",
             shape: Shape::U8,
-            names: Names::None,
+            names: Names::Enum(IPPROTO_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_PMTUDISC,
@@ -174,7 +175,7 @@ pub static IP6TNL: Space = Space {
             kind: IFLA_IPTUN_ENCAP_FLAGS,
             name: "IFLA_IPTUN_ENCAP_FLAGS",
             shape: Shape::U16,
-            names: Names::None,
+            names: Names::Flags(TUNNEL_ENCAP_FLAG_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_SPORT,

@@ -243,3 +243,118 @@ uapi_consts! {
         TUNNEL_ENCAP_MPLS = 3,
     }
 }
+
+uapi_consts! {
+    /// `TUNNEL_ENCAP_FLAG_*` (`linux/if_tunnel.h`): `IFLA_GRE_ENCAP_FLAGS`,
+    /// `IFLA_IPTUN_ENCAP_FLAGS`.
+    TUNNEL_ENCAP_FLAG_NAMES: u16 {
+        TUNNEL_ENCAP_FLAG_CSUM = 1 << 0,
+        TUNNEL_ENCAP_FLAG_CSUM6 = 1 << 1,
+        TUNNEL_ENCAP_FLAG_REMCSUM = 1 << 2,
+    }
+}
+
+uapi_consts! {
+    /// `XDP_FLAGS_*` (`linux/if_link.h`): `IFLA_XDP_FLAGS`.
+    XDP_FLAGS_NAMES: u32 {
+        XDP_FLAGS_UPDATE_IF_NOEXIST = 1 << 0,
+        XDP_FLAGS_SKB_MODE = 1 << 1,
+        XDP_FLAGS_DRV_MODE = 1 << 2,
+        XDP_FLAGS_HW_MODE = 1 << 3,
+        XDP_FLAGS_REPLACE = 1 << 4,
+    }
+}
+
+uapi_consts! {
+    /// `BRIDGE_FLAGS_*` (`linux/if_bridge.h`): `IFLA_BRIDGE_FLAGS`, whom a request is for.
+    BRIDGE_FLAGS_NAMES: u16 {
+        BRIDGE_FLAGS_MASTER = 1,
+        BRIDGE_FLAGS_SELF = 2,
+    }
+}
+
+uapi_consts! {
+    /// `BRIDGE_MODE_*` (`linux/if_bridge.h`): `IFLA_BRIDGE_MODE`.
+    BRIDGE_MODE_NAMES: u16 {
+        BRIDGE_MODE_VEB = 0,
+        BRIDGE_MODE_VEPA = 1,
+        BRIDGE_MODE_UNDEF = 0xffff,
+    }
+}
+
+uapi_consts! {
+    /// `MACVLAN_MACADDR_*` (`linux/if_link.h`): `IFLA_MACVLAN_MACADDR_MODE`.
+    MACVLAN_MACADDR_NAMES: u32 {
+        MACVLAN_MACADDR_ADD = 0,
+        MACVLAN_MACADDR_DEL = 1,
+        MACVLAN_MACADDR_FLUSH = 2,
+        MACVLAN_MACADDR_SET = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum macsec_validation_type` (`linux/if_macsec.h`): `IFLA_MACSEC_VALIDATION`.
+    MACSEC_VALIDATE_NAMES: u8 {
+        MACSEC_VALIDATE_DISABLED = 0,
+        MACSEC_VALIDATE_CHECK = 1,
+        MACSEC_VALIDATE_STRICT = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum macsec_offload` (`linux/if_macsec.h`): `IFLA_MACSEC_OFFLOAD`.
+    MACSEC_OFFLOAD_NAMES: u8 {
+        MACSEC_OFFLOAD_OFF = 0,
+        MACSEC_OFFLOAD_PHY = 1,
+        MACSEC_OFFLOAD_MAC = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_vxlan_label_policy` (`linux/if_link.h`): `IFLA_VXLAN_LABEL_POLICY`.
+    VXLAN_LABEL_NAMES: u32 {
+        VXLAN_LABEL_FIXED = 0,
+        VXLAN_LABEL_INHERIT = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_gtp_role` (`linux/if_link.h`): `IFLA_GTP_ROLE`.
+    GTP_ROLE_NAMES: u32 {
+        GTP_ROLE_GGSN = 0,
+        GTP_ROLE_SGSN = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_MODE_*` (`linux/if_bonding.h`): `IFLA_BOND_MODE`.
+    BOND_MODE_NAMES: u8 {
+        BOND_MODE_ROUNDROBIN = 0,
+        BOND_MODE_ACTIVEBACKUP = 1,
+        BOND_MODE_XOR = 2,
+        BOND_MODE_BROADCAST = 3,
+        BOND_MODE_8023AD = 4,
+        BOND_MODE_TLB = 5,
+        BOND_MODE_ALB = 6,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_hsr_protocol` (`linux/if_link.h`): `IFLA_HSR_PROTOCOL`.
+    HSR_PROTOCOL_NAMES: u8 {
+        HSR_PROTOCOL_HSR = 0,
+        HSR_PROTOCOL_PRP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum can_state` (`linux/can/netlink.h`): `IFLA_CAN_STATE`.
+    CAN_STATE_NAMES: u32 {
+        CAN_STATE_ERROR_ACTIVE = 0,
+        CAN_STATE_ERROR_WARNING = 1,
+        CAN_STATE_ERROR_PASSIVE = 2,
+        CAN_STATE_BUS_OFF = 3,
+        CAN_STATE_STOPPED = 4,
+        CAN_STATE_SLEEPING = 5,
+    }
+}
