@@ -4,11 +4,10 @@
 //! signedness, byte order, string, flag, nest target, struct layout, value names of an
 //! `enum:`), sub-message kind and operation (message type, its fixed header and attribute
 //! set) the specs define must be in the codec's tables (`attr_space!` spaces and their
-//! value names, `HeaderDef`s and theirs,
-//! `INFO_DATA_KINDS`, `Family`) with the same meaning. `ynl/map.rs` says which codec table
-//! each YNL set, struct and sub-message stands for (or why none does yet); `ynl/known.rs`
-//! itemises the known differences and the codec's extra attributes, and is itself checked
-//! so that it cannot go stale.
+//! value names, `HeaderDef`s and theirs, `INFO_DATA_KINDS`, `Family`) with the same
+//! meaning. `ynl/map.rs` says which codec table each YNL set, struct and sub-message stands
+//! for (or why none does yet); `ynl/known.rs` itemises the known differences and the
+//! codec's extra attributes, and is itself checked so that it cannot go stale.
 //!
 //! The specs are not in this repository: `scripts/ynl-specs.sh` takes them out of the
 //! crates.io package `netlink-bindings` 0.3.5, which ships the kernel's files verbatim (the
