@@ -16,7 +16,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 use crate::attr_space;
 use crate::field;
 use crate::schema::{Elem, HeaderDef, Labels, Names};
-use crate::uapi::uapi_flags;
+use crate::uapi::{uapi_consts, uapi_flags};
 
 /// `struct ifaddrmsg` (8 bytes).
 #[derive(
@@ -86,14 +86,19 @@ uapi_flags! {
     }
 }
 
-/// `IFAPROT_UNSPEC`: `IFA_PROTO` value, origin unknown.
-pub const IFAPROT_UNSPEC: u8 = 0;
-/// `IFAPROT_KERNEL_LO`: loopback address set by the kernel.
-pub const IFAPROT_KERNEL_LO: u8 = 1;
-/// `IFAPROT_KERNEL_RA`: set by the kernel from a router advertisement.
-pub const IFAPROT_KERNEL_RA: u8 = 2;
-/// `IFAPROT_KERNEL_LL`: link-local address set by the kernel.
-pub const IFAPROT_KERNEL_LL: u8 = 3;
+uapi_consts! {
+    /// `IFAPROT_*`: `IFA_PROTO` values, who set the address.
+    IFAPROT_NAMES: u8 {
+        /// Origin unknown.
+        IFAPROT_UNSPEC = 0,
+        /// A loopback address set by the kernel.
+        IFAPROT_KERNEL_LO = 1,
+        /// Set by the kernel from a router advertisement.
+        IFAPROT_KERNEL_RA = 2,
+        /// A link-local address set by the kernel.
+        IFAPROT_KERNEL_LL = 3,
+    }
+}
 
 /// `struct ifa_cacheinfo` (16 bytes), the payload of `IFA_CACHEINFO`.
 #[derive(
@@ -136,10 +141,10 @@ attr_space! {
         IFA_ANYCAST = 5 => Ip,
         IFA_CACHEINFO = 6 => Array(Elem::U32, Labels::List(IFA_CACHEINFO_NAMES)),
         IFA_MULTICAST = 7 => Ip,
-        IFA_FLAGS = 8 => U32,
+        IFA_FLAGS = 8 => U32; Flags(IFA_F_NAMES),
         IFA_RT_PRIORITY = 9 => U32,
         IFA_TARGET_NETNSID = 10 => I32,
-        IFA_PROTO = 11 => U8,
+        IFA_PROTO = 11 => U8; Enum(IFAPROT_NAMES),
         IFA_MC_USERS = 12 => U32,
     }
 }

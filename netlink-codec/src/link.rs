@@ -29,6 +29,7 @@ mod can;
 mod kinds;
 mod stats;
 mod tunnel;
+mod values;
 mod vf;
 pub use bridge_af::*;
 pub use bridge_cfm::*;
@@ -37,6 +38,7 @@ pub use can::*;
 pub use kinds::*;
 pub use stats::*;
 pub use tunnel::*;
+pub use values::*;
 pub use vf::*;
 
 /// `IFNAMSIZ` (`linux/if.h`): the size of an interface name with its NUL; names have
@@ -200,43 +202,6 @@ pub const ARPHRD_NAMES: &[(u64, &str)] = &[
     (0xffff, "ARPHRD_VOID"),
 ];
 
-/// `IN6_ADDR_GEN_MODE_EUI64`.
-pub const IN6_ADDR_GEN_MODE_EUI64: u8 = 0;
-/// `IN6_ADDR_GEN_MODE_NONE`: no kernel link-local address.
-pub const IN6_ADDR_GEN_MODE_NONE: u8 = 1;
-/// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`.
-pub const IN6_ADDR_GEN_MODE_STABLE_PRIVACY: u8 = 2;
-/// `IN6_ADDR_GEN_MODE_RANDOM`.
-pub const IN6_ADDR_GEN_MODE_RANDOM: u8 = 3;
-
-/// `RTEXT_FILTER_VF` (for `IFLA_EXT_MASK`).
-pub const RTEXT_FILTER_VF: u32 = 1 << 0;
-/// `RTEXT_FILTER_BRVLAN`.
-pub const RTEXT_FILTER_BRVLAN: u32 = 1 << 1;
-/// `RTEXT_FILTER_BRVLAN_COMPRESSED`.
-pub const RTEXT_FILTER_BRVLAN_COMPRESSED: u32 = 1 << 2;
-/// `RTEXT_FILTER_SKIP_STATS`.
-pub const RTEXT_FILTER_SKIP_STATS: u32 = 1 << 3;
-/// `RTEXT_FILTER_MRP`.
-pub const RTEXT_FILTER_MRP: u32 = 1 << 4;
-/// `RTEXT_FILTER_CFM_CONFIG`.
-pub const RTEXT_FILTER_CFM_CONFIG: u32 = 1 << 5;
-/// `RTEXT_FILTER_CFM_STATUS`.
-pub const RTEXT_FILTER_CFM_STATUS: u32 = 1 << 6;
-/// `RTEXT_FILTER_MST`.
-pub const RTEXT_FILTER_MST: u32 = 1 << 7;
-
-/// `XDP_ATTACHED_NONE`: `IFLA_XDP_ATTACHED` value, no program.
-pub const XDP_ATTACHED_NONE: u8 = 0;
-/// `XDP_ATTACHED_DRV`: a program in native (driver) mode.
-pub const XDP_ATTACHED_DRV: u8 = 1;
-/// `XDP_ATTACHED_SKB`: a program in generic (skb) mode.
-pub const XDP_ATTACHED_SKB: u8 = 2;
-/// `XDP_ATTACHED_HW`: a program offloaded to hardware.
-pub const XDP_ATTACHED_HW: u8 = 3;
-/// `XDP_ATTACHED_MULTI`: programs in several modes.
-pub const XDP_ATTACHED_MULTI: u8 = 4;
-
 /// `IFLA_IF_NETNSID` (46): the uapi's first name of [`IFLA_TARGET_NETNSID`].
 pub const IFLA_IF_NETNSID: u16 = IFLA_TARGET_NETNSID;
 
@@ -293,8 +258,8 @@ attr_space! {
         IFLA_TXQLEN = 13 => U32,
         IFLA_MAP = 14 => Structs(&RtnlLinkIfmap::DEF),
         IFLA_WEIGHT = 15 => U32,
-        IFLA_OPERSTATE = 16 => U8,
-        IFLA_LINKMODE = 17 => U8,
+        IFLA_OPERSTATE = 16 => U8; Enum(IF_OPER_NAMES),
+        IFLA_LINKMODE = 17 => U8; Enum(IF_LINK_MODE_NAMES),
         IFLA_LINKINFO = 18 => Nested(&LINKINFO),
         IFLA_NET_NS_PID = 19 => U32,
         IFLA_IFALIAS = 20 => Str,
@@ -306,7 +271,7 @@ attr_space! {
         IFLA_AF_SPEC = 26 => ByFamily(AF_SPEC_FAMILIES, &Nested(&AF_SPEC)),
         IFLA_GROUP = 27 => U32,
         IFLA_NET_NS_FD = 28 => U32,
-        IFLA_EXT_MASK = 29 => U32,
+        IFLA_EXT_MASK = 29 => U32; Flags(RTEXT_FILTER_NAMES),
         IFLA_PROMISCUITY = 30 => U32,
         IFLA_NUM_TX_QUEUES = 31 => U32,
         IFLA_NUM_RX_QUEUES = 32 => U32,
@@ -321,7 +286,7 @@ attr_space! {
         IFLA_GSO_MAX_SIZE = 41 => U32,
         IFLA_PAD = 42 => Raw,
         IFLA_XDP = 43 => Nested(&XDP),
-        IFLA_EVENT = 44 => U32,
+        IFLA_EVENT = 44 => U32; Enum(IFLA_EVENT_NAMES),
         IFLA_NEW_NETNSID = 45 => I32,
         IFLA_TARGET_NETNSID = 46 => I32,
         IFLA_CARRIER_UP_COUNT = 47 => U32,
@@ -454,14 +419,14 @@ attr_space! {
     /// `IFLA_INET6_*`.
     pub static INET6 = "IFLA_INET6" {
         IFLA_INET6_UNSPEC = 0 => Raw,
-        IFLA_INET6_FLAGS = 1 => U32,
+        IFLA_INET6_FLAGS = 1 => U32; Flags(IF_INET6_FLAG_NAMES),
         IFLA_INET6_CONF = 2 => Array(Elem::I32, Labels::Space(&IPV6_DEVCONF, 0)),
         IFLA_INET6_STATS = 3 => Array(Elem::U64, Labels::Space(&IPSTATS_MIB, 0)),
         IFLA_INET6_MCAST = 4 => Raw,
         IFLA_INET6_CACHEINFO = 5 => Array(Elem::U32, Labels::List(IFLA_CACHEINFO_NAMES)),
         IFLA_INET6_ICMP6STATS = 6 => Array(Elem::U64, Labels::Space(&ICMP6_MIB, 0)),
         IFLA_INET6_TOKEN = 7 => Ip,
-        IFLA_INET6_ADDR_GEN_MODE = 8 => U8,
+        IFLA_INET6_ADDR_GEN_MODE = 8 => U8; Enum(IN6_ADDR_GEN_MODE_NAMES),
         IFLA_INET6_RA_MTU = 9 => U32,
     }
 }
@@ -586,8 +551,8 @@ attr_space! {
     pub static XDP = "IFLA_XDP" {
         IFLA_XDP_UNSPEC = 0 => Raw,
         IFLA_XDP_FD = 1 => I32,
-        IFLA_XDP_ATTACHED = 2 => U8,
-        IFLA_XDP_FLAGS = 3 => U32,
+        IFLA_XDP_ATTACHED = 2 => U8; Enum(XDP_ATTACHED_NAMES),
+        IFLA_XDP_FLAGS = 3 => U32; Flags(XDP_FLAGS_NAMES),
         IFLA_XDP_PROG_ID = 4 => U32,
         IFLA_XDP_DRV_PROG_ID = 5 => U32,
         IFLA_XDP_SKB_PROG_ID = 6 => U32,

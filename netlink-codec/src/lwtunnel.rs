@@ -74,6 +74,70 @@ uapi_consts! {
     }
 }
 
+uapi_consts! {
+    /// `SEG6_LOCAL_ACTION_*` (`linux/seg6_local.h`): `SEG6_LOCAL_ACTION`, the SRv6
+    /// behaviour of a `seg6local` route.
+    SEG6_LOCAL_ACTION_NAMES: u32 {
+        SEG6_LOCAL_ACTION_UNSPEC = 0,
+        SEG6_LOCAL_ACTION_END = 1,
+        SEG6_LOCAL_ACTION_END_X = 2,
+        SEG6_LOCAL_ACTION_END_T = 3,
+        SEG6_LOCAL_ACTION_END_DX2 = 4,
+        SEG6_LOCAL_ACTION_END_DX6 = 5,
+        SEG6_LOCAL_ACTION_END_DX4 = 6,
+        SEG6_LOCAL_ACTION_END_DT6 = 7,
+        SEG6_LOCAL_ACTION_END_DT4 = 8,
+        SEG6_LOCAL_ACTION_END_B6 = 9,
+        SEG6_LOCAL_ACTION_END_B6_ENCAP = 10,
+        SEG6_LOCAL_ACTION_END_BM = 11,
+        SEG6_LOCAL_ACTION_END_S = 12,
+        SEG6_LOCAL_ACTION_END_AS = 13,
+        SEG6_LOCAL_ACTION_END_AM = 14,
+        SEG6_LOCAL_ACTION_END_BPF = 15,
+        SEG6_LOCAL_ACTION_END_DT46 = 16,
+    }
+}
+
+uapi_consts! {
+    /// `ILA_CSUM_*` (`linux/ila.h`): `ILA_ATTR_CSUM_MODE`.
+    ILA_CSUM_NAMES: u8 {
+        ILA_CSUM_ADJUST_TRANSPORT = 0,
+        ILA_CSUM_NEUTRAL_MAP = 1,
+        ILA_CSUM_NO_ACTION = 2,
+        ILA_CSUM_NEUTRAL_MAP_AUTO = 3,
+    }
+}
+
+uapi_consts! {
+    /// `ILA_ATYPE_*` (`linux/ila.h`): `ILA_ATTR_IDENT_TYPE`.
+    ILA_ATYPE_NAMES: u8 {
+        ILA_ATYPE_IID = 0,
+        ILA_ATYPE_LUID = 1,
+        ILA_ATYPE_VIRT_V4 = 2,
+        ILA_ATYPE_VIRT_UNI_V6 = 3,
+        ILA_ATYPE_VIRT_MULTI_V6 = 4,
+        ILA_ATYPE_NONLOCAL_ADDR = 5,
+        ILA_ATYPE_USE_FORMAT = 32,
+    }
+}
+
+uapi_consts! {
+    /// `ILA_HOOK_*` (`linux/ila.h`): `ILA_ATTR_HOOK_TYPE`.
+    ILA_HOOK_NAMES: u8 {
+        ILA_HOOK_ROUTE_OUTPUT = 0,
+        ILA_HOOK_ROUTE_INPUT = 1,
+    }
+}
+
+uapi_consts! {
+    /// `IOAM6_IPTUNNEL_MODE_*` (`linux/ioam6_iptunnel.h`): `IOAM6_IPTUNNEL_MODE`.
+    IOAM6_IPTUNNEL_MODE_NAMES: u8 {
+        IOAM6_IPTUNNEL_MODE_INLINE = 1,
+        IOAM6_IPTUNNEL_MODE_ENCAP = 2,
+        IOAM6_IPTUNNEL_MODE_AUTO = 3,
+    }
+}
+
 /// The space of `RTA_ENCAP` / `NHA_ENCAP` for each `LWTUNNEL_ENCAP_*` type.
 pub static ENCAP_KINDS: &[(u16, &Space)] = &[
     (LWTUNNEL_ENCAP_MPLS, &MPLS_IPTUNNEL),
@@ -176,9 +240,9 @@ attr_space! {
         ILA_ATTR_IFINDEX = 4 => I32,
         ILA_ATTR_DIR = 5 => U32,
         ILA_ATTR_PAD = 6 => Raw,
-        ILA_ATTR_CSUM_MODE = 7 => U8,
-        ILA_ATTR_IDENT_TYPE = 8 => U8,
-        ILA_ATTR_HOOK_TYPE = 9 => U8,
+        ILA_ATTR_CSUM_MODE = 7 => U8; Enum(ILA_CSUM_NAMES),
+        ILA_ATTR_IDENT_TYPE = 8 => U8; Enum(ILA_ATYPE_NAMES),
+        ILA_ATTR_HOOK_TYPE = 9 => U8; Enum(ILA_HOOK_NAMES),
     }
 }
 
@@ -195,7 +259,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_SEG6_LOCAL`, `SEG6_LOCAL_*`: `SRH` is `struct ipv6_sr_hdr`.
     pub static SEG6_LOCAL = "SEG6_LOCAL" {
         SEG6_LOCAL_UNSPEC = 0 => Raw,
-        SEG6_LOCAL_ACTION = 1 => U32,
+        SEG6_LOCAL_ACTION = 1 => U32; Enum(SEG6_LOCAL_ACTION_NAMES),
         SEG6_LOCAL_SRH = 2 => Srh(&crate::srh::IPV6_SR_HDR),
         SEG6_LOCAL_TABLE = 3 => U32,
         SEG6_LOCAL_NH4 = 4 => Ip,
@@ -271,7 +335,7 @@ attr_space! {
     /// `LWTUNNEL_ENCAP_IOAM6`, `IOAM6_IPTUNNEL_*`: `TRACE` is `struct ioam6_trace_hdr`.
     pub static IOAM6_IPTUNNEL = "IOAM6_IPTUNNEL" {
         IOAM6_IPTUNNEL_UNSPEC = 0 => Raw,
-        IOAM6_IPTUNNEL_MODE = 1 => U8,
+        IOAM6_IPTUNNEL_MODE = 1 => U8; Enum(IOAM6_IPTUNNEL_MODE_NAMES),
         IOAM6_IPTUNNEL_DST = 2 => Ip,
         IOAM6_IPTUNNEL_TRACE = 3 => Raw,
         IOAM6_IPTUNNEL_FREQ_K = 4 => U32,

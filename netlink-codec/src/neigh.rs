@@ -163,12 +163,12 @@ attr_space! {
         NDA_MASTER = 9 => U32,
         NDA_LINK_NETNSID = 10 => I32,
         NDA_SRC_VNI = 11 => U32,
-        NDA_PROTOCOL = 12 => U8,
+        NDA_PROTOCOL = 12 => U8; Enum(crate::route::RTPROT_NAMES),
         NDA_NH_ID = 13 => U32,
         NDA_FDB_EXT_ATTRS = 14 => Nested(&FDB_EXT),
-        NDA_FLAGS_EXT = 15 => U32,
-        NDA_NDM_STATE_MASK = 16 => U16,
-        NDA_NDM_FLAGS_MASK = 17 => U8,
+        NDA_FLAGS_EXT = 15 => U32; Flags(NTF_EXT_NAMES),
+        NDA_NDM_STATE_MASK = 16 => U16; Flags(NUD_NAMES),
+        NDA_NDM_FLAGS_MASK = 17 => U8; Flags(NTF_NAMES),
     }
 }
 

@@ -18,6 +18,7 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 use crate::attr_space;
 use crate::field;
 use crate::schema::{HeaderDef, Names};
+use crate::uapi::uapi_consts;
 
 /// `struct nhmsg` (8 bytes).
 #[derive(
@@ -109,16 +110,26 @@ impl NexthopGrp {
     };
 }
 
-/// `NHA_GROUP_TYPE` values.
-pub const NEXTHOP_GRP_TYPE_MPATH: u16 = 0;
-/// `NHA_GROUP_TYPE`: a resilient group (`NHA_RES_GROUP` holds its parameters).
-pub const NEXTHOP_GRP_TYPE_RES: u16 = 1;
-/// `NHA_OP_FLAGS` bit: dump the group's statistics (`NHA_GROUP_STATS`).
-pub const NHA_OP_FLAG_DUMP_STATS: u32 = 1;
-/// `NHA_OP_FLAGS` bit: with the hardware statistics.
-pub const NHA_OP_FLAG_DUMP_HW_STATS: u32 = 2;
-/// `NHA_OP_FLAGS` bit in replies: the reserved fields of `NHA_GROUP` entries are zero.
-pub const NHA_OP_FLAG_RESP_GRP_RESVD_0: u32 = 1 << 31;
+uapi_consts! {
+    /// `NEXTHOP_GRP_TYPE_*`: `NHA_GROUP_TYPE` values.
+    NEXTHOP_GRP_TYPE_NAMES: u16 {
+        NEXTHOP_GRP_TYPE_MPATH = 0,
+        /// A resilient group (`NHA_RES_GROUP` holds its parameters).
+        NEXTHOP_GRP_TYPE_RES = 1,
+    }
+}
+
+uapi_consts! {
+    /// `NHA_OP_FLAG_*`: `NHA_OP_FLAGS` bits.
+    NHA_OP_FLAG_NAMES: u32 {
+        /// Dump the group's statistics (`NHA_GROUP_STATS`).
+        NHA_OP_FLAG_DUMP_STATS = 1,
+        /// With the hardware statistics.
+        NHA_OP_FLAG_DUMP_HW_STATS = 2,
+        /// In replies: the reserved fields of `NHA_GROUP` entries are zero.
+        NHA_OP_FLAG_RESP_GRP_RESVD_0 = 1 << 31,
+    }
+}
 
 attr_space! {
     /// Next-hop attributes, `NHA_*`.
@@ -126,18 +137,18 @@ attr_space! {
         NHA_UNSPEC = 0 => Raw,
         NHA_ID = 1 => U32,
         NHA_GROUP = 2 => Structs(&NexthopGrp::DEF),
-        NHA_GROUP_TYPE = 3 => U16,
+        NHA_GROUP_TYPE = 3 => U16; Enum(NEXTHOP_GRP_TYPE_NAMES),
         NHA_BLACKHOLE = 4 => Flag,
         NHA_OIF = 5 => U32,
         NHA_GATEWAY = 6 => Ip,
-        NHA_ENCAP_TYPE = 7 => U16,
+        NHA_ENCAP_TYPE = 7 => U16; Enum(crate::lwtunnel::LWTUNNEL_ENCAP_NAMES),
         NHA_ENCAP = 8 => ByType(NHA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         NHA_GROUPS = 9 => Flag,
         NHA_MASTER = 10 => U32,
         NHA_FDB = 11 => Flag,
         NHA_RES_GROUP = 12 => Nested(&RES_GROUP),
         NHA_RES_BUCKET = 13 => Nested(&RES_BUCKET),
-        NHA_OP_FLAGS = 14 => U32,
+        NHA_OP_FLAGS = 14 => U32; Flags(NHA_OP_FLAG_NAMES),
         NHA_GROUP_STATS = 15 => Nested(&GROUP_STATS),
         NHA_HW_STATS_ENABLE = 16 => U32,
         NHA_HW_STATS_USED = 17 => U32,

@@ -200,6 +200,25 @@ pub const IP6_RT_PRIO_USER: u32 = 1024;
 
 pub use crate::lwtunnel::MplsLabel;
 
+uapi_consts! {
+    /// `ICMPV6_ROUTER_PREF_*` (`linux/icmpv6.h`, RFC 4191's two bits): `RTA_PREF`.
+    ICMPV6_ROUTER_PREF_NAMES: u8 {
+        ICMPV6_ROUTER_PREF_LOW = 0x3,
+        ICMPV6_ROUTER_PREF_MEDIUM = 0x0,
+        ICMPV6_ROUTER_PREF_HIGH = 0x1,
+        ICMPV6_ROUTER_PREF_INVALID = 0x2,
+    }
+}
+
+uapi_consts! {
+    /// `RT_DEL_REASON_*` (`linux/rtnetlink.h`): `RTA_DEL_REASON`, why a route went away.
+    RT_DEL_REASON_NAMES: u32 {
+        RT_DEL_REASON_UNSPEC = 0,
+        RT_DEL_REASON_EXPIRED = 1,
+        RT_DEL_REASON_RA_WITHDRAWN = 2,
+    }
+}
+
 /// `struct rta_cacheinfo` (32 bytes), the payload of `RTA_CACHEINFO`.
 #[derive(
     Debug,
@@ -376,24 +395,24 @@ attr_space! {
         RTA_CACHEINFO = 12 => Array(Elem::U32, Labels::List(RTA_CACHEINFO_NAMES)),
         RTA_SESSION = 13 => Raw,
         RTA_MP_ALGO = 14 => Raw,
-        RTA_TABLE = 15 => U32,
+        RTA_TABLE = 15 => U32; Enum(RT_TABLE_NAMES),
         RTA_MARK = 16 => U32,
         RTA_MFC_STATS = 17 => Array(Elem::U64, Labels::List(RTA_MFC_STATS_NAMES)),
         RTA_VIA = 18 => Via,
         RTA_NEWDST = 19 => Structs(&MplsLabel::DEF),
-        RTA_PREF = 20 => U8,
-        RTA_ENCAP_TYPE = 21 => U16,
+        RTA_PREF = 20 => U8; Enum(ICMPV6_ROUTER_PREF_NAMES),
+        RTA_ENCAP_TYPE = 21 => U16; Enum(crate::lwtunnel::LWTUNNEL_ENCAP_NAMES),
         RTA_ENCAP = 22 => ByType(RTA_ENCAP_TYPE, crate::lwtunnel::ENCAP_KINDS),
         RTA_EXPIRES = 23 => U32,
         RTA_PAD = 24 => Raw,
         RTA_UID = 25 => U32,
         RTA_TTL_PROPAGATE = 26 => U8,
-        RTA_IP_PROTO = 27 => U8,
+        RTA_IP_PROTO = 27 => U8; Enum(crate::af::IPPROTO_NAMES),
         RTA_SPORT = 28 => Be16,
         RTA_DPORT = 29 => Be16,
         RTA_NH_ID = 30 => U32,
         RTA_FLOWLABEL = 31 => Be32,
-        RTA_DEL_REASON = 32 => U32,
+        RTA_DEL_REASON = 32 => U32; Enum(RT_DEL_REASON_NAMES),
     }
 }
 

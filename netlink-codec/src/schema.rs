@@ -228,6 +228,9 @@ pub struct AttrDef {
     pub name: &'static str,
     /// The payload layout.
     pub shape: Shape,
+    /// How a number payload's value is named (`LWTUNNEL_ENCAP_SEG6`, `IFA_F_PERMANENT`):
+    /// for presentation only, the payload stays the number.
+    pub names: Names,
 }
 
 /// An attribute space: the table for one `*_MAX`-bounded enum of the uapi.
@@ -276,13 +279,16 @@ pub static EMPTY: Space = Space {
     attrs: &[],
 };
 
-/// Declare an attribute space: constants, their doc lines, and the table.
+/// Declare an attribute space: constants, their doc lines, and the table. A number
+/// attribute whose value is a uapi enum or set of flags names them after its shape
+/// (`; Enum(TABLE)` or `; Flags(TABLE)`, a [`Names`]).
 ///
 /// ```ignore
 /// attr_space! {
 ///     /// Link attributes.
 ///     pub static LINK = "IFLA" {
 ///         IFLA_ADDRESS = 1 => LlAddr,
+///         IFLA_OPERSTATE = 16 => U8; Enum(IF_OPER_NAMES),
 ///     }
 /// }
 /// ```
@@ -292,7 +298,7 @@ macro_rules! attr_space {
     (
         $(#[$sdoc:meta])*
         pub static $space:ident = $sname:literal {
-            $( $name:ident = $val:literal $(as $disp:literal)? => $shape:expr, )*
+            $( $name:ident = $val:literal $(as $disp:literal)? => $shape:expr $(; $names:expr)?, )*
         }
     ) => {
         $(
@@ -306,6 +312,7 @@ macro_rules! attr_space {
                 kind: $val,
                 name: $crate::__attr_name!($($disp)? ; $name),
                 shape: { #[allow(unused_imports)] use $crate::schema::Shape::*; $shape },
+                names: $crate::__attr_names!($($names)?),
             }, )* ],
         };
     };
@@ -320,6 +327,20 @@ macro_rules! __attr_name {
     };
     (; $n:ident) => {
         stringify!($n)
+    };
+}
+
+/// The value names of a table entry: the `; Enum(..)`/`; Flags(..)` given, else none.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __attr_names {
+    ($n:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::schema::Names::{Enum, Flags};
+        $n
+    }};
+    () => {
+        $crate::schema::Names::None
     };
 }
 

@@ -1,13 +1,13 @@
 //! The codec's tables against the kernel's machine-readable rtnetlink specs (YNL,
 //! `Documentation/netlink/specs/rt-{link,addr,route,neigh,rule}.yaml`): every fixed header
 //! (member names, widths, offsets), attribute set, attribute name, number, type (width,
-//! signedness, byte order, string, flag, nest target, struct layout), sub-message kind and
-//! operation (message type, its fixed header and attribute set) the specs define must be in
-//! the codec's tables (`attr_space!` spaces, `HeaderDef`s and their value names,
-//! `INFO_DATA_KINDS`, `Family`) with the same meaning. `ynl/map.rs` says which codec table
-//! each YNL set, struct and sub-message stands for (or why none does yet); `ynl/known.rs`
-//! itemises the known differences and the codec's extra attributes, and is itself checked
-//! so that it cannot go stale.
+//! signedness, byte order, string, flag, nest target, struct layout, value names of an
+//! `enum:`), sub-message kind and operation (message type, its fixed header and attribute
+//! set) the specs define must be in the codec's tables (`attr_space!` spaces and their
+//! value names, `HeaderDef`s and theirs, `INFO_DATA_KINDS`, `Family`) with the same
+//! meaning. `ynl/map.rs` says which codec table each YNL set, struct and sub-message stands
+//! for (or why none does yet); `ynl/known.rs` itemises the known differences and the
+//! codec's extra attributes, and is itself checked so that it cannot go stale.
 //!
 //! The specs are not in this repository: `scripts/ynl-specs.sh` takes them out of the
 //! crates.io package `netlink-bindings` 0.3.5, which ships the kernel's files verbatim (the
@@ -168,7 +168,7 @@ definitions:
 attribute-sets:
   - name: s
     attributes:
-      - {name: one, type: u32}
+      - {name: one, type: u32, enum: fl, enum-as-flags: true}
       - {name: two, type: nest, nested-attributes: s}
       - {name: ten, type: u16, value: 10, byte-order: big-endian}
       - {name: eleven, type: binary, struct: hdr}
@@ -182,6 +182,8 @@ attribute-sets:
         [("one", 1), ("two", 2), ("ten", 10), ("eleven", 11)]
     );
     assert_eq!(s.attrs[2].byte_order.as_deref(), Some("big-endian"));
+    assert_eq!(s.attrs[0].enum_.as_deref(), Some("fl"));
+    assert!(s.attrs[0].enum_as_flags && !s.attrs[1].enum_as_flags);
     assert_eq!(spec.sets[1].subset_of.as_deref(), Some("s"));
     let sizes: Vec<usize> = spec.structs[0].members.iter().map(|m| m.size).collect();
     assert_eq!(sizes, [1, 3, 4]);

@@ -62,8 +62,8 @@ attr_space! {
     /// `IFLA_AF_SPEC` of an `AF_BRIDGE` message, `IFLA_BRIDGE_*`. MRP and CFM are in
     /// `bridge_mrp.rs` and `bridge_cfm.rs`.
     pub static BRIDGE_AF = "IFLA_BRIDGE" {
-        IFLA_BRIDGE_FLAGS = 0 => U16,
-        IFLA_BRIDGE_MODE = 1 => U16,
+        IFLA_BRIDGE_FLAGS = 0 => U16; Flags(super::BRIDGE_FLAGS_NAMES),
+        IFLA_BRIDGE_MODE = 1 => U16; Enum(super::BRIDGE_MODE_NAMES),
         IFLA_BRIDGE_VLAN_INFO = 2 => Structs(&BridgeVlanInfo::DEF),
         IFLA_BRIDGE_VLAN_TUNNEL_INFO = 3 => Nested(&BRIDGE_VLAN_TUNNEL),
         IFLA_BRIDGE_MRP = 4 => Nested(&super::BRIDGE_MRP),

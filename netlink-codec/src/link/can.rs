@@ -108,7 +108,7 @@ attr_space! {
         IFLA_CAN_BITTIMING = 1 => Array(Elem::U32, Labels::List(CAN_BITTIMING_NAMES)),
         IFLA_CAN_BITTIMING_CONST = 2 => Structs(&CanBittimingConst::DEF),
         IFLA_CAN_CLOCK = 3 => Array(Elem::U32, Labels::List(CAN_CLOCK_NAMES)),
-        IFLA_CAN_STATE = 4 => U32,
+        IFLA_CAN_STATE = 4 => U32; Enum(super::CAN_STATE_NAMES),
         IFLA_CAN_CTRLMODE = 5 => Array(Elem::U32, Labels::List(CAN_CTRLMODE_NAMES)),
         IFLA_CAN_RESTART_MS = 6 => U32,
         IFLA_CAN_RESTART = 7 => U32,

@@ -9,6 +9,8 @@ use crate::attr_space;
 use crate::field;
 use crate::schema::{Elem, HeaderDef, Labels};
 
+use super::values::*;
+
 /// `struct ifla_vxlan_port_range` / `struct ifla_geneve_port_range` (4 bytes): the UDP
 /// source port range, in network order.
 #[derive(
@@ -100,7 +102,7 @@ attr_space! {
         IFLA_BR_STP_STATE = 5 => U32,
         IFLA_BR_PRIORITY = 6 => U16,
         IFLA_BR_VLAN_FILTERING = 7 => U8,
-        IFLA_BR_VLAN_PROTOCOL = 8 => Be16,
+        IFLA_BR_VLAN_PROTOCOL = 8 => Be16; Enum(VLAN_PROTOCOL_NAMES),
         IFLA_BR_GROUP_FWD_MASK = 9 => U16,
         IFLA_BR_ROOT_ID = 10 => Structs(&IflaBridgeId::DEF),
         IFLA_BR_BRIDGE_ID = 11 => Structs(&IflaBridgeId::DEF),
@@ -114,7 +116,7 @@ attr_space! {
         IFLA_BR_GC_TIMER = 19 => U64,
         IFLA_BR_GROUP_ADDR = 20 => LlAddr,
         IFLA_BR_FDB_FLUSH = 21 => Flag,
-        IFLA_BR_MCAST_ROUTER = 22 => U8,
+        IFLA_BR_MCAST_ROUTER = 22 => U8; Enum(MDB_RTR_TYPE_NAMES),
         IFLA_BR_MCAST_SNOOPING = 23 => U8,
         IFLA_BR_MCAST_QUERY_USE_IFADDR = 24 => U8,
         IFLA_BR_MCAST_QUERIER = 25 => U8,
@@ -142,7 +144,7 @@ attr_space! {
         IFLA_BR_MCAST_QUERIER_STATE = 47 => Raw,
         IFLA_BR_FDB_N_LEARNED = 48 => U32,
         IFLA_BR_FDB_MAX_LEARNED = 49 => U32,
-        IFLA_BR_STP_MODE = 50 => U32,
+        IFLA_BR_STP_MODE = 50 => U32; Enum(BR_STP_MODE_NAMES),
     }
 }
 
@@ -150,7 +152,7 @@ attr_space! {
     /// A bridge port's `IFLA_INFO_SLAVE_DATA` (and `IFLA_PROTINFO` of `AF_BRIDGE`), `IFLA_BRPORT_*`.
     pub static BRPORT = "IFLA_BRPORT" {
         IFLA_BRPORT_UNSPEC = 0 => Raw,
-        IFLA_BRPORT_STATE = 1 => U8,
+        IFLA_BRPORT_STATE = 1 => U8; Enum(BR_STATE_NAMES),
         IFLA_BRPORT_PRIORITY = 2 => U16,
         IFLA_BRPORT_COST = 3 => U32,
         IFLA_BRPORT_MODE = 4 => U8,
@@ -174,7 +176,7 @@ attr_space! {
         IFLA_BRPORT_FORWARD_DELAY_TIMER = 22 => U64,
         IFLA_BRPORT_HOLD_TIMER = 23 => U64,
         IFLA_BRPORT_FLUSH = 24 => Flag,
-        IFLA_BRPORT_MULTICAST_ROUTER = 25 => U8,
+        IFLA_BRPORT_MULTICAST_ROUTER = 25 => U8; Enum(MDB_RTR_TYPE_NAMES),
         IFLA_BRPORT_PAD = 26 => Raw,
         IFLA_BRPORT_MCAST_FLOOD = 27 => U8,
         IFLA_BRPORT_MCAST_TO_UCAST = 28 => U8,
@@ -206,7 +208,7 @@ attr_space! {
         IFLA_VLAN_FLAGS = 2 => Array(Elem::U32, Labels::List(FLAGS_MASK_NAMES)),
         IFLA_VLAN_EGRESS_QOS = 3 => Nested(&VLAN_QOS),
         IFLA_VLAN_INGRESS_QOS = 4 => Nested(&VLAN_QOS),
-        IFLA_VLAN_PROTOCOL = 5 => Be16,
+        IFLA_VLAN_PROTOCOL = 5 => Be16; Enum(VLAN_PROTOCOL_NAMES),
     }
 }
 
@@ -222,9 +224,9 @@ attr_space! {
     /// macvlan's and macvtap's `IFLA_INFO_DATA`, `IFLA_MACVLAN_*`.
     pub static MACVLAN = "IFLA_MACVLAN" {
         IFLA_MACVLAN_UNSPEC = 0 => Raw,
-        IFLA_MACVLAN_MODE = 1 => U32,
-        IFLA_MACVLAN_FLAGS = 2 => U16,
-        IFLA_MACVLAN_MACADDR_MODE = 3 => U32,
+        IFLA_MACVLAN_MODE = 1 => U32; Enum(MACVLAN_MODE_NAMES),
+        IFLA_MACVLAN_FLAGS = 2 => U16; Flags(MACVLAN_FLAG_NAMES),
+        IFLA_MACVLAN_MACADDR_MODE = 3 => U32; Enum(MACVLAN_MACADDR_NAMES),
         IFLA_MACVLAN_MACADDR = 4 => LlAddr,
         IFLA_MACVLAN_MACADDR_DATA = 5 => Nested(&MACVLAN),
         IFLA_MACVLAN_MACADDR_COUNT = 6 => U32,
@@ -266,9 +268,9 @@ attr_space! {
         IFLA_MACSEC_ES = 10 => U8,
         IFLA_MACSEC_SCB = 11 => U8,
         IFLA_MACSEC_REPLAY_PROTECT = 12 => U8,
-        IFLA_MACSEC_VALIDATION = 13 => U8,
+        IFLA_MACSEC_VALIDATION = 13 => U8; Enum(MACSEC_VALIDATE_NAMES),
         IFLA_MACSEC_PAD = 14 => Raw,
-        IFLA_MACSEC_OFFLOAD = 15 => U8,
+        IFLA_MACSEC_OFFLOAD = 15 => U8; Enum(MACSEC_OFFLOAD_NAMES),
     }
 }
 
@@ -286,8 +288,8 @@ attr_space! {
     /// ipvlan's and ipvtap's `IFLA_INFO_DATA`, `IFLA_IPVLAN_*`.
     pub static IPVLAN = "IFLA_IPVLAN" {
         IFLA_IPVLAN_UNSPEC = 0 => Raw,
-        IFLA_IPVLAN_MODE = 1 => U16,
-        IFLA_IPVLAN_FLAGS = 2 => U16,
+        IFLA_IPVLAN_MODE = 1 => U16; Enum(IPVLAN_MODE_NAMES),
+        IFLA_IPVLAN_FLAGS = 2 => U16; Flags(IPVLAN_F_NAMES),
     }
 }
 
@@ -297,14 +299,14 @@ attr_space! {
         IFLA_NETKIT_UNSPEC = 0 => Raw,
         IFLA_NETKIT_PEER_INFO = 1 => Peer(&super::LINK),
         IFLA_NETKIT_PRIMARY = 2 => U8,
-        IFLA_NETKIT_POLICY = 3 => U32,
-        IFLA_NETKIT_PEER_POLICY = 4 => U32,
-        IFLA_NETKIT_MODE = 5 => U32,
-        IFLA_NETKIT_SCRUB = 6 => U32,
-        IFLA_NETKIT_PEER_SCRUB = 7 => U32,
+        IFLA_NETKIT_POLICY = 3 => U32; Enum(NETKIT_POLICY_NAMES),
+        IFLA_NETKIT_PEER_POLICY = 4 => U32; Enum(NETKIT_POLICY_NAMES),
+        IFLA_NETKIT_MODE = 5 => U32; Enum(NETKIT_MODE_NAMES),
+        IFLA_NETKIT_SCRUB = 6 => U32; Enum(NETKIT_SCRUB_NAMES),
+        IFLA_NETKIT_PEER_SCRUB = 7 => U32; Enum(NETKIT_SCRUB_NAMES),
         IFLA_NETKIT_HEADROOM = 8 => U16,
         IFLA_NETKIT_TAILROOM = 9 => U16,
-        IFLA_NETKIT_PAIRING = 10 => U32,
+        IFLA_NETKIT_PAIRING = 10 => U32; Enum(NETKIT_PAIRING_NAMES),
     }
 }
 
@@ -378,10 +380,10 @@ attr_space! {
         // The kernel's policy takes a flag, but it dumps a `__u8` (0 or 1): typed as
         // dumped; a request's empty flag stays raw.
         IFLA_VXLAN_TTL_INHERIT = 28 => U8,
-        IFLA_VXLAN_DF = 29 => U8,
+        IFLA_VXLAN_DF = 29 => U8; Enum(VXLAN_DF_NAMES),
         IFLA_VXLAN_VNIFILTER = 30 => U8,
         IFLA_VXLAN_LOCALBYPASS = 31 => U8,
-        IFLA_VXLAN_LABEL_POLICY = 32 => U32,
+        IFLA_VXLAN_LABEL_POLICY = 32 => U32; Enum(VXLAN_LABEL_NAMES),
         IFLA_VXLAN_RESERVED_BITS = 33 => Raw,
         IFLA_VXLAN_MC_ROUTE = 34 => U8,
     }
@@ -403,7 +405,7 @@ attr_space! {
         IFLA_GENEVE_UDP_ZERO_CSUM6_RX = 10 => U8,
         IFLA_GENEVE_LABEL = 11 => Be32,
         IFLA_GENEVE_TTL_INHERIT = 12 => U8,
-        IFLA_GENEVE_DF = 13 => U8,
+        IFLA_GENEVE_DF = 13 => U8; Enum(GENEVE_DF_NAMES),
         IFLA_GENEVE_INNER_PROTO_INHERIT = 14 => Flag,
         IFLA_GENEVE_PORT_RANGE = 15 => Structs(&PortRange::GENEVE_DEF),
         IFLA_GENEVE_GRO_HINT = 16 => Flag,
@@ -438,7 +440,7 @@ attr_space! {
         IFLA_GTP_FD0 = 1 => U32,
         IFLA_GTP_FD1 = 2 => U32,
         IFLA_GTP_PDP_HASHSIZE = 3 => U32,
-        IFLA_GTP_ROLE = 4 => U32,
+        IFLA_GTP_ROLE = 4 => U32; Enum(GTP_ROLE_NAMES),
         IFLA_GTP_CREATE_SOCKETS = 5 => U8,
         IFLA_GTP_RESTART_COUNT = 6 => U8,
         IFLA_GTP_LOCAL = 7 => Ip,
@@ -462,7 +464,7 @@ attr_space! {
     /// `NS_IP6_TARGET`: `in6_addr`) are nests of addresses typed by their slot, 0..15.
     pub static BOND = "IFLA_BOND" {
         IFLA_BOND_UNSPEC = 0 => Raw,
-        IFLA_BOND_MODE = 1 => U8,
+        IFLA_BOND_MODE = 1 => U8; Enum(BOND_MODE_NAMES),
         IFLA_BOND_ACTIVE_SLAVE = 2 => U32,
         IFLA_BOND_MIIMON = 3 => U32,
         IFLA_BOND_UPDELAY = 4 => U32,
@@ -548,7 +550,7 @@ attr_space! {
         IFLA_HSR_SUPERVISION_ADDR = 4 => LlAddr,
         IFLA_HSR_SEQ_NR = 5 => U16,
         IFLA_HSR_VERSION = 6 => U8,
-        IFLA_HSR_PROTOCOL = 7 => U8,
+        IFLA_HSR_PROTOCOL = 7 => U8; Enum(HSR_PROTOCOL_NAMES),
         IFLA_HSR_INTERLINK = 8 => U32,
     }
 }
@@ -599,7 +601,7 @@ attr_space! {
     /// ovpn's `IFLA_INFO_DATA`, `IFLA_OVPN_*`.
     pub static OVPN = "IFLA_OVPN" {
         IFLA_OVPN_UNSPEC = 0 => Raw,
-        IFLA_OVPN_MODE = 1 => U8,
+        IFLA_OVPN_MODE = 1 => U8; Enum(OVPN_MODE_NAMES),
     }
 }
 

@@ -4,7 +4,10 @@
 //! labels and ports are in network order, as the kernel's policies say (`nla_get_be32`).
 
 use crate::attr_space;
-use crate::schema::{AttrDef, Shape, Space};
+use crate::schema::{AttrDef, Names, Shape, Space};
+
+use super::values::{TUNNEL_ENCAP_FLAG_NAMES, TUNNEL_ENCAP_NAMES};
+use crate::af::IPPROTO_NAMES;
 
 attr_space! {
     /// The GRE family's `IFLA_INFO_DATA` (gre, gretap, ip6gre, ip6gretap, erspan,
@@ -24,8 +27,8 @@ attr_space! {
         IFLA_GRE_ENCAP_LIMIT = 11 => U8,
         IFLA_GRE_FLOWINFO = 12 => Be32,
         IFLA_GRE_FLAGS = 13 => U32,
-        IFLA_GRE_ENCAP_TYPE = 14 => U16,
-        IFLA_GRE_ENCAP_FLAGS = 15 => U16,
+        IFLA_GRE_ENCAP_TYPE = 14 => U16; Enum(TUNNEL_ENCAP_NAMES),
+        IFLA_GRE_ENCAP_FLAGS = 15 => U16; Flags(TUNNEL_ENCAP_FLAG_NAMES),
         IFLA_GRE_ENCAP_SPORT = 16 => Be16,
         IFLA_GRE_ENCAP_DPORT = 17 => Be16,
         IFLA_GRE_COLLECT_METADATA = 18 => Flag,
@@ -52,14 +55,14 @@ attr_space! {
         IFLA_IPTUN_ENCAP_LIMIT = 6 => U8,
         IFLA_IPTUN_FLOWINFO = 7 => Be32,
         IFLA_IPTUN_FLAGS = 8 => Be16,
-        IFLA_IPTUN_PROTO = 9 => U8,
+        IFLA_IPTUN_PROTO = 9 => U8; Enum(IPPROTO_NAMES),
         IFLA_IPTUN_PMTUDISC = 10 => U8,
         IFLA_IPTUN_6RD_PREFIX = 11 => Ip,
         IFLA_IPTUN_6RD_RELAY_PREFIX = 12 => Ip,
         IFLA_IPTUN_6RD_PREFIXLEN = 13 => U16,
         IFLA_IPTUN_6RD_RELAY_PREFIXLEN = 14 => U16,
-        IFLA_IPTUN_ENCAP_TYPE = 15 => U16,
-        IFLA_IPTUN_ENCAP_FLAGS = 16 => U16,
+        IFLA_IPTUN_ENCAP_TYPE = 15 => U16; Enum(TUNNEL_ENCAP_NAMES),
+        IFLA_IPTUN_ENCAP_FLAGS = 16 => U16; Flags(TUNNEL_ENCAP_FLAG_NAMES),
         IFLA_IPTUN_ENCAP_SPORT = 17 => Be16,
         IFLA_IPTUN_ENCAP_DPORT = 18 => Be16,
         IFLA_IPTUN_COLLECT_METADATA = 19 => Flag,
@@ -76,106 +79,127 @@ pub static IP6TNL: Space = Space {
             kind: IFLA_IPTUN_UNSPEC,
             name: "IFLA_IPTUN_UNSPEC",
             shape: Shape::Raw,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_LINK,
             name: "IFLA_IPTUN_LINK",
             shape: Shape::U32,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_LOCAL,
             name: "IFLA_IPTUN_LOCAL",
             shape: Shape::Ip,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_REMOTE,
             name: "IFLA_IPTUN_REMOTE",
             shape: Shape::Ip,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_TTL,
             name: "IFLA_IPTUN_TTL",
             shape: Shape::U8,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_TOS,
             name: "IFLA_IPTUN_TOS",
             shape: Shape::U8,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_LIMIT,
             name: "IFLA_IPTUN_ENCAP_LIMIT",
             shape: Shape::U8,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_FLOWINFO,
             name: "IFLA_IPTUN_FLOWINFO",
             shape: Shape::Be32,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_FLAGS,
             name: "IFLA_IPTUN_FLAGS",
             shape: Shape::U32,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_PROTO,
             name: "IFLA_IPTUN_PROTO",
             shape: Shape::U8,
+            names: Names::Enum(IPPROTO_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_PMTUDISC,
             name: "IFLA_IPTUN_PMTUDISC",
             shape: Shape::U8,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_6RD_PREFIX,
             name: "IFLA_IPTUN_6RD_PREFIX",
             shape: Shape::Ip,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_6RD_RELAY_PREFIX,
             name: "IFLA_IPTUN_6RD_RELAY_PREFIX",
             shape: Shape::Ip,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_6RD_PREFIXLEN,
             name: "IFLA_IPTUN_6RD_PREFIXLEN",
             shape: Shape::U16,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_6RD_RELAY_PREFIXLEN,
             name: "IFLA_IPTUN_6RD_RELAY_PREFIXLEN",
             shape: Shape::U16,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_TYPE,
             name: "IFLA_IPTUN_ENCAP_TYPE",
             shape: Shape::U16,
+            names: Names::Enum(TUNNEL_ENCAP_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_FLAGS,
             name: "IFLA_IPTUN_ENCAP_FLAGS",
             shape: Shape::U16,
+            names: Names::Flags(TUNNEL_ENCAP_FLAG_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_SPORT,
             name: "IFLA_IPTUN_ENCAP_SPORT",
             shape: Shape::Be16,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_ENCAP_DPORT,
             name: "IFLA_IPTUN_ENCAP_DPORT",
             shape: Shape::Be16,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_COLLECT_METADATA,
             name: "IFLA_IPTUN_COLLECT_METADATA",
             shape: Shape::Flag,
+            names: Names::None,
         },
         AttrDef {
             kind: IFLA_IPTUN_FWMARK,
             name: "IFLA_IPTUN_FWMARK",
             shape: Shape::U32,
+            names: Names::None,
         },
     ],
 };

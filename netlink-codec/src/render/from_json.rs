@@ -5,6 +5,7 @@
 //! (`attrs[2].type: unknown attribute name "IFLA_FOO" in space IFLA`). `len` is
 //! informational and recomputed, except for an echoed request that is only a header.
 
+use std::borrow::Cow;
 use std::net::IpAddr;
 
 use crate::ack::EXT_ACK;
@@ -401,6 +402,8 @@ impl Siblings for JsonRun<'_> {
     fn u16_value(&self, kind: u16) -> Option<u16> {
         let (i, o) = self.first(kind)?;
         match o.get("value") {
+            // A name (`"LWTUNNEL_ENCAP_SEG6"`) chooses as its number does.
+            Some(Json::String(s)) => u16::try_from(self.space.get(kind)?.names.value_of(s)?).ok(),
             Some(v) => u16::try_from(v.as_u64()?).ok(),
             None => Some(u16::from_ne_bytes(self.raw_of(i)?.try_into().ok()?)),
         }
@@ -452,7 +455,8 @@ fn attr(v: &Json, run: &JsonRun<'_>, family: Option<u8>, p: &Path) -> R<Node> {
     check_keys(o, p, ATTR_KEYS)?;
     let kind = attr_type(get(o, p, "type")?, space, &p.key("type"))?;
     let shape = space.shape(kind).resolve(run, family);
-    typed_attr(o, kind, shape, p)
+    let names = space.get(kind).map_or(Names::None, |d| d.names);
+    typed_attr(o, kind, (shape, names), p)
 }
 
 /// The slots of a [`Shape::Indexed`] nest: each `type` a number (its position), each
@@ -467,14 +471,15 @@ fn slots(v: Option<&Json>, elem: Shape, p: &Path) -> R<Vec<Node>> {
         let o = object(it, &ip)?;
         check_keys(o, &ip, ATTR_KEYS)?;
         let kind = attr_type(get(o, &ip, "type")?, &EMPTY, &ip.key("type"))?;
-        typed_attr(o, kind, elem, &ip)
+        typed_attr(o, kind, (elem, Names::None), &ip)
     };
     items.iter().enumerate().map(slot).collect()
 }
 
-/// The attribute of type `kind` whose payload has the (resolved) `shape`, from its JSON
-/// object `o` (its keys checked).
-fn typed_attr(o: &Map<String, Json>, kind: u16, shape: Shape, p: &Path) -> R<Node> {
+/// The attribute of type `kind` whose payload has the (resolved) `shape` and whose number
+/// may be written by its `names`, from its JSON object `o` (its keys checked).
+fn typed_attr(o: &Map<String, Json>, kind: u16, def: (Shape, Names), p: &Path) -> R<Node> {
+    let (shape, names) = def;
     let mut raw_type = kind;
     if opt_bool(o, p, "nested")? {
         raw_type |= NLA_F_NESTED;
@@ -508,7 +513,10 @@ fn typed_attr(o: &Map<String, Json>, kind: u16, shape: Shape, p: &Path) -> R<Nod
             Shape::Multipath(s) => nexthops(&o["nexthops"], s, &p.key("nexthops"))?,
             _ => return p.key("nexthops").err("only RTA_MULTIPATH has nexthops"),
         },
-        ["value"] => value(&o["value"], o, shape, p)?,
+        ["value"] => {
+            let v = named_number(&o["value"], names, &p.key("value"))?;
+            value(&v, o, shape, p)?
+        }
         [] => return p.err("needs one of \"value\", \"attrs\", \"nexthops\" or \"hex\""),
         _ => return p.err(format!("has more than one of {}", body_keys.join(", "))),
     };
@@ -567,6 +575,17 @@ fn nexthops(v: &Json, space: &'static Space, p: &Path) -> R<AttrValue> {
         });
     }
     Ok(AttrValue::Multipath(out))
+}
+
+/// An attribute's `value` with a name or a list of flags (for an attribute whose number
+/// has [`Names`]) made the number it names, as a header field's; other values as they are.
+fn named_number<'a>(v: &'a Json, names: Names, p: &Path) -> R<Cow<'a, Json>> {
+    match (names, v) {
+        (Names::Enum(_) | Names::Flags(_), Json::String(_) | Json::Array(_)) => {
+            Ok(Cow::Owned(Json::from(field_value(names, v, p)?)))
+        }
+        _ => Ok(Cow::Borrowed(v)),
+    }
 }
 
 /// A typed `value` for an attribute of shape `shape`.

@@ -22,6 +22,8 @@
 //! assert!(lines[0].starts_with("     0 RTM_NEWLINK len=1136 flags=0 seq="));
 //! assert_eq!(lines[2], "    32   IFLA_IFNAME: \"vh-pod1\"");
 //! assert_eq!(lines[3], "    44   IFLA_TXQLEN: 1000");
+//! // An attribute whose value is a uapi enum shows its name (the JSON keeps the number).
+//! assert_eq!(lines[4], "    52   IFLA_OPERSTATE: IF_OPER_DOWN");
 //! # Ok::<(), netlink_codec::DecodeError>(())
 //! ```
 //!

@@ -213,7 +213,8 @@ impl Text {
         );
         self.index.push((off, name.clone()));
         let shape = space.shape(n.kind()).resolve(siblings, family);
-        self.value(n, &flagged(name, n), shape, (off, depth));
+        let names = space.get(n.kind()).map_or(Names::None, |d| d.names);
+        self.value(n, &flagged(name, n), (shape, names), (off, depth));
     }
 
     /// The slots of a [`Shape::Indexed`] nest, named by position: `[0]`, `[2]`.
@@ -221,13 +222,15 @@ impl Text {
         for n in slots {
             let name = format!("[{}]", n.kind());
             self.index.push((off, name.clone()));
-            self.value(n, &flagged(name, n), elem, (off, depth));
+            self.value(n, &flagged(name, n), (elem, Names::None), (off, depth));
             off += node_size(n);
         }
     }
 
-    /// The lines of node `n`, shown as `label`, whose payload has the (resolved) `shape`.
-    fn value(&mut self, n: &Node, label: &str, shape: Shape, at: (usize, usize)) {
+    /// The lines of node `n`, shown as `label`, whose payload has the (resolved) `shape`
+    /// and whose number is named by `names`.
+    fn value(&mut self, n: &Node, label: &str, def: (Shape, Names), at: (usize, usize)) {
+        let (shape, names) = def;
         let (off, depth) = at;
         let payload = off + 4;
         let d = depth + 1;
@@ -289,7 +292,11 @@ impl Text {
                 }
                 None => self.line(off, depth, &format!("{label}: hex {}", hex(b))),
             },
-            v => self.line(off, depth, &format!("{label}: {}", scalar_text(v))),
+            v => {
+                let named = number_of(v).and_then(|x| names_text(names, x));
+                let text = named.unwrap_or_else(|| scalar_text(v));
+                self.line(off, depth, &format!("{label}: {text}"));
+            }
         }
     }
 
@@ -414,20 +421,41 @@ fn field_text(f: &Field, v: i64) -> String {
         Names::LlAddr => lladdr(&v.to_be_bytes()[8 - f.size..]),
         Names::Enum(_) => u64::try_from(v)
             .ok()
-            .and_then(|u| f.names.enum_name(u))
-            .map_or_else(|| number_text(f, v), str::to_owned),
+            .and_then(|u| names_text(f.names, u))
+            .unwrap_or_else(|| number_text(f, v)),
+        Names::Flags(_) => names_text(f.names, v as u64).unwrap_or_default(),
+    }
+}
+
+/// Value `v` by its `names`: an enum's name (`None` for a value it does not name), or set
+/// flags as `A|B` with the bits that have no name in hex (`0` when none is set).
+fn names_text(names: Names, v: u64) -> Option<String> {
+    match names {
+        Names::Enum(_) => names.enum_name(v).map(str::to_owned),
         Names::Flags(_) => {
-            let (names, rest) = f.names.flag_names(v as u64);
-            let mut parts: Vec<String> = names.map(str::to_owned).collect();
+            let (set, rest) = names.flag_names(v);
+            let mut parts: Vec<String> = set.map(str::to_owned).collect();
             if rest != 0 {
                 parts.push(format!("{rest:#x}"));
             }
-            if parts.is_empty() {
+            Some(if parts.is_empty() {
                 "0".to_owned()
             } else {
                 parts.join("|")
-            }
+            })
         }
+        Names::None | Names::LlAddr | Names::CStr => None,
+    }
+}
+
+/// The number an unsigned scalar payload holds, for its [`Names`].
+fn number_of(v: &AttrValue) -> Option<u64> {
+    match *v {
+        AttrValue::U8(x) => Some(x.into()),
+        AttrValue::U16(x) | AttrValue::Be16(x) => Some(x.into()),
+        AttrValue::U32(x) | AttrValue::Be32(x) => Some(x.into()),
+        AttrValue::U64(x) | AttrValue::Be64(x) => Some(x),
+        _ => None,
     }
 }
 

@@ -78,7 +78,7 @@ fn headers(r: &mut Report, spec: &Spec) {
             let field = def.fields.iter().find(|f| f.offset == offset);
             if let (Some(e), Some(f)) = (m.enum_.as_deref(), field) {
                 match spec.enumeration(e) {
-                    Some(e) => field_names(r, name, e, f.names),
+                    Some(e) => value_names(r, &format!("{name}.{}", e.name), e, e.flags, f.names),
                     None => r.differ(name, &m.name, format!("enum {e}"), "undefined".into()),
                 }
             }
@@ -87,17 +87,17 @@ fn headers(r: &mut Report, spec: &Spec) {
     }
 }
 
-/// A header field's value names against the spec's enum or flags: every value the spec
+/// A header field's or an attribute's value names against the spec's enum or flags (the
+/// spec's values are bits when `spec_flags`), findings under `set`: every value the spec
 /// names has a codec name that ends with the spec's (`up` is `IFF_UP`), ignoring `-`/`_`.
-fn field_names(r: &mut Report, header: &str, e: &Enum, names: Names) {
+fn value_names(r: &mut Report, set: &str, e: &Enum, spec_flags: bool, names: Names) {
     let (flags, table) = match names {
         Names::Enum(t) => (false, t),
         Names::Flags(t) => (true, t),
-        _ => (e.flags, &[][..]),
+        _ => (spec_flags, &[][..]),
     };
-    let set = format!("{header}.{}", e.name);
-    if flags != e.flags {
-        r.differ(&set, "(kind)", kind(e.flags).into(), kind(flags).into());
+    if flags != spec_flags {
+        r.differ(set, "(kind)", kind(spec_flags).into(), kind(flags).into());
     }
     let squash = |n: &str| -> String {
         n.chars()
@@ -108,9 +108,9 @@ fn field_names(r: &mut Report, header: &str, e: &Enum, names: Names) {
     for (ename, v) in &e.entries {
         let spec_says = format!("{ename} = {v:#x}");
         match table.iter().find(|(x, _)| x == v) {
-            None => r.differ(&set, ename, spec_says, "no name".into()),
+            None => r.differ(set, ename, spec_says, "no name".into()),
             Some((_, n)) if !squash(n).ends_with(&squash(ename)) => {
-                r.differ(&set, ename, spec_says, (*n).into())
+                r.differ(set, ename, spec_says, (*n).into())
             }
             Some(_) => {}
         }
@@ -165,6 +165,13 @@ fn attribute_set(r: &mut Report, spec: &Spec, set: &Set) {
             Verdict::Same => {}
             Verdict::Finer(note) => r.notes.push(format!("{} / {cname}: {note}", set.name)),
             Verdict::Differs(codec) => r.differ(&set.name, &cname, shape::spec_type(a), codec),
+        }
+        if let Some(e) = a.enum_.as_deref() {
+            let key = format!("{}.{cname}", set.name);
+            match spec.enumeration(e) {
+                Some(e) => value_names(r, &key, e, e.flags || a.enum_as_flags, d.names),
+                None => r.differ(&key, "(enum)", format!("enum {e}"), "undefined".into()),
+            }
         }
     }
 }

@@ -22,6 +22,18 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
         "point-to-point",
         "uapi IFF_POINTOPOINT",
     ),
+    // Value names: YNL names netkit's policies after what they do; the uapi's `enum
+    // netkit_action` calls them NETKIT_PASS (0) and NETKIT_DROP (2).
+    (
+        "linkinfo-netkit-attrs.IFLA_NETKIT_POLICY",
+        "*",
+        "uapi NETKIT_PASS / NETKIT_DROP; YNL forward / blackhole",
+    ),
+    (
+        "linkinfo-netkit-attrs.IFLA_NETKIT_PEER_POLICY",
+        "*",
+        "uapi NETKIT_PASS / NETKIT_DROP; YNL forward / blackhole",
+    ),
     // Byte order: the kernel reads and writes these with nla_{get,put}_be16/be32; the spec
     // says u16/u32 without `byte-order: big-endian`.
     ("route-attrs", "RTA_SPORT", "__be16 (nla_get_be16)"),

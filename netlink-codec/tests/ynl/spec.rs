@@ -45,6 +45,10 @@ pub(crate) struct SpecAttr {
     pub(crate) hint: Option<String>,
     pub(crate) sub_message: Option<String>,
     pub(crate) selector: Option<String>,
+    /// `enum:`: the enum or flags definition naming the attribute's values.
+    pub(crate) enum_: Option<String>,
+    /// `enum-as-flags:`: the values of that enum are bits of a set.
+    pub(crate) enum_as_flags: bool,
 }
 
 /// An `attribute-sets` entry.
@@ -216,6 +220,8 @@ fn parse_set(y: &Yaml) -> Result<Set, String> {
             hint: string(&a["display-hint"]),
             sub_message: string(&a["sub-message"]),
             selector: string(&a["selector"]),
+            enum_: string(&a["enum"]),
+            enum_as_flags: a["enum-as-flags"].as_bool().unwrap_or(false),
             name: aname,
         });
     }

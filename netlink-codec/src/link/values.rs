@@ -1,0 +1,360 @@
+//! The values of link attributes that are a uapi enum or set of flags, as the tables
+//! name them (`IFLA_OPERSTATE: IF_OPER_UP`). Each list is the kernel's, in its order.
+
+use crate::uapi::uapi_consts;
+
+uapi_consts! {
+    /// `IF_OPER_*` (`linux/if.h`, RFC 2863 operational states): `IFLA_OPERSTATE`.
+    IF_OPER_NAMES: u8 {
+        IF_OPER_UNKNOWN = 0,
+        IF_OPER_NOTPRESENT = 1,
+        IF_OPER_DOWN = 2,
+        IF_OPER_LOWERLAYERDOWN = 3,
+        IF_OPER_TESTING = 4,
+        IF_OPER_DORMANT = 5,
+        IF_OPER_UP = 6,
+    }
+}
+
+uapi_consts! {
+    /// `IF_LINK_MODE_*` (`linux/if.h`): `IFLA_LINKMODE`.
+    IF_LINK_MODE_NAMES: u8 {
+        IF_LINK_MODE_DEFAULT = 0,
+        IF_LINK_MODE_DORMANT = 1,
+        IF_LINK_MODE_TESTING = 2,
+    }
+}
+
+uapi_consts! {
+    /// `IFLA_EVENT_*` (`linux/if_link.h`): `IFLA_EVENT`, why a link notification was sent.
+    IFLA_EVENT_NAMES: u32 {
+        IFLA_EVENT_NONE = 0,
+        IFLA_EVENT_REBOOT = 1,
+        IFLA_EVENT_FEATURES = 2,
+        IFLA_EVENT_BONDING_FAILOVER = 3,
+        IFLA_EVENT_NOTIFY_PEERS = 4,
+        IFLA_EVENT_IGMP_RESEND = 5,
+        IFLA_EVENT_BONDING_OPTIONS = 6,
+    }
+}
+
+uapi_consts! {
+    /// `IN6_ADDR_GEN_MODE_*` (`linux/if_link.h`): `IFLA_INET6_ADDR_GEN_MODE`.
+    IN6_ADDR_GEN_MODE_NAMES: u8 {
+        IN6_ADDR_GEN_MODE_EUI64 = 0,
+        /// No kernel link-local address.
+        IN6_ADDR_GEN_MODE_NONE = 1,
+        IN6_ADDR_GEN_MODE_STABLE_PRIVACY = 2,
+        IN6_ADDR_GEN_MODE_RANDOM = 3,
+    }
+}
+
+uapi_consts! {
+    /// The `IFLA_INET6_FLAGS` bits (`idev->if_flags`). The kernel defines them outside
+    /// the uapi (`net/if_inet6.h`); strace names them the same.
+    IF_INET6_FLAG_NAMES: u32 {
+        /// A router solicitation was sent.
+        IF_RS_SENT = 0x10,
+        /// A router advertisement was received.
+        IF_RA_RCVD = 0x20,
+        /// The last advertisement had the managed-address flag.
+        IF_RA_MANAGED = 0x40,
+        /// The last advertisement had the other-configuration flag.
+        IF_RA_OTHERCONF = 0x80,
+        /// The device is ready for IPv6.
+        IF_READY = 0x8000_0000,
+    }
+}
+
+uapi_consts! {
+    /// `RTEXT_FILTER_*` (`linux/rtnetlink.h`): `IFLA_EXT_MASK`, what a link dump adds.
+    RTEXT_FILTER_NAMES: u32 {
+        RTEXT_FILTER_VF = 1 << 0,
+        RTEXT_FILTER_BRVLAN = 1 << 1,
+        RTEXT_FILTER_BRVLAN_COMPRESSED = 1 << 2,
+        RTEXT_FILTER_SKIP_STATS = 1 << 3,
+        RTEXT_FILTER_MRP = 1 << 4,
+        RTEXT_FILTER_CFM_CONFIG = 1 << 5,
+        RTEXT_FILTER_CFM_STATUS = 1 << 6,
+        RTEXT_FILTER_MST = 1 << 7,
+    }
+}
+
+uapi_consts! {
+    /// `XDP_ATTACHED_*` (`linux/if_link.h`): `IFLA_XDP_ATTACHED`.
+    XDP_ATTACHED_NAMES: u8 {
+        /// No program.
+        XDP_ATTACHED_NONE = 0,
+        /// A program in native (driver) mode.
+        XDP_ATTACHED_DRV = 1,
+        /// A program in generic (skb) mode.
+        XDP_ATTACHED_SKB = 2,
+        /// A program offloaded to hardware.
+        XDP_ATTACHED_HW = 3,
+        /// Programs in several modes.
+        XDP_ATTACHED_MULTI = 4,
+    }
+}
+
+uapi_consts! {
+    /// `BR_STATE_*` (`linux/if_bridge.h`): `IFLA_BRPORT_STATE`, a port's STP state.
+    BR_STATE_NAMES: u8 {
+        BR_STATE_DISABLED = 0,
+        BR_STATE_LISTENING = 1,
+        BR_STATE_LEARNING = 2,
+        BR_STATE_FORWARDING = 3,
+        BR_STATE_BLOCKING = 4,
+    }
+}
+
+uapi_consts! {
+    /// `MDB_RTR_TYPE_*` (`linux/if_bridge.h`): `IFLA_BR_MCAST_ROUTER`,
+    /// `IFLA_BRPORT_MULTICAST_ROUTER`.
+    MDB_RTR_TYPE_NAMES: u8 {
+        MDB_RTR_TYPE_DISABLED = 0,
+        MDB_RTR_TYPE_TEMP_QUERY = 1,
+        MDB_RTR_TYPE_PERM = 2,
+        MDB_RTR_TYPE_TEMP = 3,
+    }
+}
+
+uapi_consts! {
+    /// `BR_STP_MODE_*` (`linux/if_bridge.h`): `IFLA_BR_STP_MODE`.
+    BR_STP_MODE_NAMES: u32 {
+        BR_STP_MODE_AUTO = 0,
+        BR_STP_MODE_USER = 1,
+        BR_STP_MODE_KERNEL = 2,
+    }
+}
+
+uapi_consts! {
+    /// The VLAN protocols (`linux/if_ether.h`): `IFLA_VLAN_PROTOCOL`,
+    /// `IFLA_BR_VLAN_PROTOCOL`.
+    VLAN_PROTOCOL_NAMES: u16 {
+        ETH_P_8021Q = 0x8100,
+        ETH_P_8021AD = 0x88a8,
+    }
+}
+
+uapi_consts! {
+    /// `MACVLAN_MODE_*` (`linux/if_link.h`): `IFLA_MACVLAN_MODE`, one mode (the values
+    /// are bits so that `MACVLAN_MACADDR_*` can take a set).
+    MACVLAN_MODE_NAMES: u32 {
+        MACVLAN_MODE_PRIVATE = 1,
+        MACVLAN_MODE_VEPA = 2,
+        MACVLAN_MODE_BRIDGE = 4,
+        MACVLAN_MODE_PASSTHRU = 8,
+        MACVLAN_MODE_SOURCE = 16,
+    }
+}
+
+uapi_consts! {
+    /// `MACVLAN_FLAG_*` (`linux/if_link.h`): `IFLA_MACVLAN_FLAGS`.
+    MACVLAN_FLAG_NAMES: u16 {
+        MACVLAN_FLAG_NOPROMISC = 1,
+        MACVLAN_FLAG_NODST = 2,
+    }
+}
+
+uapi_consts! {
+    /// `IPVLAN_MODE_*` (`linux/if_link.h`): `IFLA_IPVLAN_MODE`.
+    IPVLAN_MODE_NAMES: u16 {
+        IPVLAN_MODE_L2 = 0,
+        IPVLAN_MODE_L3 = 1,
+        IPVLAN_MODE_L3S = 2,
+    }
+}
+
+uapi_consts! {
+    /// `IPVLAN_F_*` (`linux/if_link.h`): `IFLA_IPVLAN_FLAGS`.
+    IPVLAN_F_NAMES: u16 {
+        IPVLAN_F_PRIVATE = 0x01,
+        IPVLAN_F_VEPA = 0x02,
+    }
+}
+
+uapi_consts! {
+    /// `VXLAN_DF_*` (`linux/if_link.h`): `IFLA_VXLAN_DF`.
+    VXLAN_DF_NAMES: u8 {
+        VXLAN_DF_UNSET = 0,
+        VXLAN_DF_SET = 1,
+        VXLAN_DF_INHERIT = 2,
+    }
+}
+
+uapi_consts! {
+    /// `GENEVE_DF_*` (`linux/if_link.h`): `IFLA_GENEVE_DF`.
+    GENEVE_DF_NAMES: u8 {
+        GENEVE_DF_UNSET = 0,
+        GENEVE_DF_SET = 1,
+        GENEVE_DF_INHERIT = 2,
+    }
+}
+
+uapi_consts! {
+    /// The `enum netkit_action` values a policy takes (`linux/if_link.h`; the kernel's
+    /// `netkit_check_policy` refuses the others): `IFLA_NETKIT_POLICY`,
+    /// `IFLA_NETKIT_PEER_POLICY`.
+    NETKIT_POLICY_NAMES: u32 {
+        NETKIT_PASS = 0,
+        NETKIT_DROP = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum netkit_mode` (`linux/if_link.h`): `IFLA_NETKIT_MODE`.
+    NETKIT_MODE_NAMES: u32 {
+        NETKIT_L2 = 0,
+        NETKIT_L3 = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum netkit_scrub` (`linux/if_link.h`): `IFLA_NETKIT_SCRUB`, `IFLA_NETKIT_PEER_SCRUB`.
+    NETKIT_SCRUB_NAMES: u32 {
+        NETKIT_SCRUB_NONE = 0,
+        NETKIT_SCRUB_DEFAULT = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum netkit_pairing` (`linux/if_link.h`): `IFLA_NETKIT_PAIRING`.
+    NETKIT_PAIRING_NAMES: u32 {
+        NETKIT_DEVICE_PAIR = 0,
+        NETKIT_DEVICE_SINGLE = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum ovpn_mode` (`linux/if_link.h`): `IFLA_OVPN_MODE`.
+    OVPN_MODE_NAMES: u8 {
+        OVPN_MODE_P2P = 0,
+        OVPN_MODE_MP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `TUNNEL_ENCAP_*` (`linux/if_tunnel.h`): `IFLA_GRE_ENCAP_TYPE`,
+    /// `IFLA_IPTUN_ENCAP_TYPE`.
+    TUNNEL_ENCAP_NAMES: u16 {
+        TUNNEL_ENCAP_NONE = 0,
+        TUNNEL_ENCAP_FOU = 1,
+        TUNNEL_ENCAP_GUE = 2,
+        TUNNEL_ENCAP_MPLS = 3,
+    }
+}
+
+uapi_consts! {
+    /// `TUNNEL_ENCAP_FLAG_*` (`linux/if_tunnel.h`): `IFLA_GRE_ENCAP_FLAGS`,
+    /// `IFLA_IPTUN_ENCAP_FLAGS`.
+    TUNNEL_ENCAP_FLAG_NAMES: u16 {
+        TUNNEL_ENCAP_FLAG_CSUM = 1 << 0,
+        TUNNEL_ENCAP_FLAG_CSUM6 = 1 << 1,
+        TUNNEL_ENCAP_FLAG_REMCSUM = 1 << 2,
+    }
+}
+
+uapi_consts! {
+    /// `XDP_FLAGS_*` (`linux/if_link.h`): `IFLA_XDP_FLAGS`.
+    XDP_FLAGS_NAMES: u32 {
+        XDP_FLAGS_UPDATE_IF_NOEXIST = 1 << 0,
+        XDP_FLAGS_SKB_MODE = 1 << 1,
+        XDP_FLAGS_DRV_MODE = 1 << 2,
+        XDP_FLAGS_HW_MODE = 1 << 3,
+        XDP_FLAGS_REPLACE = 1 << 4,
+    }
+}
+
+uapi_consts! {
+    /// `BRIDGE_FLAGS_*` (`linux/if_bridge.h`): `IFLA_BRIDGE_FLAGS`, whom a request is for.
+    BRIDGE_FLAGS_NAMES: u16 {
+        BRIDGE_FLAGS_MASTER = 1,
+        BRIDGE_FLAGS_SELF = 2,
+    }
+}
+
+uapi_consts! {
+    /// `BRIDGE_MODE_*` (`linux/if_bridge.h`): `IFLA_BRIDGE_MODE`.
+    BRIDGE_MODE_NAMES: u16 {
+        BRIDGE_MODE_VEB = 0,
+        BRIDGE_MODE_VEPA = 1,
+        BRIDGE_MODE_UNDEF = 0xffff,
+    }
+}
+
+uapi_consts! {
+    /// `MACVLAN_MACADDR_*` (`linux/if_link.h`): `IFLA_MACVLAN_MACADDR_MODE`.
+    MACVLAN_MACADDR_NAMES: u32 {
+        MACVLAN_MACADDR_ADD = 0,
+        MACVLAN_MACADDR_DEL = 1,
+        MACVLAN_MACADDR_FLUSH = 2,
+        MACVLAN_MACADDR_SET = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum macsec_validation_type` (`linux/if_macsec.h`): `IFLA_MACSEC_VALIDATION`.
+    MACSEC_VALIDATE_NAMES: u8 {
+        MACSEC_VALIDATE_DISABLED = 0,
+        MACSEC_VALIDATE_CHECK = 1,
+        MACSEC_VALIDATE_STRICT = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum macsec_offload` (`linux/if_macsec.h`): `IFLA_MACSEC_OFFLOAD`.
+    MACSEC_OFFLOAD_NAMES: u8 {
+        MACSEC_OFFLOAD_OFF = 0,
+        MACSEC_OFFLOAD_PHY = 1,
+        MACSEC_OFFLOAD_MAC = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_vxlan_label_policy` (`linux/if_link.h`): `IFLA_VXLAN_LABEL_POLICY`.
+    VXLAN_LABEL_NAMES: u32 {
+        VXLAN_LABEL_FIXED = 0,
+        VXLAN_LABEL_INHERIT = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_gtp_role` (`linux/if_link.h`): `IFLA_GTP_ROLE`.
+    GTP_ROLE_NAMES: u32 {
+        GTP_ROLE_GGSN = 0,
+        GTP_ROLE_SGSN = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_MODE_*` (`linux/if_bonding.h`): `IFLA_BOND_MODE`.
+    BOND_MODE_NAMES: u8 {
+        BOND_MODE_ROUNDROBIN = 0,
+        BOND_MODE_ACTIVEBACKUP = 1,
+        BOND_MODE_XOR = 2,
+        BOND_MODE_BROADCAST = 3,
+        BOND_MODE_8023AD = 4,
+        BOND_MODE_TLB = 5,
+        BOND_MODE_ALB = 6,
+    }
+}
+
+uapi_consts! {
+    /// `enum ifla_hsr_protocol` (`linux/if_link.h`): `IFLA_HSR_PROTOCOL`.
+    HSR_PROTOCOL_NAMES: u8 {
+        HSR_PROTOCOL_HSR = 0,
+        HSR_PROTOCOL_PRP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum can_state` (`linux/can/netlink.h`): `IFLA_CAN_STATE`.
+    CAN_STATE_NAMES: u32 {
+        CAN_STATE_ERROR_ACTIVE = 0,
+        CAN_STATE_ERROR_WARNING = 1,
+        CAN_STATE_ERROR_PASSIVE = 2,
+        CAN_STATE_BUS_OFF = 3,
+        CAN_STATE_STOPPED = 4,
+        CAN_STATE_SLEEPING = 5,
+    }
+}
