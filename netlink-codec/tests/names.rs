@@ -80,6 +80,8 @@ fn every_referenced_space_is_listed() {
         Family::Rule,
         Family::Netconf,
         Family::AddrLabel,
+        Family::Stats,
+        Family::StatsRequest,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
