@@ -75,7 +75,7 @@ impl IfStatsMsg {
 
 /// The bits of `if_stats_msg.filter_mask`, named as the uapi writes them:
 /// `IFLA_STATS_FILTER_BIT(ATTR)` is `1 << (ATTR - 1)`.
-pub static STATS_FILTER_NAMES: &[(u64, &str)] = &[
+pub const STATS_FILTER_NAMES: &[(u64, &str)] = &[
     (1 << 0, "IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_64)"),
     (1 << 1, "IFLA_STATS_FILTER_BIT(IFLA_STATS_LINK_XSTATS)"),
     (
