@@ -30,6 +30,8 @@ pub enum Family {
     Stats,
     /// `RTM_GETSTATS`, `RTM_SETSTATS`: `if_stats_msg` + `IFLA_STATS_GETSET_*` (requests).
     StatsRequest,
+    /// `RTM_*TUNNEL`: `tunnel_msg` + `VXLAN_VNIFILTER_*` (a VXLAN device's VNI filter).
+    Tunnel,
 }
 
 impl Family {
@@ -54,6 +56,7 @@ impl Family {
             RTM_NEWADDRLABEL..=RTM_GETADDRLABEL => Some(Family::AddrLabel),
             RTM_NEWSTATS => Some(Family::Stats),
             RTM_GETSTATS | RTM_SETSTATS => Some(Family::StatsRequest),
+            RTM_NEWTUNNEL..=RTM_GETTUNNEL => Some(Family::Tunnel),
             _ => None,
         }
     }
@@ -71,6 +74,7 @@ impl Family {
             Family::Netconf => &crate::netconf::NetconfMsg::DEF,
             Family::AddrLabel => &crate::addrlabel::IfAddrLblMsg::DEF,
             Family::Stats | Family::StatsRequest => &crate::link::IfStatsMsg::DEF,
+            Family::Tunnel => &crate::link::TunnelMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -88,14 +92,14 @@ impl Family {
             Family::AddrLabel => &crate::addrlabel::ADDRLABEL,
             Family::Stats => &crate::link::STATS,
             Family::StatsRequest => &crate::link::STATS_GETSET,
+            Family::Tunnel => &crate::link::VNIFILTER,
         }
     }
 }
 
 /// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
 /// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
-/// them, and the spaces of messages the codec keeps raw (`RTM_*TUNNEL`, traffic control,
-/// prefixes). Renderers and tests walk this list.
+/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes). Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
         ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,

@@ -358,10 +358,10 @@ mod npr_side {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");
             // netlink-packet-route 0.34 has no nexthop, netconf or address label messages,
-            // nor RTM_SETSTATS (strace.rs compares every field of them).
+            // nor RTM_SETSTATS or RTM_*TUNNEL (strace.rs compares every field of them).
             if matches!(
                 Family::of(m.msg_type()),
-                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel)
+                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel | Family::Tunnel)
             ) || m.msg_type() == netlink_codec::header::RTM_SETSTATS
             {
                 continue;

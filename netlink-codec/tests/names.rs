@@ -82,6 +82,7 @@ fn every_referenced_space_is_listed() {
         Family::AddrLabel,
         Family::Stats,
         Family::StatsRequest,
+        Family::Tunnel,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
