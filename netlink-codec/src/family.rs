@@ -99,7 +99,8 @@ impl Family {
 
 /// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
 /// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
-/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes). Renderers and tests walk this list.
+/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes).
+/// Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
         ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
