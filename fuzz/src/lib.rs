@@ -306,6 +306,13 @@ pub fn canonical(m: &Message) -> bool {
         Body::AddrLabel(h, n) => {
             fam == Some(Family::AddrLabel) && top_ok(n, fam.unwrap().space(), h.0.ifal_family)
         }
+        Body::Tunnel(h, n) => {
+            fam == Some(Family::Tunnel) && top_ok(n, fam.unwrap().space(), h.0.family)
+        }
+        Body::Stats(h, n) => {
+            matches!(fam, Some(Family::Stats | Family::StatsRequest))
+                && top_ok(n, fam.unwrap().space(), h.0.family)
+        }
         Body::Error {
             request, ext_ack, ..
         } => {

@@ -26,6 +26,12 @@ pub enum Family {
     Netconf,
     /// `RTM_*ADDRLABEL`: `ifaddrlblmsg` + `IFAL_*`.
     AddrLabel,
+    /// `RTM_NEWSTATS`: `if_stats_msg` + `IFLA_STATS_*` (the kernel's answers).
+    Stats,
+    /// `RTM_GETSTATS`, `RTM_SETSTATS`: `if_stats_msg` + `IFLA_STATS_GETSET_*` (requests).
+    StatsRequest,
+    /// `RTM_*TUNNEL`: `tunnel_msg` + `VXLAN_VNIFILTER_*` (a VXLAN device's VNI filter).
+    Tunnel,
 }
 
 impl Family {
@@ -48,6 +54,9 @@ impl Family {
             RTM_NEWRULE..=RTM_GETRULE => Some(Family::Rule),
             RTM_NEWNETCONF..=RTM_GETNETCONF => Some(Family::Netconf),
             RTM_NEWADDRLABEL..=RTM_GETADDRLABEL => Some(Family::AddrLabel),
+            RTM_NEWSTATS => Some(Family::Stats),
+            RTM_GETSTATS | RTM_SETSTATS => Some(Family::StatsRequest),
+            RTM_NEWTUNNEL..=RTM_GETTUNNEL => Some(Family::Tunnel),
             _ => None,
         }
     }
@@ -64,6 +73,8 @@ impl Family {
             Family::Rule => &crate::rule::FibRuleHdr::DEF,
             Family::Netconf => &crate::netconf::NetconfMsg::DEF,
             Family::AddrLabel => &crate::addrlabel::IfAddrLblMsg::DEF,
+            Family::Stats | Family::StatsRequest => &crate::link::IfStatsMsg::DEF,
+            Family::Tunnel => &crate::link::TunnelMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -79,14 +90,17 @@ impl Family {
             Family::Rule => &crate::rule::RULE,
             Family::Netconf => &crate::netconf::NETCONF,
             Family::AddrLabel => &crate::addrlabel::ADDRLABEL,
+            Family::Stats => &crate::link::STATS,
+            Family::StatsRequest => &crate::link::STATS_GETSET,
+            Family::Tunnel => &crate::link::VNIFILTER,
         }
     }
 }
 
 /// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
 /// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
-/// them, and the spaces of messages the codec keeps raw (`RTM_*STATS`, `RTM_*TUNNEL`,
-/// traffic control, prefixes). Renderers and tests walk this list.
+/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes).
+/// Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
         ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
@@ -176,8 +190,14 @@ pub static SPACES: &[&Space] = {
         &link::VF_PORTS,
         &link::PORT,
         &link::STATS,
+        &link::STATS_AF_SPEC,
+        &link::MPLS_STATS,
         &link::STATS_GETSET,
+        &link::STATS_GET_FILTERS,
         &link::LINK_XSTATS,
+        &link::BRIDGE_XSTATS,
+        &link::BOND_XSTATS,
+        &link::BOND_3AD_STAT,
         &link::OFFLOAD_XSTATS,
         &link::OFFLOAD_XSTATS_HW_S_INFO,
         &link::IPSTATS_MIB,

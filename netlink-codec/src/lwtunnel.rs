@@ -6,12 +6,12 @@
 //!
 //! MPLS label stacks are arrays of `struct mpls_label` ([`MplsLabel`], also
 //! `route::MplsLabel`: `RTA_NEWDST` and an `AF_MPLS` `RTA_DST` hold them too).
-//! Kept raw: the 64-bit network-order tunnel ids (`LWTUNNEL_IP_ID`). The segment routing
-//! headers are [`crate::srh`]'s.
+//! `IOAM6_IPTUNNEL_TRACE` is one [`Ioam6TraceHdr`]. Kept raw: the 64-bit network-order
+//! tunnel ids (`LWTUNNEL_IP_ID`). The segment routing headers are [`crate::srh`]'s.
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
-use crate::schema::{HeaderDef, Space};
+use crate::schema::{Field, HeaderDef, Names, Space};
 use crate::uapi::uapi_consts;
 use crate::{attr_space, field};
 
@@ -56,6 +56,99 @@ impl MplsLabel {
         self.entry.get() >> 12
     }
 }
+
+/// `struct ioam6_trace_hdr` (`linux/ioam6.h`, 8 bytes in network order; RFC 9197's
+/// pre-allocated trace option header), as `IOAM6_IPTUNNEL_TRACE` carries it: the kernel
+/// takes exactly this much (`NLA_POLICY_EXACT_LEN`) and dumps it back.
+///
+/// ```text
+///  0                   1                   2                   3
+/// +-------------------------------+---------+-+-----+-------------+
+/// |        namespace_id           | nodelen |o| (3) |   remlen    |  0
+/// +-------------------------------+---------+-+-----+-------------+
+/// |        type: bit0 (MSB) ... bit23                | reserved   |  4
+/// +-----------------------------------------------------------------+
+/// ```
+///
+/// The uapi declares the bits of bytes 2-3 as bitfields in an order that depends on the
+/// host's bitfield endianness; on the wire they are always as above (`o`: overflow; the
+/// three bits between are unused).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct Ioam6TraceHdr {
+    /// `namespace_id`: the IOAM namespace.
+    pub namespace_id: zerocopy::byteorder::network_endian::U16,
+    /// `nodelen`, `overflow` and `remlen` (with three unused bits), read as one
+    /// network-order word.
+    pub lengths: zerocopy::byteorder::network_endian::U16,
+    /// `type_be32`: the trace type bits (`bit0` is the most significant), then a reserved
+    /// byte.
+    pub type_be32: zerocopy::byteorder::network_endian::U32,
+}
+const _: () = assert!(core::mem::size_of::<Ioam6TraceHdr>() == 8);
+
+impl Ioam6TraceHdr {
+    /// The struct's fields: `namespace_id`, the bit ranges of the two network-order words
+    /// as the uapi names them (`type` is iproute2's 24-bit `type`, `type_be32 >> 8`), the
+    /// unused and reserved bits too, so that together they are every bit of it.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "ioam6_trace_hdr",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, namespace_id),
+            field!(Self, lengths).bits("nodelen", 11, 5),
+            field!(Self, lengths).bits("overflow", 10, 1),
+            field!(Self, lengths).bits("__unused", 7, 3),
+            field!(Self, lengths).bits("remlen", 0, 7),
+            Field {
+                names: Names::Flags(IOAM6_TRACE_TYPE_NAMES),
+                ..field!(Self, type_be32).bits("type", 8, 24)
+            },
+            field!(Self, type_be32).bits("__reserved", 0, 8),
+        ],
+    };
+}
+
+/// The bits of [`Ioam6TraceHdr`]'s 24-bit `type`, named as the uapi's `type` struct names
+/// them (`bit0` is the most significant: `type 0x800000`).
+pub const IOAM6_TRACE_TYPE_NAMES: &[(u64, &str)] = &[
+    (1 << 23, "bit0"),
+    (1 << 22, "bit1"),
+    (1 << 21, "bit2"),
+    (1 << 20, "bit3"),
+    (1 << 19, "bit4"),
+    (1 << 18, "bit5"),
+    (1 << 17, "bit6"),
+    (1 << 16, "bit7"),
+    (1 << 15, "bit8"),
+    (1 << 14, "bit9"),
+    (1 << 13, "bit10"),
+    (1 << 12, "bit11"),
+    (1 << 11, "bit12"),
+    (1 << 10, "bit13"),
+    (1 << 9, "bit14"),
+    (1 << 8, "bit15"),
+    (1 << 7, "bit16"),
+    (1 << 6, "bit17"),
+    (1 << 5, "bit18"),
+    (1 << 4, "bit19"),
+    (1 << 3, "bit20"),
+    (1 << 2, "bit21"),
+    (1 << 1, "bit22"),
+    (1 << 0, "bit23"),
+];
 
 uapi_consts! {
     /// `LWTUNNEL_ENCAP_*` values of `RTA_ENCAP_TYPE` / `NHA_ENCAP_TYPE`.
@@ -337,7 +430,7 @@ attr_space! {
         IOAM6_IPTUNNEL_UNSPEC = 0 => Raw,
         IOAM6_IPTUNNEL_MODE = 1 => U8; Enum(IOAM6_IPTUNNEL_MODE_NAMES),
         IOAM6_IPTUNNEL_DST = 2 => Ip,
-        IOAM6_IPTUNNEL_TRACE = 3 => Raw,
+        IOAM6_IPTUNNEL_TRACE = 3 => Structs(&Ioam6TraceHdr::DEF),
         IOAM6_IPTUNNEL_FREQ_K = 4 => U32,
         IOAM6_IPTUNNEL_FREQ_N = 5 => U32,
     }

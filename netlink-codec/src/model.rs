@@ -30,7 +30,7 @@ use crate::build::MessageBuilder;
 use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
 use crate::header::{Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
-use crate::link::IfInfoMsg;
+use crate::link::{IfInfoMsg, IfStatsMsg, TunnelMsg};
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
 use crate::nexthop::NhMsg;
@@ -84,6 +84,11 @@ pub enum Body {
     Netconf(Header<NetconfMsg>, Vec<Node>),
     /// `RTM_*ADDRLABEL`.
     AddrLabel(Header<IfAddrLblMsg>, Vec<Node>),
+    /// `RTM_*STATS`: `IFLA_STATS_*` in `RTM_NEWSTATS`, `IFLA_STATS_GETSET_*` in the
+    /// requests ([`Family::Stats`], [`Family::StatsRequest`]).
+    Stats(Header<IfStatsMsg>, Vec<Node>),
+    /// `RTM_*TUNNEL`.
+    Tunnel(Header<TunnelMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -594,6 +599,12 @@ impl Message {
             }
             (_, Some(Family::AddrLabel)) => family_body(msg, &crate::addrlabel::ADDRLABEL)
                 .map(|(h, n)| Body::AddrLabel(h, n))?,
+            (_, Some(f @ (Family::Stats | Family::StatsRequest))) => {
+                family_body(msg, f.space()).map(|(h, n)| Body::Stats(h, n))?
+            }
+            (_, Some(Family::Tunnel)) => {
+                family_body(msg, &crate::link::VNIFILTER).map(|(h, n)| Body::Tunnel(h, n))?
+            }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -684,6 +695,14 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Stats(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::Tunnel(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -731,6 +750,8 @@ impl Message {
             // iproute2 counts the netconfmsg's alignment (`nlmsg_len` 20), unlike rtgenmsg's.
             Body::Netconf(..) => None,
             Body::AddrLabel(h, n) => bare(h, n),
+            Body::Stats(h, n) => bare(h, n),
+            Body::Tunnel(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -783,7 +804,9 @@ impl Message {
             | Body::Neigh(_, n)
             | Body::Rule(_, n)
             | Body::Netconf(_, n)
-            | Body::AddrLabel(_, n) => Some(n),
+            | Body::AddrLabel(_, n)
+            | Body::Stats(_, n)
+            | Body::Tunnel(_, n) => Some(n),
             _ => None,
         }
     }

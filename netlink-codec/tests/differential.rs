@@ -20,7 +20,7 @@ use netlink_codec::addr::IfAddrMsg;
 use netlink_codec::attr::{Attr, Attrs};
 use netlink_codec::family::Family;
 use netlink_codec::header::{align, Messages, NlMsg, NlMsgHdr, NLMSG_DONE, NLMSG_ERROR};
-use netlink_codec::link::IfInfoMsg;
+use netlink_codec::link::{IfInfoMsg, IfStatsMsg};
 use netlink_codec::model::{AttrValue, Message, Node};
 use netlink_codec::neigh::NdMsg;
 use netlink_codec::route::RtMsg;
@@ -357,12 +357,13 @@ mod npr_side {
         for (i, m) in Messages::new(bytes).enumerate() {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");
-            // netlink-packet-route 0.34 has no nexthop, netconf or address label messages
-            // (strace.rs compares every field of them).
+            // netlink-packet-route 0.34 has no nexthop, netconf or address label messages,
+            // nor RTM_SETSTATS or RTM_*TUNNEL (strace.rs compares every field of them).
             if matches!(
                 Family::of(m.msg_type()),
-                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel)
-            ) {
+                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel | Family::Tunnel)
+            ) || m.msg_type() == netlink_codec::header::RTM_SETSTATS
+            {
                 continue;
             }
             let whole = &bytes[m.offset()..m.offset() + NlMsgHdr::LEN + m.payload().len()];
@@ -614,6 +615,18 @@ mod npr_side {
                     t.eq(&format!("{what} action"), u8::from(hd.action), ours.action);
                     t.eq(&format!("{what} flags"), hd.flags.bits(), ours.flags.get());
                     count(r.attributes.len(), t);
+                }
+                NetlinkPayload::InnerMessage(R::NewStats(s) | R::GetStats(s)) => {
+                    let (ours, _) = IfStatsMsg::read_from_prefix(m.payload()).unwrap();
+                    let hd = &s.header;
+                    t.eq(&format!("{what} family"), u8::from(hd.family), ours.family);
+                    t.eq(&format!("{what} ifindex"), hd.ifindex, ours.ifindex.get());
+                    t.eq(
+                        &format!("{what} filter_mask"),
+                        hd.filter_mask.bits(),
+                        ours.filter_mask.get(),
+                    );
+                    count(s.attributes.len(), t);
                 }
                 NetlinkPayload::Error(e) => {
                     let ev = ErrorView::parse(&m).unwrap();

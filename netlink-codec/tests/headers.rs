@@ -12,7 +12,7 @@ use netlink_codec::addr::IfAddrMsg;
 use netlink_codec::addrlabel::IfAddrLblMsg;
 use netlink_codec::family::Family;
 use netlink_codec::header::Messages;
-use netlink_codec::link::IfInfoMsg;
+use netlink_codec::link::{IfInfoMsg, IfStatsMsg, TunnelMsg};
 use netlink_codec::neigh::{NdMsg, NdtMsg};
 use netlink_codec::netconf::NetconfMsg;
 use netlink_codec::nexthop::{NexthopGrp, NhMsg};
@@ -145,6 +145,25 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("ifal_seq", h.ifal_seq.get().into()),
             ]
         }
+        "if_stats_msg" => {
+            let h = IfStatsMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("family", h.family.into()),
+                ("pad1", h.pad1.into()),
+                ("pad2", h.pad2.get().into()),
+                ("ifindex", h.ifindex.get().into()),
+                ("filter_mask", h.filter_mask.get().into()),
+            ]
+        }
+        "tunnel_msg" => {
+            let h = TunnelMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("family", h.family.into()),
+                ("flags", h.flags.into()),
+                ("reserved2", h.reserved2.get().into()),
+                ("ifindex", h.ifindex.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
 }
@@ -157,7 +176,7 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 13] = [
+const DEFS: [&HeaderDef; 15] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -171,6 +190,8 @@ const DEFS: [&HeaderDef; 13] = [
     &FibRulePortRange::DEF,
     &NetconfMsg::DEF,
     &IfAddrLblMsg::DEF,
+    &IfStatsMsg::DEF,
+    &TunnelMsg::DEF,
 ];
 
 #[test]

@@ -80,6 +80,9 @@ fn every_referenced_space_is_listed() {
         Family::Rule,
         Family::Netconf,
         Family::AddrLabel,
+        Family::Stats,
+        Family::StatsRequest,
+        Family::Tunnel,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }

@@ -13,7 +13,7 @@ use netlink_codec::addrlabel::{IfAddrLblMsg, ADDRLABEL};
 use netlink_codec::attr::{Attrs, EmitBuf, Emitter, SliceBuf, NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use netlink_codec::family::Family;
 use netlink_codec::header::{self, Messages, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
-use netlink_codec::link::{IfInfoMsg, LINK};
+use netlink_codec::link::{IfInfoMsg, IfStatsMsg, TunnelMsg, LINK, STATS, STATS_GETSET, VNIFILTER};
 use netlink_codec::model::{emit_node, AttrValue, Body, Header, Message, NexthopNode, Node, Pad};
 use netlink_codec::neigh::{NdMsg, NdtMsg, NEIGH, NEIGHTBL};
 use netlink_codec::netconf::{NetconfMsg, NETCONF};
@@ -458,6 +458,24 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::AddrLabel(h, n))
                 .boxed(),
         ),
+        Family::Stats => (
+            vec![RTM_NEWSTATS],
+            (header::<IfStatsMsg, 12>(), nodes(&STATS, DEPTH))
+                .prop_map(|(h, n)| Body::Stats(h, n))
+                .boxed(),
+        ),
+        Family::StatsRequest => (
+            vec![RTM_GETSTATS, RTM_SETSTATS],
+            (header::<IfStatsMsg, 12>(), nodes(&STATS_GETSET, DEPTH))
+                .prop_map(|(h, n)| Body::Stats(h, n))
+                .boxed(),
+        ),
+        Family::Tunnel => (
+            vec![RTM_NEWTUNNEL, RTM_DELTUNNEL, RTM_GETTUNNEL],
+            (header::<TunnelMsg, 8>(), nodes(&VNIFILTER, DEPTH))
+                .prop_map(|(h, n)| Body::Tunnel(h, n))
+                .boxed(),
+        ),
         other => panic!("no generator for {other:?}: add one here"),
     };
     (
@@ -667,6 +685,12 @@ proptest! {
     fn netconf_round_trips(m in family_message(Family::Netconf)) { round_trip(&m)?; }
     #[test]
     fn addrlabel_round_trips(m in family_message(Family::AddrLabel)) { round_trip(&m)?; }
+    #[test]
+    fn stats_round_trips(m in family_message(Family::Stats)) { round_trip(&m)?; }
+    #[test]
+    fn stats_request_round_trips(m in family_message(Family::StatsRequest)) { round_trip(&m)?; }
+    #[test]
+    fn tunnel_round_trips(m in family_message(Family::Tunnel)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

@@ -2,12 +2,13 @@
 //! defines (bridge, vlan, macvlan, vxlan, geneve, bond, ...), wired into
 //! [`super::INFO_DATA_KINDS`] and [`super::INFO_SLAVE_DATA_KINDS`] by kind name.
 
+use zerocopy::byteorder::native_endian::{U16, U32};
 use zerocopy::byteorder::network_endian::U16 as Be16;
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels};
+use crate::schema::{Elem, HeaderDef, Labels, Names};
 
 use super::values::*;
 
@@ -337,6 +338,63 @@ attr_space! {
         VXLAN_VNIFILTER_ENTRY_STATS = 5 => Nested(&VNIFILTER_ENTRY_STATS),
     }
 }
+
+/// `struct tunnel_msg` (`linux/if_link.h`, 8 bytes): the header of `RTM_NEWTUNNEL`,
+/// `RTM_DELTUNNEL`, `RTM_GETTUNNEL` (`bridge vni`: a VXLAN device's VNI filter).
+///
+/// ```text
+///  0               1               2               3
+/// +---------------+---------------+-------------------------------+
+/// | family u8     | flags u8      |        reserved2 u16          |  0
+/// +---------------+---------------+-------------------------------+
+/// |                    ifindex u32                                |  4
+/// +---------------------------------------------------------------+
+/// ```
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct TunnelMsg {
+    /// `family`: `AF_BRIDGE`.
+    pub family: u8,
+    /// `flags`: `TUNNEL_MSG_FLAG_*`.
+    pub flags: u8,
+    /// `reserved2`: zero.
+    pub reserved2: U16,
+    /// `ifindex`: the VXLAN device (0 in a dump of every device).
+    pub ifindex: U32,
+}
+const _: () = assert!(core::mem::size_of::<TunnelMsg>() == 8);
+
+impl TunnelMsg {
+    /// Size on the wire.
+    pub const LEN: usize = core::mem::size_of::<Self>();
+    /// The header's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "tunnel_msg",
+        len: Self::LEN,
+        fields: &[
+            field!(Self, family, Names::Enum(crate::af::AF_NAMES)),
+            field!(Self, flags, Names::Flags(TUNNEL_MSG_FLAG_NAMES)),
+            field!(Self, reserved2),
+            field!(Self, ifindex),
+        ],
+    };
+}
+
+/// `tunnel_msg.flags`: `TUNNEL_MSG_FLAG_STATS` asks a dump for each VNI's counters
+/// (`VXLAN_VNIFILTER_ENTRY_STATS`).
+pub const TUNNEL_MSG_FLAG_NAMES: &[(u64, &str)] = &[(0x01, "TUNNEL_MSG_FLAG_STATS")];
 
 attr_space! {
     /// `RTM_*TUNNEL` attributes (after `struct tunnel_msg`), `VXLAN_VNIFILTER_*`.

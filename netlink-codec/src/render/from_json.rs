@@ -16,7 +16,7 @@ use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER, NLA_TYPE_MASK};
 use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
-use crate::link::IfInfoMsg;
+use crate::link::{IfInfoMsg, IfStatsMsg, TunnelMsg};
 use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node, Pad};
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
@@ -177,6 +177,8 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Rule => Body::Rule(h::<FibRuleHdr>(hdr, p)?, nodes),
         Family::Netconf => Body::Netconf(h::<NetconfMsg>(hdr, p)?, nodes),
         Family::AddrLabel => Body::AddrLabel(h::<IfAddrLblMsg>(hdr, p)?, nodes),
+        Family::Stats | Family::StatsRequest => Body::Stats(h::<IfStatsMsg>(hdr, p)?, nodes),
+        Family::Tunnel => Body::Tunnel(h::<TunnelMsg>(hdr, p)?, nodes),
     })
 }
 

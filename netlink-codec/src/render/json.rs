@@ -74,7 +74,9 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Neigh(_, n)
         | Body::Rule(_, n)
         | Body::Netconf(_, n)
-        | Body::AddrLabel(_, n) => {
+        | Body::AddrLabel(_, n)
+        | Body::Stats(_, n)
+        | Body::Tunnel(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space, family));
         }
         Body::Error {

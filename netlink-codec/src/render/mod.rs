@@ -137,6 +137,8 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::Rule(h, _) => (Family::Rule.header(), h.0.as_bytes()),
         Body::Netconf(h, _) => (Family::Netconf.header(), h.0.as_bytes()),
         Body::AddrLabel(h, _) => (Family::AddrLabel.header(), h.0.as_bytes()),
+        Body::Stats(h, _) => (Family::Stats.header(), h.0.as_bytes()),
+        Body::Tunnel(h, _) => (Family::Tunnel.header(), h.0.as_bytes()),
         _ => return None,
     })
 }

@@ -95,6 +95,8 @@ impl Text {
             Body::Rule(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Netconf(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::AddrLabel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Stats(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Tunnel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,

@@ -113,6 +113,7 @@ pub(crate) static HEADERS: &[(&str, Result<&HeaderDef, &str>)] = &[
     ("ndtmsg", Ok(&neigh::NdtMsg::DEF)),
     ("ndmsg", Ok(&neigh::NdMsg::DEF)),
     ("fib-rule-hdr", Ok(&rule::FibRuleHdr::DEF)),
+    ("if-stats-msg", Ok(&link::IfStatsMsg::DEF)),
 ];
 
 /// Spec sub-messages and the codec's (kind, space) tables they correspond to.
