@@ -26,6 +26,7 @@ mod bridge_af;
 mod bridge_cfm;
 mod bridge_mrp;
 mod can;
+mod handles;
 mod kinds;
 mod stats;
 mod tunnel;
@@ -35,6 +36,7 @@ pub use bridge_af::*;
 pub use bridge_cfm::*;
 pub use bridge_mrp::*;
 pub use can::*;
+pub use handles::*;
 pub use kinds::*;
 pub use stats::*;
 pub use tunnel::*;
@@ -304,10 +306,10 @@ attr_space! {
         IFLA_TSO_MAX_SIZE = 59 => U32,
         IFLA_TSO_MAX_SEGS = 60 => U32,
         IFLA_ALLMULTI = 61 => U32,
-        IFLA_DEVLINK_PORT = 62 => Raw,
+        IFLA_DEVLINK_PORT = 62 => Nested(&DEVLINK_PORT),
         IFLA_GSO_IPV4_MAX_SIZE = 63 => U32,
         IFLA_GRO_IPV4_MAX_SIZE = 64 => U32,
-        IFLA_DPLL_PIN = 65 => Raw,
+        IFLA_DPLL_PIN = 65 => Nested(&DPLL_PIN),
         IFLA_MAX_PACING_OFFLOAD_HORIZON = 66 => Uint,
         IFLA_NETNS_IMMUTABLE = 67 => U8,
         IFLA_HEADROOM = 68 => U16,

@@ -3,7 +3,7 @@
 //! [`super::INFO_DATA_KINDS`] and [`super::INFO_SLAVE_DATA_KINDS`] by kind name.
 
 use zerocopy::byteorder::native_endian::{U16, U32};
-use zerocopy::byteorder::network_endian::U16 as Be16;
+use zerocopy::byteorder::network_endian::{U16 as Be16, U32 as Be32};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
@@ -34,6 +34,52 @@ pub struct PortRange {
     /// `high`: the last port.
     pub high: Be16,
 }
+
+/// `struct vxlanhdr` (8 bytes, `net/vxlan.h`), as `IFLA_VXLAN_RESERVED_BITS` carries it:
+/// the header bits the device holds reserved: it drops a received packet with any of them
+/// set (`vxlan_rcv`). By default every bit but `VXLAN_HF_VNI` and the VNI, `f7ffffff
+/// 000000ff`; the `GBP`, `GPE` and `RCO` extensions clear theirs.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    FromBytes,
+    IntoBytes,
+    KnownLayout,
+    Immutable,
+    Unaligned,
+)]
+#[repr(C)]
+pub struct VxlanHdr {
+    /// `vx_flags`: the flags word, network order (`VXLAN_HF_*`).
+    pub vx_flags: Be32,
+    /// `vx_vni`: the VNI (high 24 bits) and a reserved byte, network order.
+    pub vx_vni: Be32,
+}
+
+impl VxlanHdr {
+    /// The struct's fields.
+    pub const DEF: HeaderDef = HeaderDef {
+        name: "vxlanhdr",
+        len: core::mem::size_of::<Self>(),
+        fields: &[
+            field!(Self, vx_flags, Names::Flags(VXLAN_HF_NAMES)),
+            field!(Self, vx_vni),
+        ],
+    };
+}
+
+/// The bits of `vxlanhdr.vx_flags` the kernel names (`net/vxlan.h`: `VXLAN_HF_* =
+/// cpu_to_be32(BIT(n))`), read in network order.
+pub static VXLAN_HF_NAMES: &[(u64, &str)] = &[
+    (1 << 21, "VXLAN_HF_RCO"),
+    (1 << 26, "VXLAN_HF_GPE"),
+    (1 << 27, "VXLAN_HF_VNI"),
+    (1 << 31, "VXLAN_HF_GBP"),
+];
 
 /// `struct ifla_bridge_id` (8 bytes): a bridge id, the STP priority (network order)
 /// and the bridge's address (`IFLA_BR_ROOT_ID`, `IFLA_BR_BRIDGE_ID`,
@@ -142,10 +188,28 @@ attr_space! {
         IFLA_BR_MCAST_MLD_VERSION = 44 => U8,
         IFLA_BR_VLAN_STATS_PER_PORT = 45 => U8,
         IFLA_BR_MULTI_BOOLOPT = 46 => Array(Elem::U32, Labels::List(BR_BOOLOPT_MULTI_NAMES)),
-        IFLA_BR_MCAST_QUERIER_STATE = 47 => Raw,
+        IFLA_BR_MCAST_QUERIER_STATE = 47 => Nested(&BRIDGE_QUERIER),
         IFLA_BR_FDB_N_LEARNED = 48 => U32,
         IFLA_BR_FDB_MAX_LEARNED = 49 => U32,
         IFLA_BR_STP_MODE = 50 => U32; Enum(BR_STP_MODE_NAMES),
+    }
+}
+
+attr_space! {
+    /// `IFLA_BR_MCAST_QUERIER_STATE` contents, `BRIDGE_QUERIER_*` (`linux/if_bridge.h`):
+    /// the multicast querier the bridge has elected, as `br_multicast_dump_querier_state`
+    /// writes it. The address is the querier's (the bridge's own when it is the querier);
+    /// the port and the other-querier timer (in clock ticks) appear only while another
+    /// querier, heard on that port, holds the role. An empty nest is left out.
+    pub static BRIDGE_QUERIER = "BRIDGE_QUERIER" {
+        BRIDGE_QUERIER_UNSPEC = 0 => Raw,
+        BRIDGE_QUERIER_IP_ADDRESS = 1 => Ip,
+        BRIDGE_QUERIER_IP_PORT = 2 => U32,
+        BRIDGE_QUERIER_IP_OTHER_TIMER = 3 => U64,
+        BRIDGE_QUERIER_PAD = 4 => Raw,
+        BRIDGE_QUERIER_IPV6_ADDRESS = 5 => Ip,
+        BRIDGE_QUERIER_IPV6_PORT = 6 => U32,
+        BRIDGE_QUERIER_IPV6_OTHER_TIMER = 7 => U64,
     }
 }
 
@@ -442,7 +506,7 @@ attr_space! {
         IFLA_VXLAN_VNIFILTER = 30 => U8,
         IFLA_VXLAN_LOCALBYPASS = 31 => U8,
         IFLA_VXLAN_LABEL_POLICY = 32 => U32; Enum(VXLAN_LABEL_NAMES),
-        IFLA_VXLAN_RESERVED_BITS = 33 => Raw,
+        IFLA_VXLAN_RESERVED_BITS = 33 => Structs(&VxlanHdr::DEF),
         IFLA_VXLAN_MC_ROUTE = 34 => U8,
     }
 }

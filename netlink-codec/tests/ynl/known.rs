@@ -111,12 +111,6 @@ pub(crate) static DIFFERS: &[(&str, &str, &str)] = &[
          (rtnl_stats_get_parse: nlmsg_parse to IFLA_STATS_GETSET_MAX), which no spec set \
          describes; only the answer, RTM_NEWSTATS, carries stats-attrs",
     ),
-    // What the codec keeps raw on purpose.
-    (
-        "link-attrs",
-        "IFLA_DPLL_PIN",
-        "a nest of the dpll genetlink family's DPLL_A_PIN_*, which the codec does not name",
-    ),
 ];
 
 /// Codec attributes the specs lack: (codec space, names, why).

@@ -86,11 +86,9 @@ pub(crate) static SETS: &[SetMap] = &[
     set("linkinfo-vti6-attrs", &link::VTI, "IFLA_VTI_"),
     set("linkinfo-iptun-attrs", &link::IPTUN, "IFLA_IPTUN_"),
     set("linkinfo-ip6tnl-attrs", &link::IP6TNL, "IFLA_IPTUN_"),
-    unmapped(
-        "link-dpll-pin-attrs",
-        "IFLA_DPLL_PIN nests the dpll genetlink family's DPLL_A_PIN_*; the codec keeps it raw",
-        "DPLL_A_",
-    ),
+    // The spec's name-prefix is `dpll-a-`, but the uapi's `enum dpll_a_pin` (linux/dpll.h)
+    // spells its `id` DPLL_A_PIN_ID.
+    set("link-dpll-pin-attrs", &link::DPLL_PIN, "DPLL_A_PIN_"),
     // rt-addr
     set("addr-attrs", &addr::ADDR, "IFA_"),
     // rt-route
