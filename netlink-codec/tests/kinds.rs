@@ -72,6 +72,9 @@ const WITHOUT_DATA: &[&str] = &[
     "dummy",
     "ifb",
     "lowpan",
+    // drivers/net/netdevsim/netdev.c: `nsim_link_ops` only refuses `ip link add`; its
+    // devices carry their devlink port in IFLA_DEVLINK_PORT instead.
+    "netdevsim",
     "nlmon",
     "pfcp",
     "team",
