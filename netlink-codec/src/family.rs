@@ -39,7 +39,9 @@ impl Family {
     pub const fn of(msg_type: u16) -> Option<Family> {
         use crate::header::*;
         match msg_type {
-            RTM_NEWLINK..=RTM_SETLINK => Some(Family::Link),
+            // Alternative names (`ip link property`): ifinfomsg + IFLA_PROP_LIST, parsed
+            // with the link policy (rtnl_newlinkprop).
+            RTM_NEWLINK..=RTM_SETLINK | RTM_NEWLINKPROP..=RTM_GETLINKPROP => Some(Family::Link),
             RTM_NEWADDR..=RTM_GETADDR => Some(Family::Addr),
             // IPv6 multicast and anycast addresses: ifaddrmsg + IFA_* (IFA_MULTICAST,
             // IFA_ANYCAST, IFA_CACHEINFO), as dumps (RTM_GET*) and, since 6.13, events.
@@ -49,7 +51,11 @@ impl Family {
             RTM_NEWROUTE..=RTM_GETROUTE => Some(Family::Route),
             RTM_NEWNEIGHTBL..=RTM_SETNEIGHTBL => Some(Family::NeighTbl),
             RTM_NEWNSID..=RTM_GETNSID => Some(Family::Nsid),
-            RTM_NEWNEXTHOP..=RTM_GETNEXTHOP => Some(Family::Nexthop),
+            // A resilient group's buckets (`ip nexthop bucket`): nhmsg + NHA_ID and
+            // NHA_RES_BUCKET (rtm_dump_nexthop_bucket, nh_valid_get_bucket_req).
+            RTM_NEWNEXTHOP..=RTM_GETNEXTHOP | RTM_NEWNEXTHOPBUCKET..=RTM_GETNEXTHOPBUCKET => {
+                Some(Family::Nexthop)
+            }
             RTM_NEWNEIGH..=RTM_GETNEIGH => Some(Family::Neigh),
             RTM_NEWRULE..=RTM_GETRULE => Some(Family::Rule),
             RTM_NEWNETCONF..=RTM_GETNETCONF => Some(Family::Netconf),
