@@ -24,7 +24,9 @@ const fn set(set: &'static str, space: &'static Space, prefix: &'static str) -> 
     }
 }
 
-/// A spec set with no codec space yet, and why.
+/// A spec set with no codec space yet, and why. Every set of today's specs is mapped; a
+/// set a newer spec adds starts here.
+#[allow(dead_code)]
 const fn unmapped(set: &'static str, why: &'static str, prefix: &'static str) -> SetMap {
     SetMap {
         set,
