@@ -358,3 +358,130 @@ uapi_consts! {
         CAN_STATE_SLEEPING = 5,
     }
 }
+
+uapi_consts! {
+    /// `BOND_XMIT_POLICY_*` (`linux/if_bonding.h`): `IFLA_BOND_XMIT_HASH_POLICY`.
+    BOND_XMIT_POLICY_NAMES: u8 {
+        /// Layer 2 (MAC only), the default.
+        BOND_XMIT_POLICY_LAYER2 = 0,
+        /// Layer 3+4 (IP and TCP or UDP ports).
+        BOND_XMIT_POLICY_LAYER34 = 1,
+        /// Layer 2+3 (IP and MAC).
+        BOND_XMIT_POLICY_LAYER23 = 2,
+        /// Encapsulated layer 2+3.
+        BOND_XMIT_POLICY_ENCAP23 = 3,
+        /// Encapsulated layer 3+4.
+        BOND_XMIT_POLICY_ENCAP34 = 4,
+        /// VLAN and source MAC.
+        BOND_XMIT_POLICY_VLAN_SRCMAC = 5,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_STATE_*` (`linux/if_bonding.h`): `IFLA_BOND_SLAVE_STATE`.
+    BOND_STATE_NAMES: u8 {
+        BOND_STATE_ACTIVE = 0,
+        BOND_STATE_BACKUP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_LINK_*` (`linux/if_bonding.h`): `IFLA_BOND_SLAVE_MII_STATUS`, a port's link
+    /// state as the bond's monitor sees it.
+    BOND_LINK_NAMES: u8 {
+        /// Up and running.
+        BOND_LINK_UP = 0,
+        /// Has just gone down.
+        BOND_LINK_FAIL = 1,
+        /// Down for too long.
+        BOND_LINK_DOWN = 2,
+        /// Coming back.
+        BOND_LINK_BACK = 3,
+    }
+}
+
+uapi_consts! {
+    /// `LACP_STATE_*` (`linux/if_bonding.h`, 802.3ad 43.4.2.2):
+    /// `IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE`, `IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE`.
+    LACP_STATE_NAMES: u16 {
+        LACP_STATE_LACP_ACTIVITY = 0x1,
+        LACP_STATE_LACP_TIMEOUT = 0x2,
+        LACP_STATE_AGGREGATION = 0x4,
+        LACP_STATE_SYNCHRONIZATION = 0x8,
+        LACP_STATE_COLLECTING = 0x10,
+        LACP_STATE_DISTRIBUTING = 0x20,
+        LACP_STATE_DEFAULTED = 0x40,
+        LACP_STATE_EXPIRED = 0x80,
+    }
+}
+
+// The bond options below have no uapi names: the kernel's own (`include/net/bonding.h`,
+// `include/net/bond_3ad.h`) name them, and iproute2 prints the option words of
+// `bond_options.c` (`ip -d link`: `arp_validate filter_active`). The tree shows the C
+// names, as for the other tables.
+
+uapi_consts! {
+    /// `BOND_ARP_VALIDATE_*` / `BOND_ARP_FILTER*` (`include/net/bonding.h`, not uapi):
+    /// `IFLA_BOND_ARP_VALIDATE`. Bits (`1 << BOND_STATE_*`, and 4 for filter), but the
+    /// kernel takes and dumps one of these seven values (iproute2's `none` ...
+    /// `filter_backup`), so an enum.
+    BOND_ARP_VALIDATE_NAMES: u32 {
+        BOND_ARP_VALIDATE_NONE = 0,
+        BOND_ARP_VALIDATE_ACTIVE = 1,
+        BOND_ARP_VALIDATE_BACKUP = 2,
+        BOND_ARP_VALIDATE_ALL = 3,
+        BOND_ARP_FILTER = 4,
+        BOND_ARP_FILTER_ACTIVE = 5,
+        BOND_ARP_FILTER_BACKUP = 6,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_ARP_TARGETS_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_ARP_ALL_TARGETS`
+    /// (iproute2's `any` / `all`).
+    BOND_ARP_TARGETS_NAMES: u32 {
+        BOND_ARP_TARGETS_ANY = 0,
+        BOND_ARP_TARGETS_ALL = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_PRI_RESELECT_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_PRIMARY_RESELECT`
+    /// (iproute2's `always` / `better` / `failure`).
+    BOND_PRI_RESELECT_NAMES: u8 {
+        BOND_PRI_RESELECT_ALWAYS = 0,
+        BOND_PRI_RESELECT_BETTER = 1,
+        BOND_PRI_RESELECT_FAILURE = 2,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_FOM_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_FAIL_OVER_MAC`
+    /// (iproute2's `none` / `active` / `follow`).
+    BOND_FOM_NAMES: u8 {
+        BOND_FOM_NONE = 0,
+        BOND_FOM_ACTIVE = 1,
+        BOND_FOM_FOLLOW = 2,
+    }
+}
+
+uapi_consts! {
+    /// `AD_LACP_*` (`include/net/bond_3ad.h`, not uapi): `IFLA_BOND_AD_LACP_RATE`
+    /// (iproute2's `slow` / `fast`).
+    AD_LACP_NAMES: u8 {
+        AD_LACP_SLOW = 0,
+        AD_LACP_FAST = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_AD_*` (`include/net/bond_3ad.h`, not uapi): `IFLA_BOND_AD_SELECT` (iproute2's
+    /// `stable` / `bandwidth` / `count` / `actor_port_prio`).
+    BOND_AD_SELECT_NAMES: u8 {
+        BOND_AD_STABLE = 0,
+        BOND_AD_BANDWIDTH = 1,
+        BOND_AD_COUNT = 2,
+        /// By the ports' `IFLA_BOND_SLAVE_ACTOR_PORT_PRIO` (6.18).
+        BOND_AD_PRIO = 3,
+    }
+}
