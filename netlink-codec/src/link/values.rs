@@ -485,3 +485,100 @@ uapi_consts! {
         BOND_AD_PRIO = 3,
     }
 }
+
+uapi_consts! {
+    /// `enum br_mrp_ring_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_RING_ROLE_ROLE`,
+    /// `IFLA_BRIDGE_MRP_INFO_RING_ROLE`.
+    BR_MRP_RING_ROLE_NAMES: u32 {
+        BR_MRP_RING_ROLE_DISABLED = 0,
+        /// Media redundancy client.
+        BR_MRP_RING_ROLE_MRC = 1,
+        /// Media redundancy manager.
+        BR_MRP_RING_ROLE_MRM = 2,
+        /// Media redundancy automanager.
+        BR_MRP_RING_ROLE_MRA = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_ring_state_type` (`linux/mrp_bridge.h`):
+    /// `IFLA_BRIDGE_MRP_RING_STATE_STATE`, `IFLA_BRIDGE_MRP_INFO_RING_STATE`.
+    BR_MRP_RING_STATE_NAMES: u32 {
+        BR_MRP_RING_STATE_OPEN = 0,
+        BR_MRP_RING_STATE_CLOSED = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_in_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_IN_ROLE_ROLE`,
+    /// `IFLA_BRIDGE_MRP_INFO_IN_ROLE`.
+    BR_MRP_IN_ROLE_NAMES: u32 {
+        BR_MRP_IN_ROLE_DISABLED = 0,
+        /// Media redundancy interconnection client.
+        BR_MRP_IN_ROLE_MIC = 1,
+        /// Media redundancy interconnection manager.
+        BR_MRP_IN_ROLE_MIM = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_in_state_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_IN_STATE_STATE`,
+    /// `IFLA_BRIDGE_MRP_INFO_IN_STATE`.
+    BR_MRP_IN_STATE_NAMES: u32 {
+        BR_MRP_IN_STATE_OPEN = 0,
+        BR_MRP_IN_STATE_CLOSED = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_port_state_type` (`linux/mrp_bridge.h`):
+    /// `IFLA_BRIDGE_MRP_PORT_STATE_STATE`.
+    BR_MRP_PORT_STATE_NAMES: u32 {
+        BR_MRP_PORT_STATE_DISABLED = 0,
+        BR_MRP_PORT_STATE_BLOCKED = 1,
+        BR_MRP_PORT_STATE_FORWARDING = 2,
+        BR_MRP_PORT_STATE_NOT_CONNECTED = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_port_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_PORT_ROLE_ROLE`.
+    BR_MRP_PORT_ROLE_NAMES: u32 {
+        BR_MRP_PORT_ROLE_PRIMARY = 0,
+        BR_MRP_PORT_ROLE_SECONDARY = 1,
+        /// The interconnection port.
+        BR_MRP_PORT_ROLE_INTER = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_domain` (`linux/cfm_bridge.h`): `IFLA_BRIDGE_CFM_MEP_CREATE_DOMAIN`.
+    BR_CFM_DOMAIN_NAMES: u32 {
+        BR_CFM_PORT = 0,
+        BR_CFM_VLAN = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_mep_direction` (`linux/cfm_bridge.h`):
+    /// `IFLA_BRIDGE_CFM_MEP_CREATE_DIRECTION`.
+    BR_CFM_MEP_DIRECTION_NAMES: u32 {
+        BR_CFM_MEP_DIRECTION_DOWN = 0,
+        BR_CFM_MEP_DIRECTION_UP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_ccm_interval` (`linux/cfm_bridge.h`):
+    /// `IFLA_BRIDGE_CFM_CC_CONFIG_EXP_INTERVAL`.
+    BR_CFM_CCM_INTERVAL_NAMES: u32 {
+        BR_CFM_CCM_INTERVAL_NONE = 0,
+        BR_CFM_CCM_INTERVAL_3_3_MS = 1,
+        BR_CFM_CCM_INTERVAL_10_MS = 2,
+        BR_CFM_CCM_INTERVAL_100_MS = 3,
+        BR_CFM_CCM_INTERVAL_1_SEC = 4,
+        BR_CFM_CCM_INTERVAL_10_SEC = 5,
+        BR_CFM_CCM_INTERVAL_1_MIN = 6,
+        BR_CFM_CCM_INTERVAL_10_MIN = 7,
+    }
+}
