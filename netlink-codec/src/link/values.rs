@@ -582,3 +582,68 @@ uapi_consts! {
         BR_CFM_CCM_INTERVAL_10_MIN = 7,
     }
 }
+
+uapi_consts! {
+    /// The `GRE_*` header flags (`linux/if_tunnel.h`, `__be16`): `IFLA_GRE_IFLAGS`,
+    /// `IFLA_GRE_OFLAGS`, which the kernel writes with `nla_put_be16` and the codec holds
+    /// in host order (the uapi's `__cpu_to_be16(0x2000)` is `GRE_KEY = 0x2000` here).
+    /// `GRE_REC` (the recursion control) and `GRE_VERSION` are several bits, named only
+    /// when all are set, as the kernel sets them; `GRE_FLAGS` (`0x0078`, the reserved bits)
+    /// is a mask, not a flag, and is left out: such bits show as a number.
+    GRE_FLAG_NAMES: u16 {
+        GRE_CSUM = 0x8000,
+        GRE_ROUTING = 0x4000,
+        GRE_KEY = 0x2000,
+        GRE_SEQ = 0x1000,
+        GRE_STRICT = 0x0800,
+        GRE_REC = 0x0700,
+        GRE_ACK = 0x0080,
+        GRE_VERSION = 0x0007,
+    }
+}
+
+uapi_consts! {
+    /// `TUNNEL_*` (`linux/if_tunnel.h`, `__be16`; older kernels kept them in
+    /// `net/ip_tunnels.h`): `LWTUNNEL_IP_FLAGS`, `LWTUNNEL_IP6_FLAGS`, which the
+    /// kernel reads and writes with `nla_get_be16` / `nla_put_be16`; in host order here
+    /// (the uapi's `__cpu_to_be16(0x04)` is `TUNNEL_KEY = 0x04`).
+    TUNNEL_FLAG_NAMES: u16 {
+        TUNNEL_CSUM = 0x01,
+        TUNNEL_ROUTING = 0x02,
+        TUNNEL_KEY = 0x04,
+        TUNNEL_SEQ = 0x08,
+        TUNNEL_STRICT = 0x10,
+        TUNNEL_REC = 0x20,
+        TUNNEL_VERSION = 0x40,
+        TUNNEL_NO_KEY = 0x80,
+        TUNNEL_DONT_FRAGMENT = 0x0100,
+        TUNNEL_OAM = 0x0200,
+        TUNNEL_CRIT_OPT = 0x0400,
+        TUNNEL_GENEVE_OPT = 0x0800,
+        TUNNEL_VXLAN_OPT = 0x1000,
+        TUNNEL_NOCACHE = 0x2000,
+        TUNNEL_ERSPAN_OPT = 0x4000,
+        TUNNEL_GTP_OPT = 0x8000,
+    }
+}
+
+uapi_consts! {
+    /// `IP6_TNL_F_*` (`linux/ip6_tunnel.h`): ip6tnl's `IFLA_IPTUN_FLAGS` and ip6gre's
+    /// `IFLA_GRE_FLAGS` (a host-order `__u32`).
+    IP6_TNL_F_NAMES: u32 {
+        /// No encapsulation limit option unless the inner packet has one.
+        IP6_TNL_F_IGN_ENCAP_LIMIT = 0x1,
+        /// The traffic class from the inner packet.
+        IP6_TNL_F_USE_ORIG_TCLASS = 0x2,
+        /// The flow label from the inner packet.
+        IP6_TNL_F_USE_ORIG_FLOWLABEL = 0x4,
+        /// Used for Mobile IPv6.
+        IP6_TNL_F_MIP6_DEV = 0x8,
+        /// DSCP copied from the outer packet.
+        IP6_TNL_F_RCV_DSCP_COPY = 0x10,
+        /// The fwmark from the inner packet.
+        IP6_TNL_F_USE_ORIG_FWMARK = 0x20,
+        /// A remote endpoint on the local node is allowed.
+        IP6_TNL_F_ALLOW_LOCAL_REMOTE = 0x40,
+    }
+}
