@@ -260,7 +260,7 @@ attr_space! {
         IFLA_MACSEC_SCI = 1 => U64,
         IFLA_MACSEC_PORT = 2 => Be16,
         IFLA_MACSEC_ICV_LEN = 3 => U8,
-        IFLA_MACSEC_CIPHER_SUITE = 4 => U64,
+        IFLA_MACSEC_CIPHER_SUITE = 4 => U64; Enum(MACSEC_CIPHER_ID_NAMES),
         IFLA_MACSEC_WINDOW = 5 => U32,
         IFLA_MACSEC_ENCODING_SA = 6 => U8,
         IFLA_MACSEC_ENCRYPT = 7 => U8,
@@ -593,7 +593,7 @@ attr_space! {
     pub static IPOIB = "IFLA_IPOIB" {
         IFLA_IPOIB_UNSPEC = 0 => Raw,
         IFLA_IPOIB_PKEY = 1 => U16,
-        IFLA_IPOIB_MODE = 2 => U16,
+        IFLA_IPOIB_MODE = 2 => U16; Enum(IPOIB_MODE_NAMES),
         IFLA_IPOIB_UMCAST = 3 => U16,
     }
 }
@@ -619,7 +619,7 @@ attr_space! {
         IFLA_TUN_UNSPEC = 0 => Raw,
         IFLA_TUN_OWNER = 1 => U32,
         IFLA_TUN_GROUP = 2 => U32,
-        IFLA_TUN_TYPE = 3 => U8,
+        IFLA_TUN_TYPE = 3 => U8; Enum(TUN_TYPE_NAMES),
         IFLA_TUN_PI = 4 => U8,
         IFLA_TUN_VNET_HDR = 5 => U8,
         IFLA_TUN_PERSIST = 6 => U8,

@@ -647,3 +647,33 @@ uapi_consts! {
         IP6_TNL_F_ALLOW_LOCAL_REMOTE = 0x40,
     }
 }
+
+uapi_consts! {
+    /// The MACsec cipher suites (`linux/if_macsec.h`, IEEE 802.1AE-2018 table 14-1):
+    /// `IFLA_MACSEC_CIPHER_SUITE`. `MACSEC_DEFAULT_CIPHER_ID` is the deprecated id the
+    /// kernel still takes for GCM-AES-128; `MACSEC_DEFAULT_CIPHER_ALT`, another name of
+    /// `MACSEC_CIPHER_ID_GCM_AES_128`, is not listed (one name for a value).
+    MACSEC_CIPHER_ID_NAMES: u64 {
+        MACSEC_CIPHER_ID_GCM_AES_128 = 0x0080_C200_0100_0001,
+        MACSEC_CIPHER_ID_GCM_AES_256 = 0x0080_C200_0100_0002,
+        MACSEC_CIPHER_ID_GCM_AES_XPN_128 = 0x0080_C200_0100_0003,
+        MACSEC_CIPHER_ID_GCM_AES_XPN_256 = 0x0080_C200_0100_0004,
+        MACSEC_DEFAULT_CIPHER_ID = 0x0080_0200_0100_0001,
+    }
+}
+
+uapi_consts! {
+    /// The tun device types (`linux/if_tun.h`): `IFLA_TUN_TYPE`.
+    TUN_TYPE_NAMES: u8 {
+        IFF_TUN = 0x0001,
+        IFF_TAP = 0x0002,
+    }
+}
+
+uapi_consts! {
+    /// `IPOIB_MODE_*` (`linux/if_link.h`): `IFLA_IPOIB_MODE`.
+    IPOIB_MODE_NAMES: u16 {
+        IPOIB_MODE_DATAGRAM = 0,
+        IPOIB_MODE_CONNECTED = 1,
+    }
+}
