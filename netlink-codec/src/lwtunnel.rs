@@ -11,6 +11,7 @@
 
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::link::TUNNEL_FLAG_NAMES;
 use crate::schema::{Field, HeaderDef, Names, Space};
 use crate::uapi::uapi_consts;
 use crate::{attr_space, field};
@@ -255,7 +256,9 @@ attr_space! {
 }
 
 attr_space! {
-    /// `LWTUNNEL_ENCAP_IP`, `LWTUNNEL_IP_*`.
+    /// `LWTUNNEL_ENCAP_IP`, `LWTUNNEL_IP_*`. `LWTUNNEL_IP_FLAGS` (and `LWTUNNEL_IP6_FLAGS`)
+    /// are `TUNNEL_*` bits in network order: the policy says `NLA_U16`, but the kernel
+    /// reads and writes them with `nla_get_be16` / `nla_put_be16`.
     pub static LWTUNNEL_IP = "LWTUNNEL_IP" {
         LWTUNNEL_IP_UNSPEC = 0 => Raw,
         LWTUNNEL_IP_ID = 1 => Be64,
@@ -263,7 +266,7 @@ attr_space! {
         LWTUNNEL_IP_SRC = 3 => Ip,
         LWTUNNEL_IP_TTL = 4 => U8,
         LWTUNNEL_IP_TOS = 5 => U8,
-        LWTUNNEL_IP_FLAGS = 6 => U16,
+        LWTUNNEL_IP_FLAGS = 6 => Be16; Flags(TUNNEL_FLAG_NAMES),
         LWTUNNEL_IP_PAD = 7 => Raw,
         LWTUNNEL_IP_OPTS = 8 => Nested(&IP_OPTS),
     }
@@ -278,7 +281,7 @@ attr_space! {
         LWTUNNEL_IP6_SRC = 3 => Ip,
         LWTUNNEL_IP6_HOPLIMIT = 4 => U8,
         LWTUNNEL_IP6_TC = 5 => U8,
-        LWTUNNEL_IP6_FLAGS = 6 => U16,
+        LWTUNNEL_IP6_FLAGS = 6 => Be16; Flags(TUNNEL_FLAG_NAMES),
         LWTUNNEL_IP6_PAD = 7 => Raw,
         LWTUNNEL_IP6_OPTS = 8 => Nested(&IP_OPTS),
     }

@@ -418,16 +418,22 @@ impl Names {
             Names::None | Names::LlAddr | Names::CStr => None,
         }
     }
-    /// The names of the set bits of `v`, and the bits that have no name.
+    /// The names of the set bits of `v`, and the bits that have no name. A name of several
+    /// bits (`GRE_REC`, `0x0700`) is one of `v`'s only when all its bits are set; the bits
+    /// of a part of it are left over.
     pub fn flag_names(self, v: u64) -> (impl Iterator<Item = &'static str>, u64) {
         let t: &'static [(u64, &'static str)] = match self {
             Names::Flags(t) => t,
             _ => &[],
         };
-        let known = t.iter().fold(0u64, |a, (b, _)| a | b);
+        let set = move |b: u64| b != 0 && v & b == b;
+        let named = t
+            .iter()
+            .filter(|(b, _)| set(*b))
+            .fold(0u64, |a, (b, _)| a | b);
         (
-            t.iter().filter(move |(b, _)| v & b != 0).map(|(_, n)| *n),
-            v & !known,
+            t.iter().filter(move |(b, _)| set(*b)).map(|(_, n)| *n),
+            v & !named,
         )
     }
 }

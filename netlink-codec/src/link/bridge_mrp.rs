@@ -5,6 +5,8 @@
 
 use crate::attr_space;
 
+use super::values::*;
+
 attr_space! {
     /// `IFLA_BRIDGE_MRP` contents, `IFLA_BRIDGE_MRP_*`.
     pub static BRIDGE_MRP = "IFLA_BRIDGE_MRP" {
@@ -37,7 +39,7 @@ attr_space! {
     /// `IFLA_BRIDGE_MRP_PORT_STATE` contents (`enum br_mrp_port_state_type`).
     pub static BRIDGE_MRP_PORT_STATE = "IFLA_BRIDGE_MRP_PORT_STATE" {
         IFLA_BRIDGE_MRP_PORT_STATE_UNSPEC = 0 => Raw,
-        IFLA_BRIDGE_MRP_PORT_STATE_STATE = 1 => U32,
+        IFLA_BRIDGE_MRP_PORT_STATE_STATE = 1 => U32; Enum(BR_MRP_PORT_STATE_NAMES),
     }
 }
 
@@ -45,7 +47,7 @@ attr_space! {
     /// `IFLA_BRIDGE_MRP_PORT_ROLE` contents (`enum br_mrp_port_role_type`).
     pub static BRIDGE_MRP_PORT_ROLE = "IFLA_BRIDGE_MRP_PORT_ROLE" {
         IFLA_BRIDGE_MRP_PORT_ROLE_UNSPEC = 0 => Raw,
-        IFLA_BRIDGE_MRP_PORT_ROLE_ROLE = 1 => U32,
+        IFLA_BRIDGE_MRP_PORT_ROLE_ROLE = 1 => U32; Enum(BR_MRP_PORT_ROLE_NAMES),
     }
 }
 
@@ -54,7 +56,7 @@ attr_space! {
     pub static BRIDGE_MRP_RING_STATE = "IFLA_BRIDGE_MRP_RING_STATE" {
         IFLA_BRIDGE_MRP_RING_STATE_UNSPEC = 0 => Raw,
         IFLA_BRIDGE_MRP_RING_STATE_RING_ID = 1 => U32,
-        IFLA_BRIDGE_MRP_RING_STATE_STATE = 2 => U32,
+        IFLA_BRIDGE_MRP_RING_STATE_STATE = 2 => U32; Enum(BR_MRP_RING_STATE_NAMES),
     }
 }
 
@@ -63,7 +65,7 @@ attr_space! {
     pub static BRIDGE_MRP_RING_ROLE = "IFLA_BRIDGE_MRP_RING_ROLE" {
         IFLA_BRIDGE_MRP_RING_ROLE_UNSPEC = 0 => Raw,
         IFLA_BRIDGE_MRP_RING_ROLE_RING_ID = 1 => U32,
-        IFLA_BRIDGE_MRP_RING_ROLE_ROLE = 2 => U32,
+        IFLA_BRIDGE_MRP_RING_ROLE_ROLE = 2 => U32; Enum(BR_MRP_RING_ROLE_NAMES),
     }
 }
 
@@ -87,14 +89,14 @@ attr_space! {
         IFLA_BRIDGE_MRP_INFO_P_IFINDEX = 2 => U32,
         IFLA_BRIDGE_MRP_INFO_S_IFINDEX = 3 => U32,
         IFLA_BRIDGE_MRP_INFO_PRIO = 4 => U16,
-        IFLA_BRIDGE_MRP_INFO_RING_STATE = 5 => U32,
-        IFLA_BRIDGE_MRP_INFO_RING_ROLE = 6 => U32,
+        IFLA_BRIDGE_MRP_INFO_RING_STATE = 5 => U32; Enum(BR_MRP_RING_STATE_NAMES),
+        IFLA_BRIDGE_MRP_INFO_RING_ROLE = 6 => U32; Enum(BR_MRP_RING_ROLE_NAMES),
         IFLA_BRIDGE_MRP_INFO_TEST_INTERVAL = 7 => U32,
         IFLA_BRIDGE_MRP_INFO_TEST_MAX_MISS = 8 => U32,
         IFLA_BRIDGE_MRP_INFO_TEST_MONITOR = 9 => U32,
         IFLA_BRIDGE_MRP_INFO_I_IFINDEX = 10 => U32,
-        IFLA_BRIDGE_MRP_INFO_IN_STATE = 11 => U32,
-        IFLA_BRIDGE_MRP_INFO_IN_ROLE = 12 => U32,
+        IFLA_BRIDGE_MRP_INFO_IN_STATE = 11 => U32; Enum(BR_MRP_IN_STATE_NAMES),
+        IFLA_BRIDGE_MRP_INFO_IN_ROLE = 12 => U32; Enum(BR_MRP_IN_ROLE_NAMES),
         IFLA_BRIDGE_MRP_INFO_IN_TEST_INTERVAL = 13 => U32,
         IFLA_BRIDGE_MRP_INFO_IN_TEST_MAX_MISS = 14 => U32,
     }
@@ -106,7 +108,7 @@ attr_space! {
     pub static BRIDGE_MRP_IN_STATE = "IFLA_BRIDGE_MRP_IN_STATE" {
         IFLA_BRIDGE_MRP_IN_STATE_UNSPEC = 0 => Raw,
         IFLA_BRIDGE_MRP_IN_STATE_IN_ID = 1 => U32,
-        IFLA_BRIDGE_MRP_IN_STATE_STATE = 2 => U32,
+        IFLA_BRIDGE_MRP_IN_STATE_STATE = 2 => U32; Enum(BR_MRP_IN_STATE_NAMES),
     }
 }
 
@@ -117,7 +119,7 @@ attr_space! {
         IFLA_BRIDGE_MRP_IN_ROLE_UNSPEC = 0 => Raw,
         IFLA_BRIDGE_MRP_IN_ROLE_RING_ID = 1 => U32,
         IFLA_BRIDGE_MRP_IN_ROLE_IN_ID = 2 => U16,
-        IFLA_BRIDGE_MRP_IN_ROLE_ROLE = 3 => U32,
+        IFLA_BRIDGE_MRP_IN_ROLE_ROLE = 3 => U32; Enum(BR_MRP_IN_ROLE_NAMES),
         IFLA_BRIDGE_MRP_IN_ROLE_I_IFINDEX = 4 => U32,
     }
 }

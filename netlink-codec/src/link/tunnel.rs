@@ -6,17 +6,18 @@
 use crate::attr_space;
 use crate::schema::{AttrDef, Names, Shape, Space};
 
-use super::values::{TUNNEL_ENCAP_FLAG_NAMES, TUNNEL_ENCAP_NAMES};
+use super::values::{GRE_FLAG_NAMES, IP6_TNL_F_NAMES, TUNNEL_ENCAP_FLAG_NAMES, TUNNEL_ENCAP_NAMES};
 use crate::af::IPPROTO_NAMES;
 
 attr_space! {
     /// The GRE family's `IFLA_INFO_DATA` (gre, gretap, ip6gre, ip6gretap, erspan,
-    /// ip6erspan), `IFLA_GRE_*`. `IFLAGS`/`OFLAGS` are `GRE_*` bits in network order.
+    /// ip6erspan), `IFLA_GRE_*`. `IFLAGS`/`OFLAGS` are `GRE_*` bits in network order;
+    /// `FLAGS` is ip6gre's `IP6_TNL_F_*`, in host order.
     pub static GRE = "IFLA_GRE" {
         IFLA_GRE_UNSPEC = 0 => Raw,
         IFLA_GRE_LINK = 1 => U32,
-        IFLA_GRE_IFLAGS = 2 => Be16,
-        IFLA_GRE_OFLAGS = 3 => Be16,
+        IFLA_GRE_IFLAGS = 2 => Be16; Flags(GRE_FLAG_NAMES),
+        IFLA_GRE_OFLAGS = 3 => Be16; Flags(GRE_FLAG_NAMES),
         IFLA_GRE_IKEY = 4 => Be32,
         IFLA_GRE_OKEY = 5 => Be32,
         IFLA_GRE_LOCAL = 6 => Ip,
@@ -26,7 +27,7 @@ attr_space! {
         IFLA_GRE_PMTUDISC = 10 => U8,
         IFLA_GRE_ENCAP_LIMIT = 11 => U8,
         IFLA_GRE_FLOWINFO = 12 => Be32,
-        IFLA_GRE_FLAGS = 13 => U32,
+        IFLA_GRE_FLAGS = 13 => U32; Flags(IP6_TNL_F_NAMES),
         IFLA_GRE_ENCAP_TYPE = 14 => U16; Enum(TUNNEL_ENCAP_NAMES),
         IFLA_GRE_ENCAP_FLAGS = 15 => U16; Flags(TUNNEL_ENCAP_FLAG_NAMES),
         IFLA_GRE_ENCAP_SPORT = 16 => Be16,
@@ -127,7 +128,7 @@ pub static IP6TNL: Space = Space {
             kind: IFLA_IPTUN_FLAGS,
             name: "IFLA_IPTUN_FLAGS",
             shape: Shape::U32,
-            names: Names::None,
+            names: Names::Flags(IP6_TNL_F_NAMES),
         },
         AttrDef {
             kind: IFLA_IPTUN_PROTO,

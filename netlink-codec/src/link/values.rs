@@ -358,3 +358,322 @@ uapi_consts! {
         CAN_STATE_SLEEPING = 5,
     }
 }
+
+uapi_consts! {
+    /// `BOND_XMIT_POLICY_*` (`linux/if_bonding.h`): `IFLA_BOND_XMIT_HASH_POLICY`.
+    BOND_XMIT_POLICY_NAMES: u8 {
+        /// Layer 2 (MAC only), the default.
+        BOND_XMIT_POLICY_LAYER2 = 0,
+        /// Layer 3+4 (IP and TCP or UDP ports).
+        BOND_XMIT_POLICY_LAYER34 = 1,
+        /// Layer 2+3 (IP and MAC).
+        BOND_XMIT_POLICY_LAYER23 = 2,
+        /// Encapsulated layer 2+3.
+        BOND_XMIT_POLICY_ENCAP23 = 3,
+        /// Encapsulated layer 3+4.
+        BOND_XMIT_POLICY_ENCAP34 = 4,
+        /// VLAN and source MAC.
+        BOND_XMIT_POLICY_VLAN_SRCMAC = 5,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_STATE_*` (`linux/if_bonding.h`): `IFLA_BOND_SLAVE_STATE`.
+    BOND_STATE_NAMES: u8 {
+        BOND_STATE_ACTIVE = 0,
+        BOND_STATE_BACKUP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_LINK_*` (`linux/if_bonding.h`): `IFLA_BOND_SLAVE_MII_STATUS`, a port's link
+    /// state as the bond's monitor sees it.
+    BOND_LINK_NAMES: u8 {
+        /// Up and running.
+        BOND_LINK_UP = 0,
+        /// Has just gone down.
+        BOND_LINK_FAIL = 1,
+        /// Down for too long.
+        BOND_LINK_DOWN = 2,
+        /// Coming back.
+        BOND_LINK_BACK = 3,
+    }
+}
+
+uapi_consts! {
+    /// `LACP_STATE_*` (`linux/if_bonding.h`, 802.3ad 43.4.2.2):
+    /// `IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE`, `IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE`.
+    LACP_STATE_NAMES: u16 {
+        LACP_STATE_LACP_ACTIVITY = 0x1,
+        LACP_STATE_LACP_TIMEOUT = 0x2,
+        LACP_STATE_AGGREGATION = 0x4,
+        LACP_STATE_SYNCHRONIZATION = 0x8,
+        LACP_STATE_COLLECTING = 0x10,
+        LACP_STATE_DISTRIBUTING = 0x20,
+        LACP_STATE_DEFAULTED = 0x40,
+        LACP_STATE_EXPIRED = 0x80,
+    }
+}
+
+// The bond options below have no uapi names: the kernel's own (`include/net/bonding.h`,
+// `include/net/bond_3ad.h`) name them, and iproute2 prints the option words of
+// `bond_options.c` (`ip -d link`: `arp_validate filter_active`). The tree shows the C
+// names, as for the other tables.
+
+uapi_consts! {
+    /// `BOND_ARP_VALIDATE_*` / `BOND_ARP_FILTER*` (`include/net/bonding.h`, not uapi):
+    /// `IFLA_BOND_ARP_VALIDATE`. Bits (`1 << BOND_STATE_*`, and 4 for filter), but the
+    /// kernel takes and dumps one of these seven values (iproute2's `none` ...
+    /// `filter_backup`), so an enum.
+    BOND_ARP_VALIDATE_NAMES: u32 {
+        BOND_ARP_VALIDATE_NONE = 0,
+        BOND_ARP_VALIDATE_ACTIVE = 1,
+        BOND_ARP_VALIDATE_BACKUP = 2,
+        BOND_ARP_VALIDATE_ALL = 3,
+        BOND_ARP_FILTER = 4,
+        BOND_ARP_FILTER_ACTIVE = 5,
+        BOND_ARP_FILTER_BACKUP = 6,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_ARP_TARGETS_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_ARP_ALL_TARGETS`
+    /// (iproute2's `any` / `all`).
+    BOND_ARP_TARGETS_NAMES: u32 {
+        BOND_ARP_TARGETS_ANY = 0,
+        BOND_ARP_TARGETS_ALL = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_PRI_RESELECT_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_PRIMARY_RESELECT`
+    /// (iproute2's `always` / `better` / `failure`).
+    BOND_PRI_RESELECT_NAMES: u8 {
+        BOND_PRI_RESELECT_ALWAYS = 0,
+        BOND_PRI_RESELECT_BETTER = 1,
+        BOND_PRI_RESELECT_FAILURE = 2,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_FOM_*` (`include/net/bonding.h`, not uapi): `IFLA_BOND_FAIL_OVER_MAC`
+    /// (iproute2's `none` / `active` / `follow`).
+    BOND_FOM_NAMES: u8 {
+        BOND_FOM_NONE = 0,
+        BOND_FOM_ACTIVE = 1,
+        BOND_FOM_FOLLOW = 2,
+    }
+}
+
+uapi_consts! {
+    /// `AD_LACP_*` (`include/net/bond_3ad.h`, not uapi): `IFLA_BOND_AD_LACP_RATE`
+    /// (iproute2's `slow` / `fast`).
+    AD_LACP_NAMES: u8 {
+        AD_LACP_SLOW = 0,
+        AD_LACP_FAST = 1,
+    }
+}
+
+uapi_consts! {
+    /// `BOND_AD_*` (`include/net/bond_3ad.h`, not uapi): `IFLA_BOND_AD_SELECT` (iproute2's
+    /// `stable` / `bandwidth` / `count` / `actor_port_prio`).
+    BOND_AD_SELECT_NAMES: u8 {
+        BOND_AD_STABLE = 0,
+        BOND_AD_BANDWIDTH = 1,
+        BOND_AD_COUNT = 2,
+        /// By the ports' `IFLA_BOND_SLAVE_ACTOR_PORT_PRIO` (6.18).
+        BOND_AD_PRIO = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_ring_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_RING_ROLE_ROLE`,
+    /// `IFLA_BRIDGE_MRP_INFO_RING_ROLE`.
+    BR_MRP_RING_ROLE_NAMES: u32 {
+        BR_MRP_RING_ROLE_DISABLED = 0,
+        /// Media redundancy client.
+        BR_MRP_RING_ROLE_MRC = 1,
+        /// Media redundancy manager.
+        BR_MRP_RING_ROLE_MRM = 2,
+        /// Media redundancy automanager.
+        BR_MRP_RING_ROLE_MRA = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_ring_state_type` (`linux/mrp_bridge.h`):
+    /// `IFLA_BRIDGE_MRP_RING_STATE_STATE`, `IFLA_BRIDGE_MRP_INFO_RING_STATE`.
+    BR_MRP_RING_STATE_NAMES: u32 {
+        BR_MRP_RING_STATE_OPEN = 0,
+        BR_MRP_RING_STATE_CLOSED = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_in_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_IN_ROLE_ROLE`,
+    /// `IFLA_BRIDGE_MRP_INFO_IN_ROLE`.
+    BR_MRP_IN_ROLE_NAMES: u32 {
+        BR_MRP_IN_ROLE_DISABLED = 0,
+        /// Media redundancy interconnection client.
+        BR_MRP_IN_ROLE_MIC = 1,
+        /// Media redundancy interconnection manager.
+        BR_MRP_IN_ROLE_MIM = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_in_state_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_IN_STATE_STATE`,
+    /// `IFLA_BRIDGE_MRP_INFO_IN_STATE`.
+    BR_MRP_IN_STATE_NAMES: u32 {
+        BR_MRP_IN_STATE_OPEN = 0,
+        BR_MRP_IN_STATE_CLOSED = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_port_state_type` (`linux/mrp_bridge.h`):
+    /// `IFLA_BRIDGE_MRP_PORT_STATE_STATE`.
+    BR_MRP_PORT_STATE_NAMES: u32 {
+        BR_MRP_PORT_STATE_DISABLED = 0,
+        BR_MRP_PORT_STATE_BLOCKED = 1,
+        BR_MRP_PORT_STATE_FORWARDING = 2,
+        BR_MRP_PORT_STATE_NOT_CONNECTED = 3,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_mrp_port_role_type` (`linux/mrp_bridge.h`): `IFLA_BRIDGE_MRP_PORT_ROLE_ROLE`.
+    BR_MRP_PORT_ROLE_NAMES: u32 {
+        BR_MRP_PORT_ROLE_PRIMARY = 0,
+        BR_MRP_PORT_ROLE_SECONDARY = 1,
+        /// The interconnection port.
+        BR_MRP_PORT_ROLE_INTER = 2,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_domain` (`linux/cfm_bridge.h`): `IFLA_BRIDGE_CFM_MEP_CREATE_DOMAIN`.
+    BR_CFM_DOMAIN_NAMES: u32 {
+        BR_CFM_PORT = 0,
+        BR_CFM_VLAN = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_mep_direction` (`linux/cfm_bridge.h`):
+    /// `IFLA_BRIDGE_CFM_MEP_CREATE_DIRECTION`.
+    BR_CFM_MEP_DIRECTION_NAMES: u32 {
+        BR_CFM_MEP_DIRECTION_DOWN = 0,
+        BR_CFM_MEP_DIRECTION_UP = 1,
+    }
+}
+
+uapi_consts! {
+    /// `enum br_cfm_ccm_interval` (`linux/cfm_bridge.h`):
+    /// `IFLA_BRIDGE_CFM_CC_CONFIG_EXP_INTERVAL`.
+    BR_CFM_CCM_INTERVAL_NAMES: u32 {
+        BR_CFM_CCM_INTERVAL_NONE = 0,
+        BR_CFM_CCM_INTERVAL_3_3_MS = 1,
+        BR_CFM_CCM_INTERVAL_10_MS = 2,
+        BR_CFM_CCM_INTERVAL_100_MS = 3,
+        BR_CFM_CCM_INTERVAL_1_SEC = 4,
+        BR_CFM_CCM_INTERVAL_10_SEC = 5,
+        BR_CFM_CCM_INTERVAL_1_MIN = 6,
+        BR_CFM_CCM_INTERVAL_10_MIN = 7,
+    }
+}
+
+uapi_consts! {
+    /// The `GRE_*` header flags (`linux/if_tunnel.h`, `__be16`): `IFLA_GRE_IFLAGS`,
+    /// `IFLA_GRE_OFLAGS`, which the kernel writes with `nla_put_be16` and the codec holds
+    /// in host order (the uapi's `__cpu_to_be16(0x2000)` is `GRE_KEY = 0x2000` here).
+    /// `GRE_REC` (the recursion control) and `GRE_VERSION` are several bits, named only
+    /// when all are set, as the kernel sets them; `GRE_FLAGS` (`0x0078`, the reserved bits)
+    /// is a mask, not a flag, and is left out: such bits show as a number.
+    GRE_FLAG_NAMES: u16 {
+        GRE_CSUM = 0x8000,
+        GRE_ROUTING = 0x4000,
+        GRE_KEY = 0x2000,
+        GRE_SEQ = 0x1000,
+        GRE_STRICT = 0x0800,
+        GRE_REC = 0x0700,
+        GRE_ACK = 0x0080,
+        GRE_VERSION = 0x0007,
+    }
+}
+
+uapi_consts! {
+    /// `TUNNEL_*` (`linux/if_tunnel.h`, `__be16`; older kernels kept them in
+    /// `net/ip_tunnels.h`): `LWTUNNEL_IP_FLAGS`, `LWTUNNEL_IP6_FLAGS`, which the
+    /// kernel reads and writes with `nla_get_be16` / `nla_put_be16`; in host order here
+    /// (the uapi's `__cpu_to_be16(0x04)` is `TUNNEL_KEY = 0x04`).
+    TUNNEL_FLAG_NAMES: u16 {
+        TUNNEL_CSUM = 0x01,
+        TUNNEL_ROUTING = 0x02,
+        TUNNEL_KEY = 0x04,
+        TUNNEL_SEQ = 0x08,
+        TUNNEL_STRICT = 0x10,
+        TUNNEL_REC = 0x20,
+        TUNNEL_VERSION = 0x40,
+        TUNNEL_NO_KEY = 0x80,
+        TUNNEL_DONT_FRAGMENT = 0x0100,
+        TUNNEL_OAM = 0x0200,
+        TUNNEL_CRIT_OPT = 0x0400,
+        TUNNEL_GENEVE_OPT = 0x0800,
+        TUNNEL_VXLAN_OPT = 0x1000,
+        TUNNEL_NOCACHE = 0x2000,
+        TUNNEL_ERSPAN_OPT = 0x4000,
+        TUNNEL_GTP_OPT = 0x8000,
+    }
+}
+
+uapi_consts! {
+    /// `IP6_TNL_F_*` (`linux/ip6_tunnel.h`): ip6tnl's `IFLA_IPTUN_FLAGS` and ip6gre's
+    /// `IFLA_GRE_FLAGS` (a host-order `__u32`).
+    IP6_TNL_F_NAMES: u32 {
+        /// No encapsulation limit option unless the inner packet has one.
+        IP6_TNL_F_IGN_ENCAP_LIMIT = 0x1,
+        /// The traffic class from the inner packet.
+        IP6_TNL_F_USE_ORIG_TCLASS = 0x2,
+        /// The flow label from the inner packet.
+        IP6_TNL_F_USE_ORIG_FLOWLABEL = 0x4,
+        /// Used for Mobile IPv6.
+        IP6_TNL_F_MIP6_DEV = 0x8,
+        /// DSCP copied from the outer packet.
+        IP6_TNL_F_RCV_DSCP_COPY = 0x10,
+        /// The fwmark from the inner packet.
+        IP6_TNL_F_USE_ORIG_FWMARK = 0x20,
+        /// A remote endpoint on the local node is allowed.
+        IP6_TNL_F_ALLOW_LOCAL_REMOTE = 0x40,
+    }
+}
+
+uapi_consts! {
+    /// The MACsec cipher suites (`linux/if_macsec.h`, IEEE 802.1AE-2018 table 14-1):
+    /// `IFLA_MACSEC_CIPHER_SUITE`. `MACSEC_DEFAULT_CIPHER_ID` is the deprecated id the
+    /// kernel still takes for GCM-AES-128; `MACSEC_DEFAULT_CIPHER_ALT`, another name of
+    /// `MACSEC_CIPHER_ID_GCM_AES_128`, is not listed (one name for a value).
+    MACSEC_CIPHER_ID_NAMES: u64 {
+        MACSEC_CIPHER_ID_GCM_AES_128 = 0x0080_C200_0100_0001,
+        MACSEC_CIPHER_ID_GCM_AES_256 = 0x0080_C200_0100_0002,
+        MACSEC_CIPHER_ID_GCM_AES_XPN_128 = 0x0080_C200_0100_0003,
+        MACSEC_CIPHER_ID_GCM_AES_XPN_256 = 0x0080_C200_0100_0004,
+        MACSEC_DEFAULT_CIPHER_ID = 0x0080_0200_0100_0001,
+    }
+}
+
+uapi_consts! {
+    /// The tun device types (`linux/if_tun.h`): `IFLA_TUN_TYPE`.
+    TUN_TYPE_NAMES: u8 {
+        IFF_TUN = 0x0001,
+        IFF_TAP = 0x0002,
+    }
+}
+
+uapi_consts! {
+    /// `IPOIB_MODE_*` (`linux/if_link.h`): `IFLA_IPOIB_MODE`.
+    IPOIB_MODE_NAMES: u16 {
+        IPOIB_MODE_DATAGRAM = 0,
+        IPOIB_MODE_CONNECTED = 1,
+    }
+}
