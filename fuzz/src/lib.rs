@@ -309,6 +309,10 @@ pub fn canonical(m: &Message) -> bool {
         Body::Tunnel(h, n) => {
             fam == Some(Family::Tunnel) && top_ok(n, fam.unwrap().space(), h.0.family)
         }
+        Body::Vlan(h, n) => {
+            matches!(fam, Some(Family::Vlan | Family::VlanDump))
+                && top_ok(n, fam.unwrap().space(), h.0.family)
+        }
         Body::Stats(h, n) => {
             matches!(fam, Some(Family::Stats | Family::StatsRequest))
                 && top_ok(n, fam.unwrap().space(), h.0.family)

@@ -32,6 +32,10 @@ pub enum Family {
     StatsRequest,
     /// `RTM_*TUNNEL`: `tunnel_msg` + `VXLAN_VNIFILTER_*` (a VXLAN device's VNI filter).
     Tunnel,
+    /// `RTM_NEWVLAN`, `RTM_DELVLAN`: `br_vlan_msg` + `BRIDGE_VLANDB_*` (bridge VLANs).
+    Vlan,
+    /// `RTM_GETVLAN` (a dump request): `br_vlan_msg` + `BRIDGE_VLANDB_DUMP_*`.
+    VlanDump,
 }
 
 impl Family {
@@ -63,6 +67,8 @@ impl Family {
             RTM_NEWSTATS => Some(Family::Stats),
             RTM_GETSTATS | RTM_SETSTATS => Some(Family::StatsRequest),
             RTM_NEWTUNNEL..=RTM_GETTUNNEL => Some(Family::Tunnel),
+            RTM_NEWVLAN | RTM_DELVLAN => Some(Family::Vlan),
+            RTM_GETVLAN => Some(Family::VlanDump),
             _ => None,
         }
     }
@@ -81,6 +87,7 @@ impl Family {
             Family::AddrLabel => &crate::addrlabel::IfAddrLblMsg::DEF,
             Family::Stats | Family::StatsRequest => &crate::link::IfStatsMsg::DEF,
             Family::Tunnel => &crate::link::TunnelMsg::DEF,
+            Family::Vlan | Family::VlanDump => &crate::vlan::BrVlanMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -99,6 +106,8 @@ impl Family {
             Family::Stats => &crate::link::STATS,
             Family::StatsRequest => &crate::link::STATS_GETSET,
             Family::Tunnel => &crate::link::VNIFILTER,
+            Family::Vlan => &crate::vlan::VLANDB,
+            Family::VlanDump => &crate::vlan::VLANDB_DUMP,
         }
     }
 }
@@ -110,6 +119,7 @@ impl Family {
 pub static SPACES: &[&Space] = {
     use crate::{
         ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
+        vlan,
     };
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
@@ -261,5 +271,12 @@ pub static SPACES: &[&Space] = {
         // extended ACK (`linux/netlink.h`)
         &ack::EXT_ACK,
         &ack::POLICY,
+        // bridge VLANs (`linux/if_bridge.h`)
+        &vlan::VLANDB,
+        &vlan::VLANDB_DUMP,
+        &vlan::VLANDB_ENTRY,
+        &vlan::VLANDB_TINFO,
+        &vlan::VLANDB_STATS,
+        &vlan::VLANDB_GOPTS,
     ]
 };

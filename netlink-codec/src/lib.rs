@@ -78,6 +78,7 @@ pub mod srh;
 mod tlv;
 mod uapi;
 pub mod value;
+pub mod vlan;
 
 pub use errno::Errno;
 

@@ -40,6 +40,7 @@ use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Shape, Space};
 use crate::value::Value;
+use crate::vlan::BrVlanMsg;
 
 pub use crate::error::MAX_NESTING;
 
@@ -89,6 +90,9 @@ pub enum Body {
     Stats(Header<IfStatsMsg>, Vec<Node>),
     /// `RTM_*TUNNEL`.
     Tunnel(Header<TunnelMsg>, Vec<Node>),
+    /// `RTM_*VLAN`: `BRIDGE_VLANDB_*` in `RTM_NEWVLAN` / `RTM_DELVLAN`,
+    /// `BRIDGE_VLANDB_DUMP_*` in `RTM_GETVLAN` ([`Family::Vlan`], [`Family::VlanDump`]).
+    Vlan(Header<BrVlanMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -605,6 +609,9 @@ impl Message {
             (_, Some(Family::Tunnel)) => {
                 family_body(msg, &crate::link::VNIFILTER).map(|(h, n)| Body::Tunnel(h, n))?
             }
+            (_, Some(f @ (Family::Vlan | Family::VlanDump))) => {
+                family_body(msg, f.space()).map(|(h, n)| Body::Vlan(h, n))?
+            }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -703,6 +710,10 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Vlan(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -752,6 +763,7 @@ impl Message {
             Body::AddrLabel(h, n) => bare(h, n),
             Body::Stats(h, n) => bare(h, n),
             Body::Tunnel(h, n) => bare(h, n),
+            Body::Vlan(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -806,7 +818,8 @@ impl Message {
             | Body::Netconf(_, n)
             | Body::AddrLabel(_, n)
             | Body::Stats(_, n)
-            | Body::Tunnel(_, n) => Some(n),
+            | Body::Tunnel(_, n)
+            | Body::Vlan(_, n) => Some(n),
             _ => None,
         }
     }

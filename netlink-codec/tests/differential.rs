@@ -358,12 +358,19 @@ mod npr_side {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");
             // netlink-packet-route 0.34 has no nexthop, netconf or address label messages,
-            // nor RTM_SETSTATS, RTM_*LINKPROP or RTM_*TUNNEL (strace.rs compares every
+            // nor RTM_SETSTATS, RTM_*LINKPROP, RTM_*TUNNEL or RTM_*VLAN (strace.rs compares every
             // field of them).
             use netlink_codec::header::{RTM_GETLINKPROP, RTM_NEWLINKPROP, RTM_SETSTATS};
             if matches!(
                 Family::of(m.msg_type()),
-                Some(Family::Nexthop | Family::Netconf | Family::AddrLabel | Family::Tunnel)
+                Some(
+                    Family::Nexthop
+                        | Family::Netconf
+                        | Family::AddrLabel
+                        | Family::Tunnel
+                        | Family::Vlan
+                        | Family::VlanDump
+                )
             ) || matches!(
                 m.msg_type(),
                 RTM_SETSTATS | RTM_NEWLINKPROP..=RTM_GETLINKPROP

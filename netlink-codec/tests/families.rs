@@ -48,12 +48,6 @@ const KEPT_RAW: &[(&str, &str)] = &[
     ("RTM_NEWCHAIN", "tc filter chains: struct tcmsg"),
     ("RTM_DELCHAIN", "tc filter chains"),
     ("RTM_GETCHAIN", "tc filter chains"),
-    (
-        "RTM_NEWVLAN",
-        "bridge VLANs: struct br_vlan_msg + BRIDGE_VLANDB_*",
-    ),
-    ("RTM_DELVLAN", "bridge VLANs"),
-    ("RTM_GETVLAN", "bridge VLANs"),
 ];
 
 /// Every rtnetlink type the codec names.

@@ -20,6 +20,7 @@ use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::rule::{FibRuleHdr, FibRulePortRange};
 use netlink_codec::schema::HeaderDef;
+use netlink_codec::vlan::BrVlanMsg;
 use zerocopy::FromBytes;
 
 /// (uapi name, value) of each field, read from the struct by name, in struct order.
@@ -164,6 +165,15 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("ifindex", h.ifindex.get().into()),
             ]
         }
+        "br_vlan_msg" => {
+            let h = BrVlanMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("family", h.family.into()),
+                ("reserved1", h.reserved1.into()),
+                ("reserved2", h.reserved2.get().into()),
+                ("ifindex", h.ifindex.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
 }
@@ -176,7 +186,7 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 15] = [
+const DEFS: [&HeaderDef; 16] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -192,6 +202,7 @@ const DEFS: [&HeaderDef; 15] = [
     &IfAddrLblMsg::DEF,
     &IfStatsMsg::DEF,
     &TunnelMsg::DEF,
+    &BrVlanMsg::DEF,
 ];
 
 #[test]

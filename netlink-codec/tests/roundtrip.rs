@@ -24,6 +24,7 @@ use netlink_codec::rule::{FibRuleHdr, RULE};
 use netlink_codec::schema::{AttrDef, Elem, HeaderDef, Names, Shape, Space};
 use netlink_codec::srh::{SrhDef, SrhKind, SR6_TLV_PADDING};
 use netlink_codec::value::Value;
+use netlink_codec::vlan::{BrVlanMsg, VLANDB, VLANDB_DUMP};
 use netlink_codec::EncodeError;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -476,6 +477,18 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::Tunnel(h, n))
                 .boxed(),
         ),
+        Family::Vlan => (
+            vec![RTM_NEWVLAN, RTM_DELVLAN],
+            (header::<BrVlanMsg, 8>(), nodes(&VLANDB, DEPTH))
+                .prop_map(|(h, n)| Body::Vlan(h, n))
+                .boxed(),
+        ),
+        Family::VlanDump => (
+            vec![RTM_GETVLAN],
+            (header::<BrVlanMsg, 8>(), nodes(&VLANDB_DUMP, DEPTH))
+                .prop_map(|(h, n)| Body::Vlan(h, n))
+                .boxed(),
+        ),
         other => panic!("no generator for {other:?}: add one here"),
     };
     (
@@ -691,6 +704,10 @@ proptest! {
     fn stats_request_round_trips(m in family_message(Family::StatsRequest)) { round_trip(&m)?; }
     #[test]
     fn tunnel_round_trips(m in family_message(Family::Tunnel)) { round_trip(&m)?; }
+    #[test]
+    fn vlan_round_trips(m in family_message(Family::Vlan)) { round_trip(&m)?; }
+    #[test]
+    fn vlan_dump_round_trips(m in family_message(Family::VlanDump)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

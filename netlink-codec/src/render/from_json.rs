@@ -25,6 +25,7 @@ use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Field, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
+use crate::vlan::BrVlanMsg;
 use crate::Errno;
 use serde_json::{Map, Value as Json};
 
@@ -179,6 +180,7 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::AddrLabel => Body::AddrLabel(h::<IfAddrLblMsg>(hdr, p)?, nodes),
         Family::Stats | Family::StatsRequest => Body::Stats(h::<IfStatsMsg>(hdr, p)?, nodes),
         Family::Tunnel => Body::Tunnel(h::<TunnelMsg>(hdr, p)?, nodes),
+        Family::Vlan | Family::VlanDump => Body::Vlan(h::<BrVlanMsg>(hdr, p)?, nodes),
     })
 }
 

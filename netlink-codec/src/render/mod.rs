@@ -139,6 +139,7 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::AddrLabel(h, _) => (Family::AddrLabel.header(), h.0.as_bytes()),
         Body::Stats(h, _) => (Family::Stats.header(), h.0.as_bytes()),
         Body::Tunnel(h, _) => (Family::Tunnel.header(), h.0.as_bytes()),
+        Body::Vlan(h, _) => (Family::Vlan.header(), h.0.as_bytes()),
         _ => return None,
     })
 }

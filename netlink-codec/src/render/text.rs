@@ -97,6 +97,7 @@ impl Text {
             Body::AddrLabel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Stats(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Tunnel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Vlan(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,
