@@ -79,7 +79,7 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
         Value::Indexed(slots, elem) => slots
             .clone()
             .map_while(Result::ok)
-            .filter_map(|a| Value::read(&a, *elem, None).ok())
+            .filter_map(|a| Value::read(&a, **elem, None).ok())
             .map(|v| touch(&v, depth + 1))
             .sum(),
         Value::Peer(h, inner, s) => {
@@ -88,7 +88,7 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
         }
         Value::Srh(v) => {
             let tlvs: usize = v.tlvs().map(|(at, t)| at + t.rest().len()).sum();
-            v.segments().count() + tlvs + v.tail.len()
+            v.segments().count() + tlvs + v.tail().len()
         }
         Value::Multipath(hops, s) => hops
             .clone()

@@ -463,7 +463,7 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         Value::Ip(ip) => AttrValue::Ip(ip),
         Value::Via(f, p) => AttrValue::Via(f, p.to_vec()),
         Value::Nested(attrs, s) => AttrValue::Nested(decode_run(attrs, s, None, inner).ok()?),
-        Value::Indexed(attrs, elem) => AttrValue::Nested(decode_indexed(attrs, elem, inner).ok()?),
+        Value::Indexed(attrs, elem) => AttrValue::Nested(decode_indexed(attrs, *elem, inner).ok()?),
         Value::Array(p, Elem::U16, _) => AttrValue::U16s(
             p.chunks_exact(2)
                 .map(|c| u16::from_ne_bytes([c[0], c[1]]))

@@ -290,20 +290,17 @@ pub static IPV6_RPL_SR_HDR: SrhDef = SrhDef {
     kind: SrhKind::Rpl,
 };
 
-/// A segment routing header whose lengths agree, borrowed from the payload.
+/// A segment routing header whose lengths agree, borrowed from the payload. It holds the
+/// payload and where its parts end, not a slice per part: a [`crate::value::Value`] carries
+/// it by value on the decode path, and every byte of it is copied there.
 #[derive(Debug, Clone, Copy)]
 pub struct SrhView<'a> {
     /// What it is.
     pub def: &'static SrhDef,
-    /// The whole payload.
+    /// The whole payload: the fixed header, the segments, then the tail.
     bytes: &'a [u8],
-    /// The fixed header's bytes.
-    pub header: &'a [u8],
-    /// The segments' bytes (whole `in6_addr`s).
-    segments: &'a [u8],
-    /// What follows the segments: a whole run of TLVs ([`SrhKind::Seg6`]) or the padding
-    /// ([`SrhKind::Rpl`]).
-    pub tail: &'a [u8],
+    /// Where the tail starts (the header's and the segments' length).
+    tail_at: usize,
 }
 
 impl<'a> SrhView<'a> {
@@ -311,9 +308,22 @@ impl<'a> SrhView<'a> {
     pub fn bytes(&self) -> &'a [u8] {
         self.bytes
     }
+    /// The fixed header's bytes.
+    pub fn header(&self) -> &'a [u8] {
+        &self.bytes[..self.def.header.len]
+    }
+    /// The segments' bytes (whole `in6_addr`s).
+    fn segment_bytes(&self) -> &'a [u8] {
+        &self.bytes[self.def.header.len..self.tail_at]
+    }
+    /// What follows the segments: a whole run of TLVs ([`SrhKind::Seg6`]) or the padding
+    /// ([`SrhKind::Rpl`]).
+    pub fn tail(&self) -> &'a [u8] {
+        &self.bytes[self.tail_at..]
+    }
     /// The segments, in the order they are on the wire (the last hop first).
     pub fn segments(&self) -> impl ExactSizeIterator<Item = Ipv6Addr> + 'a {
-        let segs: &'a [u8] = self.segments;
+        let segs: &'a [u8] = self.segment_bytes();
         segs.chunks_exact(SEGMENT).map(|c| {
             let mut a = [0u8; SEGMENT];
             a.copy_from_slice(c);
@@ -322,16 +332,16 @@ impl<'a> SrhView<'a> {
     }
     /// The number of segments.
     pub fn segment_count(&self) -> usize {
-        self.segments.len() / SEGMENT
+        self.segment_bytes().len() / SEGMENT
     }
     /// Where the tail starts, from the start of the payload.
     pub fn tail_offset(&self) -> usize {
-        self.header.len() + self.segments.len()
+        self.tail_at
     }
     /// The TLVs of an SRv6 header, each with its offset in the tail; none for RPL.
     pub fn tlvs(&self) -> Tlvs<'a> {
         let rest = match self.def.kind {
-            SrhKind::Seg6 => self.tail,
+            SrhKind::Seg6 => self.tail(),
             SrhKind::Rpl => &[],
         };
         Tlvs { rest, at: 0 }
@@ -495,13 +505,10 @@ impl SrhDef {
                 (uncompressed && agree).then_some(seg_len)?
             }
         };
-        let (segments, tail) = rest.split_at(seg_len);
         Some(SrhView {
             def: self,
             bytes: p,
-            header,
-            segments,
-            tail,
+            tail_at: n + seg_len,
         })
     }
 
@@ -590,7 +597,7 @@ mod tests {
         let b = IPV6_RPL_SR_HDR.build(&[0; 8], &segs, &[0; 8]).unwrap();
         assert_eq!(&b[..8], [0, 5, 0, 0, 0, 0x80, 0, 0]);
         let v = IPV6_RPL_SR_HDR.parse(&b).unwrap();
-        assert_eq!((v.segment_count(), v.tail.len()), (2, 8));
+        assert_eq!((v.segment_count(), v.tail().len()), (2, 8));
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub enum Value<'a> {
     /// Nested attributes and their space.
     Nested(Attrs<'a>, &'static Space),
     /// A [`Shape::Indexed`] nest: its slots, each of the element shape.
-    Indexed(Attrs<'a>, Shape),
+    Indexed(Attrs<'a>, &'static Shape),
     /// An array of numbers (raw bytes, element type, element names).
     Array(&'a [u8], Elem, Labels),
     /// `VETH_INFO_PEER`: the peer's `ifinfomsg` and its attributes.
@@ -104,7 +104,7 @@ impl<'a> Value<'a> {
                 Value::Via(u16::from_ne_bytes([p[0], p[1]]), &p[2..])
             }
             Shape::Nested(s) => Value::Nested(attr.nested(), s),
-            Shape::Indexed(elem) => Value::Indexed(attr.nested(), *elem),
+            Shape::Indexed(elem) => Value::Indexed(attr.nested(), elem),
             Shape::Array(e, labels) => {
                 if p.len() % e.size() != 0 {
                     return Err(DecodeError::new(

@@ -140,7 +140,7 @@ fn a_seg6_encap_parses_to_its_mode_and_segments() {
         panic!("typed")
     };
     let v = SEG6_IPTUNNEL_ENCAP.parse(b).unwrap();
-    let h = Seg6IptunnelEncap::read_from_bytes(v.header).unwrap();
+    let h = Seg6IptunnelEncap::read_from_bytes(v.header()).unwrap();
     assert_eq!((h.mode.get(), h.hdrlen, h.first_segment), (1, 4, 1));
     assert_eq!(v.segments().collect::<Vec<_>>(), [seg(3), seg(2)]);
     assert_eq!(v.tlvs().count(), 0);
@@ -409,7 +409,7 @@ fn rpl_padding_is_counted_and_compressed_segments_stay_raw() {
     };
     assert_eq!(&b[..8], [0, 5, 3, 2, 0x00, 0x80, 0, 0]);
     let v = IPV6_RPL_SR_HDR.parse(b).unwrap();
-    assert_eq!((v.segment_count(), v.tail), (2, &[0u8; 8][..]));
+    assert_eq!((v.segment_count(), v.tail()), (2, &[0u8; 8][..]));
     // cmpri 8: the segments would be 8-byte suffixes, not in6_addrs.
     let compressed = with_byte(&RPL_SRH[4..], 4, 0x80);
     assert!(IPV6_RPL_SR_HDR.parse(&compressed).is_none());

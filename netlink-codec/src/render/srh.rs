@@ -39,8 +39,8 @@ fn rest_key(t: &Tlv<'_>) -> &'static str {
 /// The tree's lines below the attribute's own, each with its byte offset; `payload` is
 /// where the attribute's payload starts.
 pub(super) fn text_lines(v: &SrhView<'_>, payload: usize) -> Vec<(usize, String)> {
-    let mut out = vec![(payload, fields_text(v.def.header, v.header))];
-    let first = payload + v.header.len();
+    let mut out = vec![(payload, fields_text(v.def.header, v.header()))];
+    let first = payload + v.header().len();
     for (i, s) in v.segments().enumerate() {
         out.push((first + i * 16, format!("segments[{i}] = {s}")));
     }
@@ -52,8 +52,8 @@ pub(super) fn text_lines(v: &SrhView<'_>, payload: usize) -> Vec<(usize, String)
         }
         out.push((tail + at, line));
     }
-    if v.def.kind == SrhKind::Rpl && !v.tail.is_empty() {
-        out.push((tail, format!("padding: hex {}", hex(v.tail))));
+    if v.def.kind == SrhKind::Rpl && !v.tail().is_empty() {
+        out.push((tail, format!("padding: hex {}", hex(v.tail()))));
     }
     out
 }
@@ -63,7 +63,7 @@ pub(super) fn to_json(v: &SrhView<'_>) -> Json {
     let mut o = Map::new();
     o.insert(
         "header".into(),
-        Json::Object(fields_json(v.def.header, v.header)),
+        Json::Object(fields_json(v.def.header, v.header())),
     );
     let segs = v.segments().map(|s| json!(s.to_string())).collect();
     o.insert("segments".into(), Json::Array(segs));
@@ -72,8 +72,8 @@ pub(super) fn to_json(v: &SrhView<'_>) -> Json {
             let tlvs = v.tlvs().map(|(_, t)| tlv_json(&t)).collect();
             o.insert("tlvs".into(), Json::Array(tlvs));
         }
-        SrhKind::Rpl if !v.tail.is_empty() => {
-            o.insert("padding".into(), json!(hex(v.tail)));
+        SrhKind::Rpl if !v.tail().is_empty() => {
+            o.insert("padding".into(), json!(hex(v.tail())));
         }
         SrhKind::Rpl => {}
     }
