@@ -26,7 +26,7 @@ use netlink_codec::header::{
 use netlink_codec::model::{AttrValue, Body, Message, Node};
 use netlink_codec::schema::{Elem, Labels, Shape, Space};
 use netlink_codec::value::{inet_conf_is_nested, kind_hint, Value};
-use netlink_codec::{link, nexthop, route, srh, EncodeError};
+use netlink_codec::{link, mdb, nexthop, route, srh, EncodeError};
 
 /// Nesting the decode walk follows (the kernel allows far less; this bounds the work).
 const MAX_DEPTH: u32 = 16;
@@ -54,6 +54,8 @@ const ALL_SHAPES: &[Shape] = &[
     Shape::InetConf(&link::IPV4_DEVCONF),
     Shape::Peer(&link::LINK),
     Shape::Multipath(&route::ROUTE),
+    Shape::Headed(&mdb::BrMdbEntry::DEF, &mdb::MDBA_MDB_EATTR),
+    Shape::Headed(&mdb::MdbRouterPort::DEF, &mdb::MDBA_ROUTER_PATTR),
     Shape::Structs(&nexthop::NexthopGrp::DEF),
     Shape::Srh(&srh::SEG6_IPTUNNEL_ENCAP),
     Shape::Srh(&srh::IPV6_SR_HDR),
@@ -85,6 +87,10 @@ fn touch(v: &Value<'_>, depth: u32) -> usize {
         Value::Peer(h, inner, s) => {
             let _ = h.flags();
             walk_attrs(inner.clone(), s, None, depth + 1)
+        }
+        Value::Headed(h, def, inner, s) => {
+            let fields = def.fields.iter().filter_map(|f| def.read(f, h)).count();
+            fields + walk_attrs(inner.clone(), s, None, depth + 1)
         }
         Value::Srh(v) => {
             let tlvs: usize = v.tlvs().map(|(at, t)| at + t.rest().len()).sum();
@@ -138,7 +144,7 @@ fn walk_message(m: &NlMsg<'_>, depth: u32) -> usize {
     n += flags.names(FlagContext::of(ty, flags)).count();
     let _ = m.header().fields();
     let p = m.payload();
-    match (ty, Family::of(ty)) {
+    match (ty, Family::of_message(ty, flags.bits())) {
         (_, Some(f)) => {
             let def = f.header();
             if p.len() >= def.len {
@@ -278,7 +284,7 @@ pub fn check_roundtrip(m: &Message) {
 /// For such messages `parse(emit(m)) == m`.
 pub fn canonical(m: &Message) -> bool {
     let t = m.msg_type;
-    let fam = Family::of(t);
+    let fam = Family::of_message(t, m.flags);
     match &m.body {
         Body::Link(h, n) => fam == Some(Family::Link) && top_ok(n, &link::LINK, h.0.ifi_family),
         Body::Addr(h, n) => {
@@ -311,6 +317,10 @@ pub fn canonical(m: &Message) -> bool {
         }
         Body::Vlan(h, n) => {
             matches!(fam, Some(Family::Vlan | Family::VlanDump))
+                && top_ok(n, fam.unwrap().space(), h.0.family)
+        }
+        Body::Mdb(h, n) => {
+            matches!(fam, Some(Family::Mdb | Family::MdbSet | Family::MdbGet))
                 && top_ok(n, fam.unwrap().space(), h.0.family)
         }
         Body::Stats(h, n) => {
@@ -392,6 +402,9 @@ fn shapes_ok(nodes: &[Node], shape_of: &dyn Fn(&Node) -> Shape) -> bool {
                         .all(|n| matches!(n.value, AttrValue::U32(_)) && s.get(n.kind()).is_some())
             }
             (AttrValue::Peer(_, c), Shape::Peer(s)) => nodes_ok(c, s),
+            (AttrValue::Headed(h, c), Shape::Headed(def, s)) => {
+                def.len > 0 && h.len() == def.len && def.is_canonical(h) && nodes_ok(c, s)
+            }
             (AttrValue::Multipath(hops), Shape::Multipath(s)) => {
                 hops.iter().all(|h| nodes_ok(&h.attrs, s))
             }

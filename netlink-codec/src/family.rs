@@ -36,6 +36,14 @@ pub enum Family {
     Vlan,
     /// `RTM_GETVLAN` (a dump request): `br_vlan_msg` + `BRIDGE_VLANDB_DUMP_*`.
     VlanDump,
+    /// `RTM_*MDB` from the kernel (dumps, whose messages are `RTM_GETMDB`, and events):
+    /// `br_port_msg` + `MDBA_*`.
+    Mdb,
+    /// `RTM_NEWMDB`, `RTM_DELMDB` requests: `br_port_msg` + `MDBA_SET_ENTRY_*`.
+    MdbSet,
+    /// `RTM_GETMDB` requests (a get; a dump request has no attributes): `br_port_msg` +
+    /// `MDBA_GET_ENTRY_*`.
+    MdbGet,
 }
 
 impl Family {
@@ -69,7 +77,30 @@ impl Family {
             RTM_NEWTUNNEL..=RTM_GETTUNNEL => Some(Family::Tunnel),
             RTM_NEWVLAN | RTM_DELVLAN => Some(Family::Vlan),
             RTM_GETVLAN => Some(Family::VlanDump),
+            // By the type alone, the kernel's side: see `of_message` for the requests.
+            RTM_NEWMDB..=RTM_GETMDB => Some(Family::Mdb),
             _ => None,
+        }
+    }
+
+    /// The family of a message with `nlmsg_type` `msg_type` and `nlmsg_flags` `flags`:
+    /// [`Family::of`], except where the type alone cannot tell a request from an answer.
+    /// This is the one place that choice is made; every decoder, renderer and the JSON
+    /// reader ask here.
+    ///
+    /// `RTM_*MDB`: the kernel parses the attributes of `RTM_NEWMDB` and `RTM_DELMDB` as
+    /// `MDBA_SET_ENTRY*` (`br_mdb_policy`) and those of a `RTM_GETMDB` get as
+    /// `MDBA_GET_ENTRY*` (`mdba_get_policy`), while what it sends (dump answers, typed
+    /// `RTM_GETMDB`; `RTM_NEWMDB` / `RTM_DELMDB` events) carries `MDBA_MDB` and
+    /// `MDBA_ROUTER`, numbered from 1 as well. Only a request carries `NLM_F_REQUEST`,
+    /// and the kernel never sets it, so it decides.
+    pub const fn of_message(msg_type: u16, flags: u16) -> Option<Family> {
+        use crate::header::*;
+        let request = flags & NlmFlags::REQUEST.bits() != 0;
+        match msg_type {
+            RTM_NEWMDB | RTM_DELMDB if request => Some(Family::MdbSet),
+            RTM_GETMDB if request => Some(Family::MdbGet),
+            _ => Family::of(msg_type),
         }
     }
     /// Its fixed header.
@@ -88,6 +119,7 @@ impl Family {
             Family::Stats | Family::StatsRequest => &crate::link::IfStatsMsg::DEF,
             Family::Tunnel => &crate::link::TunnelMsg::DEF,
             Family::Vlan | Family::VlanDump => &crate::vlan::BrVlanMsg::DEF,
+            Family::Mdb | Family::MdbSet | Family::MdbGet => &crate::mdb::BrPortMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -108,6 +140,9 @@ impl Family {
             Family::Tunnel => &crate::link::VNIFILTER,
             Family::Vlan => &crate::vlan::VLANDB,
             Family::VlanDump => &crate::vlan::VLANDB_DUMP,
+            Family::Mdb => &crate::mdb::MDBA,
+            Family::MdbSet => &crate::mdb::SET_ENTRY,
+            Family::MdbGet => &crate::mdb::GET_ENTRY,
         }
     }
 }
@@ -118,8 +153,8 @@ impl Family {
 /// Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
-        ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
-        vlan,
+        ack, addr, addrlabel, link, lwtunnel, mdb, neigh, netconf, nexthop, nsid, route, rtnl,
+        rule, vlan,
     };
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
@@ -268,6 +303,20 @@ pub static SPACES: &[&Space] = {
         &netconf::NETCONF,
         // IPv6 address labels (`linux/if_addrlabel.h`)
         &addrlabel::ADDRLABEL,
+        // the bridge multicast database (`linux/if_bridge.h`)
+        &mdb::MDBA,
+        &mdb::MDB,
+        &mdb::MDB_ENTRY,
+        &mdb::MDBA_MDB_EATTR,
+        &mdb::MDBA_MDB_SRCLIST,
+        &mdb::MDBA_MDB_SRCATTR,
+        &mdb::ROUTER,
+        &mdb::MDBA_ROUTER_PATTR,
+        &mdb::SET_ENTRY,
+        &mdb::GET_ENTRY,
+        &mdb::MDBE_ATTR,
+        &mdb::MDBE_SRC_LIST,
+        &mdb::MDBE_SRCATTR,
         // extended ACK (`linux/netlink.h`)
         &ack::EXT_ACK,
         &ack::POLICY,

@@ -40,7 +40,7 @@
 //! ```
 //!
 //! Each family module (`link`, `addr`, `route`, `neigh`, `rule`, `netconf`, `addrlabel`,
-//! `nexthop`, `nsid`, `ack`) owns its kernel
+//! `nexthop`, `nsid`, `mdb`, `ack`) owns its kernel
 //! structs (zerocopy, native-endian, unaligned), constants and attribute tables; the
 //! tables give every attribute its uapi name and payload shape.
 #![forbid(unsafe_code)]
@@ -61,6 +61,7 @@ pub mod group;
 pub mod header;
 pub mod link;
 pub mod lwtunnel;
+pub mod mdb;
 pub mod model;
 pub mod neigh;
 pub mod netconf;

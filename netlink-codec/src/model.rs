@@ -31,6 +31,7 @@ use crate::error::{DecodeError, DecodeErrorKind, EncodeError};
 use crate::family::Family;
 use crate::header::{Messages, NlMsg, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::{IfInfoMsg, IfStatsMsg, TunnelMsg};
+use crate::mdb::BrPortMsg;
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
 use crate::nexthop::NhMsg;
@@ -93,6 +94,10 @@ pub enum Body {
     /// `RTM_*VLAN`: `BRIDGE_VLANDB_*` in `RTM_NEWVLAN` / `RTM_DELVLAN`,
     /// `BRIDGE_VLANDB_DUMP_*` in `RTM_GETVLAN` ([`Family::Vlan`], [`Family::VlanDump`]).
     Vlan(Header<BrVlanMsg>, Vec<Node>),
+    /// `RTM_*MDB`: `MDBA_*` from the kernel, `MDBA_SET_ENTRY_*` / `MDBA_GET_ENTRY_*` in
+    /// requests ([`Family::Mdb`], [`Family::MdbSet`], [`Family::MdbGet`]:
+    /// [`Family::of_message`]).
+    Mdb(Header<BrPortMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -225,6 +230,9 @@ pub enum AttrValue {
     U64s(Vec<u64>),
     /// `VETH_INFO_PEER`: `ifinfomsg` and link attributes.
     Peer(Header<IfInfoMsg>, Vec<Node>),
+    /// [`Shape::Headed`]: the struct's bytes (the shape's
+    /// [`crate::schema::HeaderDef`] names their fields), then the attributes after it.
+    Headed(Vec<u8>, Vec<Node>),
     /// `RTA_MULTIPATH`: the next hops.
     Multipath(Vec<NexthopNode>),
     /// [`Shape::Structs`]: whole elements of the struct, as bytes (the shape's
@@ -290,6 +298,10 @@ impl AttrValue {
             AttrValue::U64s(v) => v.iter().try_for_each(|x| b.put(&x.to_ne_bytes())),
             AttrValue::Peer(h, nodes) => {
                 b.put(h.0.as_bytes())?;
+                emit_run(e, nodes, inner)
+            }
+            AttrValue::Headed(h, nodes) => {
+                b.put(h)?;
                 emit_run(e, nodes, inner)
             }
             AttrValue::Multipath(hops) => {
@@ -444,7 +456,11 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
     let inner = level + 1;
     let v = match Value::read(a, shape, hint).ok()? {
         Value::Raw(p) => return Some(AttrValue::Raw(p.to_vec())),
-        Value::Nested(..) | Value::Indexed(..) | Value::Peer(..) | Value::Multipath(..)
+        Value::Nested(..)
+        | Value::Indexed(..)
+        | Value::Peer(..)
+        | Value::Headed(..)
+        | Value::Multipath(..)
             if level >= MAX_NESTING =>
         {
             return Some(AttrValue::Raw(a.payload().to_vec()))
@@ -486,6 +502,13 @@ fn decode_value(a: &Attr<'_>, shape: Shape, hint: Option<&str>, level: usize) ->
         ),
         Value::Peer(h, attrs, s) => {
             AttrValue::Peer(Header(*h), decode_run(attrs, s, None, inner).ok()?)
+        }
+        // As for `Structs`: only a struct a reader can rebuild from its fields is typed.
+        Value::Headed(h, def, _, _) if !def.is_canonical(h) => {
+            return Some(AttrValue::Raw(a.payload().to_vec()))
+        }
+        Value::Headed(h, _, attrs, s) => {
+            AttrValue::Headed(h.to_vec(), decode_run(attrs, s, None, inner).ok()?)
         }
         // Only elements a reader can rebuild from their fields are typed (see
         // `HeaderDef::is_canonical`); others keep the attribute raw.
@@ -573,7 +596,10 @@ impl Message {
     /// cut short).
     pub(crate) fn decode(msg: &NlMsg<'_>) -> Result<Message, DecodeError> {
         check_zero(msg.pad(), msg.payload_offset() + msg.payload().len())?;
-        let body = match (msg.msg_type(), Family::of(msg.msg_type())) {
+        let body = match (
+            msg.msg_type(),
+            Family::of_message(msg.msg_type(), msg.flags().bits()),
+        ) {
             (_, Some(Family::Link)) => {
                 family_body(msg, &crate::link::LINK).map(|(h, n)| Body::Link(h, n))?
             }
@@ -611,6 +637,9 @@ impl Message {
             }
             (_, Some(f @ (Family::Vlan | Family::VlanDump))) => {
                 family_body(msg, f.space()).map(|(h, n)| Body::Vlan(h, n))?
+            }
+            (_, Some(f @ (Family::Mdb | Family::MdbSet | Family::MdbGet))) => {
+                family_body(msg, f.space()).map(|(h, n)| Body::Mdb(h, n))?
             }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
@@ -714,6 +743,10 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Mdb(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -764,6 +797,7 @@ impl Message {
             Body::Stats(h, n) => bare(h, n),
             Body::Tunnel(h, n) => bare(h, n),
             Body::Vlan(h, n) => bare(h, n),
+            Body::Mdb(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -819,7 +853,8 @@ impl Message {
             | Body::AddrLabel(_, n)
             | Body::Stats(_, n)
             | Body::Tunnel(_, n)
-            | Body::Vlan(_, n) => Some(n),
+            | Body::Vlan(_, n)
+            | Body::Mdb(_, n) => Some(n),
             _ => None,
         }
     }

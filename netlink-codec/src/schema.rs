@@ -59,6 +59,11 @@ pub enum Shape {
     Peer(&'static Space),
     /// `RTA_MULTIPATH`: a list of `rtnexthop`, each followed by route attributes.
     Multipath(&'static Space),
+    /// A fixed C struct `.0` followed, without an attribute header of its own, by
+    /// attributes of `.1` (`MDBA_MDB_ENTRY_INFO`: `struct br_mdb_entry` then
+    /// `MDBA_MDB_EATTR_*`; `MDBA_ROUTER_PORT`: a `__u32` ifindex then
+    /// `MDBA_ROUTER_PATTR_*`). A payload shorter than the struct stays raw.
+    Headed(&'static HeaderDef, &'static Space),
     /// An array of a fixed C struct whose fields differ in width (`NHA_GROUP`: `struct
     /// nexthop_grp`), each element shown by the struct's fields.
     Structs(&'static HeaderDef),
@@ -147,7 +152,11 @@ impl Shape {
     /// for shapes without children.
     pub fn child_space(self) -> &'static Space {
         match self {
-            Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => s,
+            Shape::Nested(s)
+            | Shape::InetConf(s)
+            | Shape::Peer(s)
+            | Shape::Multipath(s)
+            | Shape::Headed(_, s) => s,
             _ => &EMPTY,
         }
     }

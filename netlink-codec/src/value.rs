@@ -50,6 +50,9 @@ pub enum Value<'a> {
     Array(&'a [u8], Elem, Labels),
     /// `VETH_INFO_PEER`: the peer's `ifinfomsg` and its attributes.
     Peer(&'a crate::link::IfInfoMsg, Attrs<'a>, &'static Space),
+    /// [`Shape::Headed`]: the struct's bytes (`def.len` of them), its definition, and the
+    /// attributes after it.
+    Headed(&'a [u8], &'static HeaderDef, Attrs<'a>, &'static Space),
     /// `RTA_MULTIPATH`: iterate the next hops.
     Multipath(crate::route::Nexthops<'a>, &'static Space),
     /// Whole elements of a [`Shape::Structs`] (`bytes.len()` a multiple of the struct's).
@@ -136,6 +139,17 @@ impl<'a> Value<'a> {
                     })?;
                 let n = crate::link::IfInfoMsg::LEN;
                 Value::Peer(hdr, Attrs::new(&p[n..], attr.payload_offset() + n), s)
+            }
+            // Shorter than the struct (or a zero-length struct): not this shape, kept raw.
+            Shape::Headed(def, _) if def.len == 0 || p.len() < def.len => Value::Raw(p),
+            Shape::Headed(def, s) => {
+                let (hdr, rest) = p.split_at(def.len);
+                Value::Headed(
+                    hdr,
+                    def,
+                    Attrs::new(rest, attr.payload_offset() + def.len),
+                    s,
+                )
             }
             Shape::Multipath(s) => {
                 Value::Multipath(crate::route::Nexthops::new(p, attr.payload_offset()), s)

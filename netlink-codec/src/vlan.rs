@@ -151,9 +151,9 @@ attr_space! {
         BRIDGE_VLANDB_GOPTS_MCAST_QUERY_RESPONSE_INTVL = 13 => U64,
         BRIDGE_VLANDB_GOPTS_MCAST_STARTUP_QUERY_INTVL = 14 => U64,
         BRIDGE_VLANDB_GOPTS_MCAST_QUERIER = 15 => U8,
-        // The VLAN's multicast router ports: MDBA_ROUTER_PORT entries, as in an MDB dump
-        // (br_rports_fill_info).
-        BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS = 16 => Raw,
+        // The VLAN's multicast router ports: MDBA_ROUTER_PORT entries, as in an MDB dump's
+        // MDBA_ROUTER (br_rports_fill_info).
+        BRIDGE_VLANDB_GOPTS_MCAST_ROUTER_PORTS = 16 => Nested(&crate::mdb::ROUTER),
         BRIDGE_VLANDB_GOPTS_MCAST_QUERIER_STATE = 17 => Nested(&crate::link::BRIDGE_QUERIER),
         BRIDGE_VLANDB_GOPTS_MSTI = 18 => U16,
     }

@@ -65,7 +65,7 @@ impl Tally {
 
 /// The codec's view of a message's top-level attributes, and their family.
 fn our_attrs<'a>(msg: &NlMsg<'a>) -> Option<(Family, Attrs<'a>)> {
-    let f = Family::of(msg.msg_type())?;
+    let f = Family::of_message(msg.msg_type(), msg.flags().bits())?;
     let p = msg.payload();
     let start = align(f.header().len).unwrap().min(p.len());
     Some((f, Attrs::new(&p[start..], msg.payload_offset() + start)))
@@ -358,8 +358,8 @@ mod npr_side {
             let m = m.unwrap();
             let what = format!("{name}#{i} npr");
             // netlink-packet-route 0.34 has no nexthop, netconf or address label messages,
-            // nor RTM_SETSTATS, RTM_*LINKPROP, RTM_*TUNNEL or RTM_*VLAN (strace.rs compares every
-            // field of them).
+            // nor RTM_SETSTATS, RTM_*LINKPROP, RTM_*TUNNEL, RTM_*MDB or RTM_*VLAN
+            // (strace.rs compares every field of them).
             use netlink_codec::header::{RTM_GETLINKPROP, RTM_NEWLINKPROP, RTM_SETSTATS};
             if matches!(
                 Family::of(m.msg_type()),
@@ -368,6 +368,7 @@ mod npr_side {
                         | Family::Netconf
                         | Family::AddrLabel
                         | Family::Tunnel
+                        | Family::Mdb
                         | Family::Vlan
                         | Family::VlanDump
                 )

@@ -36,12 +36,6 @@ const KEPT_RAW: &[(&str, &str)] = &[
     ),
     ("RTM_SETDCB", "data center bridging"),
     (
-        "RTM_NEWMDB",
-        "bridge multicast database: struct br_port_msg + MDBA_*",
-    ),
-    ("RTM_DELMDB", "bridge multicast database"),
-    ("RTM_GETMDB", "bridge multicast database"),
-    (
         "RTM_NEWCACHEREPORT",
         "multicast routing cache reports, multicast only",
     ),

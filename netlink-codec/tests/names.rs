@@ -19,7 +19,11 @@ fn listed(s: &Space) -> bool {
 /// The spaces a shape refers to.
 fn referenced(shape: Shape) -> Vec<&'static Space> {
     match shape {
-        Shape::Nested(s) | Shape::InetConf(s) | Shape::Peer(s) | Shape::Multipath(s) => vec![s],
+        Shape::Nested(s)
+        | Shape::InetConf(s)
+        | Shape::Peer(s)
+        | Shape::Multipath(s)
+        | Shape::Headed(_, s) => vec![s],
         Shape::ByKind(_, table) => table.iter().map(|(_, s)| *s).collect(),
         Shape::ByType(_, table) => table.iter().map(|(_, s)| *s).collect(),
         Shape::ByFamily(table, other) => table
@@ -85,6 +89,9 @@ fn every_referenced_space_is_listed() {
         Family::Tunnel,
         Family::Vlan,
         Family::VlanDump,
+        Family::Mdb,
+        Family::MdbSet,
+        Family::MdbGet,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
@@ -171,6 +178,13 @@ fn check_run(
                 check_nodes(children, s, &here, problems);
                 true
             }
+            (Shape::Headed(def, s), AttrValue::Headed(h, children)) => {
+                if h.len() != def.len {
+                    problems.push(format!("{here}: {} bytes of {}", h.len(), def.name));
+                }
+                check_nodes(children, s, &here, problems);
+                true
+            }
             (Shape::Multipath(s), AttrValue::Multipath(hops)) => {
                 for (i, h) in hops.iter().enumerate() {
                     check_nodes(&h.attrs, s, &format!("{here}[{i}]"), problems);
@@ -204,7 +218,10 @@ fn every_corpus_attribute_is_named_and_typed() {
                     (ext_ack, &netlink_codec::ack::EXT_ACK)
                 }
                 Body::Raw(_) => continue,
-                _ => (m.attrs().unwrap(), Family::of(m.msg_type).unwrap().space()),
+                _ => (
+                    m.attrs().unwrap(),
+                    Family::of_message(m.msg_type, m.flags).unwrap().space(),
+                ),
             };
             attrs_seen += nodes.len();
             let family = header_family(m);

@@ -17,6 +17,7 @@ use crate::datagram::DatagramEnd;
 use crate::family::Family;
 use crate::header::{msg_type_from_name, NlMsgHdr, NlmFlags, NLMSG_DONE, NLMSG_ERROR};
 use crate::link::{IfInfoMsg, IfStatsMsg, TunnelMsg};
+use crate::mdb::BrPortMsg;
 use crate::model::{AttrValue, Body, Header, Message, NexthopNode, Node, Pad};
 use crate::neigh::{NdMsg, NdtMsg};
 use crate::netconf::NetconfMsg;
@@ -122,7 +123,7 @@ fn message(v: &Json, p: &Path) -> R<Message> {
     let body = if o.contains_key("hex") {
         check_keys(o, p, &[&common[..], &["hex"]].concat())?;
         Body::Raw(hex_bytes(&o["hex"], &p.key("hex"))?)
-    } else if let Some(fam) = Family::of(msg_type) {
+    } else if let Some(fam) = Family::of_message(msg_type, flags) {
         check_keys(o, p, &[&common[..], &["header", "attrs"]].concat())?;
         let def = fam.header();
         let hdr = header_bytes(def, o.get("header"), &p.key("header"))?;
@@ -181,6 +182,7 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Stats | Family::StatsRequest => Body::Stats(h::<IfStatsMsg>(hdr, p)?, nodes),
         Family::Tunnel => Body::Tunnel(h::<TunnelMsg>(hdr, p)?, nodes),
         Family::Vlan | Family::VlanDump => Body::Vlan(h::<BrVlanMsg>(hdr, p)?, nodes),
+        Family::Mdb | Family::MdbSet | Family::MdbGet => Body::Mdb(h::<BrPortMsg>(hdr, p)?, nodes),
     })
 }
 
@@ -505,6 +507,10 @@ fn typed_attr(o: &Map<String, Json>, kind: u16, def: (Shape, Names), p: &Path) -
                 };
                 AttrValue::Peer(Header(h), attrs(o.get("attrs"), s, &p.key("attrs"))?)
             }
+            Shape::Headed(def, s) => {
+                let hdr = header_bytes(def, o.get("header"), &p.key("header"))?;
+                AttrValue::Headed(hdr, attrs(o.get("attrs"), s, &p.key("attrs"))?)
+            }
             Shape::Indexed(elem) => {
                 AttrValue::Nested(slots(o.get("attrs"), *elem, &p.key("attrs"))?)
             }
@@ -524,8 +530,10 @@ fn typed_attr(o: &Map<String, Json>, kind: u16, def: (Shape, Names), p: &Path) -
         [] => return p.err("needs one of \"value\", \"attrs\", \"nexthops\" or \"hex\""),
         _ => return p.err(format!("has more than one of {}", body_keys.join(", "))),
     };
-    if o.contains_key("header") && !matches!(value, AttrValue::Peer(..)) {
-        return p.key("header").err("only VETH_INFO_PEER has a header");
+    if o.contains_key("header") && !matches!(value, AttrValue::Peer(..) | AttrValue::Headed(..)) {
+        return p
+            .key("header")
+            .err("only VETH_INFO_PEER and struct-headed attributes have a header");
     }
     if o.contains_key("nul") && !matches!(value, AttrValue::Str(..)) {
         return p.key("nul").err("only string attributes have \"nul\"");
@@ -655,6 +663,7 @@ fn value(v: &Json, o: &Map<String, Json>, shape: Shape, p: &Path) -> R<AttrValue
         Shape::Nested(_)
         | Shape::Indexed(_)
         | Shape::Peer(_)
+        | Shape::Headed(..)
         | Shape::ByKind(..)
         | Shape::ByType(..)
         | Shape::ByFamily(..) => {

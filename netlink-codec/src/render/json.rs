@@ -4,8 +4,9 @@ use serde_json::{json, Map, Value as Json};
 use zerocopy::IntoBytes;
 
 use super::{
-    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request,
-    header_family, hex, ip_of, lladdr, req_len, request_header, struct_def, walk_all, Part,
+    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request, headed_def,
+    header_family, hex, ip_of, lladdr, node_payload, req_len, request_header, struct_def, walk_all,
+    Part,
 };
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
 use crate::datagram::DatagramEnd;
@@ -62,7 +63,7 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
     if let Some((def, bytes)) = family_header(&m.body) {
         o.insert("header".into(), Json::Object(fields_json(def, bytes)));
     }
-    let space = body_space(m.msg_type, &m.body);
+    let space = body_space(m.msg_type, m.flags, &m.body);
     let family = header_family(&m.body);
     match &m.body {
         Body::Link(_, n)
@@ -77,7 +78,8 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::AddrLabel(_, n)
         | Body::Stats(_, n)
         | Body::Tunnel(_, n)
-        | Body::Vlan(_, n) => {
+        | Body::Vlan(_, n)
+        | Body::Mdb(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space, family));
         }
         Body::Error {
@@ -227,6 +229,17 @@ fn typed_node_json(n: &Node, ty: Json, shape: Shape) -> Json {
                 nodes_json(children, shape.child_space(), None),
             );
         }
+        AttrValue::Headed(h, children) => match headed_def(shape, h) {
+            Some((def, cs)) => {
+                o.insert("header".into(), Json::Object(fields_json(def, h)));
+                o.insert("attrs".into(), nodes_json(children, cs, None));
+            }
+            // A value that does not fit its shape (a model built by hand): its bytes,
+            // which the JSON reader takes back as they are.
+            None => {
+                o.insert("hex".into(), json!(hex(&node_payload(n))));
+            }
+        },
         AttrValue::Multipath(hops) => {
             let cs = shape.child_space();
             let a = hops.iter().map(|h| nexthop_json(h, cs)).collect();
@@ -328,6 +341,9 @@ fn scalar_json(v: &AttrValue, shape: Shape) -> Json {
         // Handled by node_json; kept total for safety.
         AttrValue::Raw(b) | AttrValue::Structs(b) | AttrValue::Srh(b) => json!(hex(b)),
         AttrValue::Str(s, _) => json!(s),
-        AttrValue::Nested(_) | AttrValue::Peer(..) | AttrValue::Multipath(_) => Json::Null,
+        AttrValue::Nested(_)
+        | AttrValue::Peer(..)
+        | AttrValue::Headed(..)
+        | AttrValue::Multipath(_) => Json::Null,
     }
 }

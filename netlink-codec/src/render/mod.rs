@@ -140,15 +140,16 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::Stats(h, _) => (Family::Stats.header(), h.0.as_bytes()),
         Body::Tunnel(h, _) => (Family::Tunnel.header(), h.0.as_bytes()),
         Body::Vlan(h, _) => (Family::Vlan.header(), h.0.as_bytes()),
+        Body::Mdb(h, _) => (Family::Mdb.header(), h.0.as_bytes()),
         _ => return None,
     })
 }
 
 /// The attribute space of a message's top-level attributes.
-fn body_space(msg_type: u16, body: &Body) -> &'static Space {
+fn body_space(msg_type: u16, flags: u16, body: &Body) -> &'static Space {
     match body {
         Body::Error { .. } | Body::Done { .. } => &EXT_ACK,
-        _ => Family::of(msg_type).map_or(&EMPTY, Family::space),
+        _ => Family::of_message(msg_type, flags).map_or(&EMPTY, Family::space),
     }
 }
 
@@ -212,6 +213,17 @@ fn node_size(n: &Node) -> usize {
     }
 }
 
+/// The payload bytes of a node as the model encodes them (without its header and
+/// padding); empty if it does not encode.
+fn node_payload(n: &Node) -> Vec<u8> {
+    let mut v = Vec::new();
+    if emit_node(&mut Emitter::new(&mut v), n).is_err() || v.len() < 4 {
+        return Vec::new();
+    }
+    let len = usize::from(u16::from_ne_bytes([v[0], v[1]]));
+    v.get(4..len).map_or_else(Vec::new, <[u8]>::to_vec)
+}
+
 /// The echoed request as a typed message, if it is all there and re-encodes to exactly
 /// its bytes (raw bodies stay bytes: see [`json`]'s `request_json`).
 fn full_request(req: &[u8]) -> Option<Message> {
@@ -254,6 +266,18 @@ fn struct_def(shape: Shape, b: &[u8]) -> Option<&'static HeaderDef> {
                 && b.chunks_exact(def.len).all(|e| def.is_canonical(e)) =>
         {
             Some(def)
+        }
+        _ => None,
+    }
+}
+
+/// The struct and the space of a [`Shape::Headed`] attribute whose struct bytes `h` are
+/// one whole, canonical struct (as the model types them); `None` for a value that does
+/// not fit its shape (a model built by hand), which the renderers show as bytes.
+fn headed_def(shape: Shape, h: &[u8]) -> Option<(&'static HeaderDef, &'static Space)> {
+    match shape {
+        Shape::Headed(def, s) if def.len > 0 && h.len() == def.len && def.is_canonical(h) => {
+            Some((def, s))
         }
         _ => None,
     }

@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 use zerocopy::IntoBytes;
 
 use super::{
-    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request,
-    header_family, hex, ip_of, lladdr, node_size, req_len, request_header, struct_def, walk_all,
-    Part, MAX_ECHO,
+    addr_in, af_name, attr_name, body_space, family_header, flag_names, full_request, headed_def,
+    header_family, hex, ip_of, lladdr, node_payload, node_size, req_len, request_header,
+    struct_def, walk_all, Part, MAX_ECHO,
 };
 use crate::ack::{EXT_ACK, NLMSGERR_ATTR_MISS_TYPE, NLMSGERR_ATTR_OFFS};
 use crate::attr::{NLA_F_NESTED, NLA_F_NET_BYTEORDER};
@@ -79,7 +79,7 @@ impl Text {
         self.line(off, depth, &format!("{label}{head}"));
         let d = depth + 1;
         let body = off + NlMsgHdr::LEN;
-        let space = body_space(m.msg_type, &m.body);
+        let space = body_space(m.msg_type, m.flags, &m.body);
         if let Some((def, bytes)) = family_header(&m.body) {
             self.line(body, d, &fields_text(def, bytes));
         }
@@ -98,6 +98,7 @@ impl Text {
             Body::Stats(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Tunnel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Vlan(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Mdb(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,
@@ -179,9 +180,9 @@ impl Text {
             }
             if n.kind() == NLMSGERR_ATTR_MISS_TYPE {
                 if let (AttrValue::U32(t), Some(rh)) = (&n.value, request_header(request)) {
-                    let name = u16::try_from(*t)
-                        .ok()
-                        .and_then(|t| Family::of(rh.msg_type).and_then(|f| f.space().name_of(t)));
+                    let name = u16::try_from(*t).ok().and_then(|t| {
+                        Family::of_message(rh.msg_type, rh.flags).and_then(|f| f.space().name_of(t))
+                    });
                     if let Some(name) = name {
                         self.line(
                             at,
@@ -252,6 +253,17 @@ impl Text {
                 let cs = shape.child_space();
                 self.nodes(children, cs, payload + IfInfoMsg::LEN, d);
             }
+            AttrValue::Headed(h, children) => match headed_def(shape, h) {
+                Some((def, cs)) => {
+                    self.line(off, depth, &format!("{label}:"));
+                    self.line(payload, d, &fields_text(def, h));
+                    self.nodes(children, cs, payload + def.len, d);
+                }
+                None => {
+                    let b = node_payload(n);
+                    self.line(off, depth, &format!("{label}: hex {}", hex(&b)));
+                }
+            },
             AttrValue::Multipath(hops) => {
                 self.line(off, depth, &format!("{label}:"));
                 let cs = shape.child_space();
@@ -489,6 +501,7 @@ fn scalar_text(v: &AttrValue) -> String {
         }
         AttrValue::Nested(_)
         | AttrValue::Peer(..)
+        | AttrValue::Headed(..)
         | AttrValue::Multipath(_)
         | AttrValue::U16s(_)
         | AttrValue::U32s(_)

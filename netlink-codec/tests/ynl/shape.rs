@@ -39,6 +39,7 @@ pub(crate) fn describe(shape: Shape) -> String {
         Shape::Array(e, _) => format!("array of {}", elem_name(e)),
         Shape::InetConf(s) => format!("devconf array/nest {}", s.name),
         Shape::Peer(s) => format!("ifinfomsg + nest {}", s.name),
+        Shape::Headed(d, s) => format!("struct {} + nest {}", d.name, s.name),
         Shape::Multipath(s) => format!("rtnexthop list + {}", s.name),
         Shape::Structs(d) => format!("array of struct {}", d.name),
         Shape::Srh(d) => format!("struct {} + in6_addr segments + tail", d.header.name),
@@ -185,7 +186,14 @@ fn binary(a: &SpecAttr, shape: Shape, structs: &[Struct]) -> Verdict {
             verdict(diffs.first().map_or(Ok(None), |d| Err(d.join(": "))))
         }
         (Shape::Array(..) | Shape::InetConf(_) | Shape::Structs(_), None) => finer(),
-        (Shape::Via | Shape::Multipath(_) | Shape::Peer(_) | Shape::Nested(_), _) => finer(),
+        (
+            Shape::Via
+            | Shape::Multipath(_)
+            | Shape::Peer(_)
+            | Shape::Headed(..)
+            | Shape::Nested(_),
+            _,
+        ) => finer(),
         (Shape::Srh(_), None) => finer(),
         _ => Verdict::Differs(describe(shape)),
     }
