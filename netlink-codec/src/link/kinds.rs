@@ -74,7 +74,7 @@ impl VxlanHdr {
 
 /// The bits of `vxlanhdr.vx_flags` the kernel names (`net/vxlan.h`: `VXLAN_HF_* =
 /// cpu_to_be32(BIT(n))`), read in network order.
-pub static VXLAN_HF_NAMES: &[(u64, &str)] = &[
+pub const VXLAN_HF_NAMES: &[(u64, &str)] = &[
     (1 << 21, "VXLAN_HF_RCO"),
     (1 << 26, "VXLAN_HF_GPE"),
     (1 << 27, "VXLAN_HF_VNI"),
