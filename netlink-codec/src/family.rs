@@ -32,6 +32,11 @@ pub enum Family {
     StatsRequest,
     /// `RTM_*TUNNEL`: `tunnel_msg` + `VXLAN_VNIFILTER_*` (a VXLAN device's VNI filter).
     Tunnel,
+    /// `RTM_*QDISC`, `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN`: `tcmsg` + `TCA_*`
+    /// (traffic control: qdiscs, classes, filters, filter chains).
+    Tc,
+    /// `RTM_*ACTION`: `tcamsg` + `TCA_ROOT_*` (standalone traffic-control actions).
+    Action,
 }
 
 impl Family {
@@ -57,6 +62,11 @@ impl Family {
             RTM_NEWSTATS => Some(Family::Stats),
             RTM_GETSTATS | RTM_SETSTATS => Some(Family::StatsRequest),
             RTM_NEWTUNNEL..=RTM_GETTUNNEL => Some(Family::Tunnel),
+            RTM_NEWQDISC..=RTM_GETQDISC
+            | RTM_NEWTCLASS..=RTM_GETTCLASS
+            | RTM_NEWTFILTER..=RTM_GETTFILTER
+            | RTM_NEWCHAIN..=RTM_GETCHAIN => Some(Family::Tc),
+            RTM_NEWACTION..=RTM_GETACTION => Some(Family::Action),
             _ => None,
         }
     }
@@ -75,6 +85,8 @@ impl Family {
             Family::AddrLabel => &crate::addrlabel::IfAddrLblMsg::DEF,
             Family::Stats | Family::StatsRequest => &crate::link::IfStatsMsg::DEF,
             Family::Tunnel => &crate::link::TunnelMsg::DEF,
+            Family::Tc => &crate::tc::TcMsg::DEF,
+            Family::Action => &crate::tc::TcaMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -93,17 +105,19 @@ impl Family {
             Family::Stats => &crate::link::STATS,
             Family::StatsRequest => &crate::link::STATS_GETSET,
             Family::Tunnel => &crate::link::VNIFILTER,
+            Family::Tc => &crate::tc::TC,
+            Family::Action => &crate::tc::TC_ROOT,
         }
     }
 }
 
 /// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
 /// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
-/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes).
+/// them, and the spaces of messages the codec keeps raw (prefixes, ND user options).
 /// Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
-        ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule,
+        ack, addr, addrlabel, link, lwtunnel, neigh, netconf, nexthop, nsid, route, rtnl, rule, tc,
     };
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
@@ -230,9 +244,14 @@ pub static SPACES: &[&Space] = {
         &lwtunnel::IOAM6_IPTUNNEL,
         &lwtunnel::LWT_XFRM,
         &rtnl::PREFIX,
-        &rtnl::TC,
-        &rtnl::TC_ROOT,
         &rtnl::NDUSEROPT,
+        // traffic control and its actions (`linux/pkt_sched.h`, `linux/gen_stats.h`,
+        // `linux/pkt_cls.h`)
+        &tc::TC,
+        &tc::STATS,
+        &tc::STAB,
+        &tc::TC_ROOT,
+        &tc::ACT,
         // neighbour entries and tables (`linux/neighbour.h`)
         &neigh::NEIGH,
         &neigh::FDB_EXT,

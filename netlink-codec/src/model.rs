@@ -39,6 +39,7 @@ pub use crate::pad::Pad;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Shape, Space};
+use crate::tc::{TcMsg, TcaMsg};
 use crate::value::Value;
 
 pub use crate::error::MAX_NESTING;
@@ -89,6 +90,10 @@ pub enum Body {
     Stats(Header<IfStatsMsg>, Vec<Node>),
     /// `RTM_*TUNNEL`.
     Tunnel(Header<TunnelMsg>, Vec<Node>),
+    /// `RTM_*QDISC`, `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN` ([`Family::Tc`]).
+    Tc(Header<TcMsg>, Vec<Node>),
+    /// `RTM_*ACTION` ([`Family::Action`]).
+    Action(Header<TcaMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -605,6 +610,12 @@ impl Message {
             (_, Some(Family::Tunnel)) => {
                 family_body(msg, &crate::link::VNIFILTER).map(|(h, n)| Body::Tunnel(h, n))?
             }
+            (_, Some(Family::Tc)) => {
+                family_body(msg, &crate::tc::TC).map(|(h, n)| Body::Tc(h, n))?
+            }
+            (_, Some(Family::Action)) => {
+                family_body(msg, &crate::tc::TC_ROOT).map(|(h, n)| Body::Action(h, n))?
+            }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -703,6 +714,14 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Tc(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::Action(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -752,6 +771,8 @@ impl Message {
             Body::AddrLabel(h, n) => bare(h, n),
             Body::Stats(h, n) => bare(h, n),
             Body::Tunnel(h, n) => bare(h, n),
+            Body::Tc(h, n) => bare(h, n),
+            Body::Action(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -806,7 +827,9 @@ impl Message {
             | Body::Netconf(_, n)
             | Body::AddrLabel(_, n)
             | Body::Stats(_, n)
-            | Body::Tunnel(_, n) => Some(n),
+            | Body::Tunnel(_, n)
+            | Body::Tc(_, n)
+            | Body::Action(_, n) => Some(n),
             _ => None,
         }
     }

@@ -25,6 +25,7 @@ use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Field, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
+use crate::tc::{TcMsg, TcaMsg};
 use crate::Errno;
 use serde_json::{Map, Value as Json};
 
@@ -179,6 +180,8 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::AddrLabel => Body::AddrLabel(h::<IfAddrLblMsg>(hdr, p)?, nodes),
         Family::Stats | Family::StatsRequest => Body::Stats(h::<IfStatsMsg>(hdr, p)?, nodes),
         Family::Tunnel => Body::Tunnel(h::<TunnelMsg>(hdr, p)?, nodes),
+        Family::Tc => Body::Tc(h::<TcMsg>(hdr, p)?, nodes),
+        Family::Action => Body::Action(h::<TcaMsg>(hdr, p)?, nodes),
     })
 }
 

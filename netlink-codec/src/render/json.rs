@@ -76,7 +76,9 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Netconf(_, n)
         | Body::AddrLabel(_, n)
         | Body::Stats(_, n)
-        | Body::Tunnel(_, n) => {
+        | Body::Tunnel(_, n)
+        | Body::Tc(_, n)
+        | Body::Action(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space, family));
         }
         Body::Error {

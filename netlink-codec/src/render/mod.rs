@@ -139,6 +139,8 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::AddrLabel(h, _) => (Family::AddrLabel.header(), h.0.as_bytes()),
         Body::Stats(h, _) => (Family::Stats.header(), h.0.as_bytes()),
         Body::Tunnel(h, _) => (Family::Tunnel.header(), h.0.as_bytes()),
+        Body::Tc(h, _) => (Family::Tc.header(), h.0.as_bytes()),
+        Body::Action(h, _) => (Family::Action.header(), h.0.as_bytes()),
         _ => return None,
     })
 }

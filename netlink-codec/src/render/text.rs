@@ -97,6 +97,8 @@ impl Text {
             Body::AddrLabel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Stats(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Tunnel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Tc(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Action(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,
