@@ -20,6 +20,7 @@ use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::rule::{FibRuleHdr, FibRulePortRange};
 use netlink_codec::schema::HeaderDef;
+use netlink_codec::tc::{GnetStatsBasic, TcEstimator, TcMsg, TcSizespec, TcStats, TcaMsg};
 use zerocopy::FromBytes;
 
 /// (uapi name, value) of each field, read from the struct by name, in struct order.
@@ -164,6 +165,68 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("ifindex", h.ifindex.get().into()),
             ]
         }
+        "tcmsg" => {
+            let h = TcMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("tcm_family", h.tcm_family.into()),
+                ("tcm__pad1", h.tcm_pad1.into()),
+                ("tcm__pad2", h.tcm_pad2.get().into()),
+                ("tcm_ifindex", h.tcm_ifindex.get().into()),
+                ("tcm_handle", h.tcm_handle.get().into()),
+                ("tcm_parent", h.tcm_parent.get().into()),
+                ("tcm_info", h.tcm_info.get().into()),
+            ]
+        }
+        "tcamsg" => {
+            let h = TcaMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("tca_family", h.tca_family.into()),
+                ("tca__pad1", h.tca_pad1.into()),
+                ("tca__pad2", h.tca_pad2.get().into()),
+            ]
+        }
+        "tc_stats" => {
+            let h = TcStats::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("bytes", h.bytes.get() as i64),
+                ("packets", h.packets.get().into()),
+                ("drops", h.drops.get().into()),
+                ("overlimits", h.overlimits.get().into()),
+                ("bps", h.bps.get().into()),
+                ("pps", h.pps.get().into()),
+                ("qlen", h.qlen.get().into()),
+                ("backlog", h.backlog.get().into()),
+                ("__pad", h.pad.get().into()),
+            ]
+        }
+        "gnet_stats_basic" => {
+            let h = GnetStatsBasic::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("bytes", h.bytes.get() as i64),
+                ("packets", h.packets.get().into()),
+                ("__pad", h.pad.get().into()),
+            ]
+        }
+        "tc_estimator" => {
+            let h = TcEstimator::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("interval", h.interval.into()),
+                ("ewma_log", h.ewma_log.into()),
+            ]
+        }
+        "tc_sizespec" => {
+            let h = TcSizespec::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("cell_log", h.cell_log.into()),
+                ("size_log", h.size_log.into()),
+                ("cell_align", h.cell_align.get().into()),
+                ("overhead", h.overhead.get().into()),
+                ("linklayer", h.linklayer.get().into()),
+                ("mpu", h.mpu.get().into()),
+                ("mtu", h.mtu.get().into()),
+                ("tsize", h.tsize.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
 }
@@ -176,7 +239,7 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 15] = [
+const DEFS: [&HeaderDef; 21] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -192,6 +255,12 @@ const DEFS: [&HeaderDef; 15] = [
     &IfAddrLblMsg::DEF,
     &IfStatsMsg::DEF,
     &TunnelMsg::DEF,
+    &TcMsg::DEF,
+    &TcaMsg::DEF,
+    &TcStats::DEF,
+    &GnetStatsBasic::DEF,
+    &TcEstimator::DEF,
+    &TcSizespec::DEF,
 ];
 
 #[test]

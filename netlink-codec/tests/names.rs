@@ -83,6 +83,8 @@ fn every_referenced_space_is_listed() {
         Family::Stats,
         Family::StatsRequest,
         Family::Tunnel,
+        Family::Tc,
+        Family::Action,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
