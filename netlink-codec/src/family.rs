@@ -252,6 +252,10 @@ pub static SPACES: &[&Space] = {
         &tc::STAB,
         &tc::TC_ROOT,
         &tc::ACT,
+        &tc::HTB,
+        &tc::TBF,
+        &tc::U32,
+        &tc::MIRRED,
         // neighbour entries and tables (`linux/neighbour.h`)
         &neigh::NEIGH,
         &neigh::FDB_EXT,

@@ -6,15 +6,26 @@
 //! The generic attributes are typed: the statistics (`TCA_STATS`'s `struct tc_stats`,
 //! `TCA_STATS2`'s `TCA_STATS_*` nest of the `gnet_stats_*` structs), the rate estimator
 //! (`TCA_RATE`), the size table (`TCA_STAB`), and each action of a dump (`TCA_ACT_*`).
-//! What only a qdisc, classifier or action kind knows (`TCA_OPTIONS`, `TCA_XSTATS`,
-//! `TCA_STATS_APP`, `TCA_ACT_OPTIONS`) stays raw.
+//! What only a qdisc, classifier or action kind knows (`TCA_OPTIONS`, `TCA_ACT_OPTIONS`)
+//! is typed for a few common kinds (the `htb` and `tbf` qdiscs, the `u32` classifier, the
+//! `mirred` action: [`OPTIONS_KINDS`], [`ACT_OPTIONS_KINDS`]) and stays raw for the
+//! others; `TCA_XSTATS` and `TCA_STATS_APP` stay raw.
 
 use zerocopy::byteorder::native_endian::{I16, I32, U16, U32, U64};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
+
+mod kinds;
+pub use kinds::*;
+
+/// The kinds whose `TCA_OPTIONS` the codec types, by `TCA_KIND` (qdiscs and their classes,
+/// classifiers: one namespace of names), sorted.
+pub static OPTIONS_KINDS: &[(&str, &Space)] = &[("htb", &HTB), ("tbf", &TBF), ("u32", &U32)];
+/// The action kinds whose `TCA_ACT_OPTIONS` the codec types, by `TCA_ACT_KIND`, sorted.
+pub static ACT_OPTIONS_KINDS: &[(&str, &Space)] = &[("mirred", &MIRRED)];
 
 /// `struct tcmsg` (`linux/rtnetlink.h`, 20 bytes): the header of `RTM_*QDISC`,
 /// `RTM_*TCLASS`, `RTM_*TFILTER` and `RTM_*CHAIN`.
@@ -372,12 +383,12 @@ const BITFIELD32: Shape = Shape::Array(Elem::U32, Labels::List(BITFIELD32_NAMES)
 
 attr_space! {
     /// Traffic-control attributes (after `struct tcmsg`), `TCA_*`. `TCA_OPTIONS` and
-    /// `TCA_XSTATS` are the qdisc's, class's or classifier's own (`TCA_KIND` says which)
-    /// and stay raw.
+    /// `TCA_XSTATS` are the qdisc's, class's or classifier's own (`TCA_KIND` says which):
+    /// the options of the kinds of [`OPTIONS_KINDS`] are typed, the rest stay raw.
     pub static TC = "TCA" {
         TCA_UNSPEC = 0 => Raw,
         TCA_KIND = 1 => Str,
-        TCA_OPTIONS = 2 => Raw,
+        TCA_OPTIONS = 2 => ByKind(TCA_KIND, OPTIONS_KINDS),
         TCA_STATS = 3 => Structs(&TcStats::DEF),
         TCA_XSTATS = 4 => Raw,
         TCA_RATE = 5 => Structs(&TcEstimator::DEF),
@@ -434,12 +445,13 @@ attr_space! {
 }
 
 attr_space! {
-    /// One action (`linux/pkt_cls.h`), `TCA_ACT_*`: in `TCA_ROOT_TAB`. `TCA_ACT_OPTIONS`
-    /// is the action kind's own (`TCA_ACT_KIND` says which) and stays raw.
+    /// One action (`linux/pkt_cls.h`), `TCA_ACT_*`: in `TCA_ROOT_TAB` and a classifier's
+    /// actions (`TCA_U32_ACT`). `TCA_ACT_OPTIONS` is the action kind's own (`TCA_ACT_KIND`
+    /// says which): typed for the kinds of [`ACT_OPTIONS_KINDS`], raw for the others.
     pub static ACT = "TCA_ACT" {
         TCA_ACT_UNSPEC = 0 => Raw,
         TCA_ACT_KIND = 1 => Str,
-        TCA_ACT_OPTIONS = 2 => Raw,
+        TCA_ACT_OPTIONS = 2 => ByKind(TCA_ACT_KIND, ACT_OPTIONS_KINDS),
         TCA_ACT_INDEX = 3 => U32,
         TCA_ACT_STATS = 4 => Nested(&STATS),
         TCA_ACT_PAD = 5 => Raw,

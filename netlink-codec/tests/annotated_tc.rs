@@ -17,9 +17,9 @@ use netlink_codec::header::{NlmFlags, RTM_GETACTION, RTM_NEWQDISC};
 use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
 use netlink_codec::render::{json_lines, message_from_json, text};
 use netlink_codec::tc::{
-    TcEstimator, TcMsg, TcaMsg, TCA_ACT_INDEX, TCA_ACT_KIND, TCA_ACT_STATS, TCA_KIND, TCA_OPTIONS,
-    TCA_RATE, TCA_ROOT_COUNT, TCA_ROOT_TAB, TCA_STAB, TCA_STAB_BASE, TCA_STAB_DATA, TCA_STATS,
-    TCA_STATS2, TCA_STATS_APP, TCA_STATS_BASIC, TCA_STATS_BASIC_HW, TCA_STATS_PKT64,
+    TcEstimator, TcMsg, TcaMsg, TCA_ACT_INDEX, TCA_ACT_KIND, TCA_ACT_STATS, TCA_HTB_INIT, TCA_KIND,
+    TCA_OPTIONS, TCA_RATE, TCA_ROOT_COUNT, TCA_ROOT_TAB, TCA_STAB, TCA_STAB_BASE, TCA_STAB_DATA,
+    TCA_STATS, TCA_STATS2, TCA_STATS_APP, TCA_STATS_BASIC, TCA_STATS_BASIC_HW, TCA_STATS_PKT64,
     TCA_STATS_QUEUE, TCA_STATS_RATE_EST, TCA_STATS_RATE_EST64,
 };
 use serde_json::{json, Value as Json};
@@ -59,7 +59,7 @@ const QDISC_ADD: &[u8] = &[
     0x00,                   // interval 0 (1 s: 250 ms << (interval + 2))
     0x03,                   // ewma_log 3 (8 s)
     0x00, 0x00,             // 2 bytes padding
-    0x1c, 0x00, 0x02, 0x00, // TCA_OPTIONS (2), 28 bytes: htb's own, raw
+    0x1c, 0x00, 0x02, 0x00, // TCA_OPTIONS (2), 28 bytes: htb's own (TCA_HTB_*, by TCA_KIND)
     0x18, 0x00, 0x02, 0x00, //   TCA_HTB_INIT (2), 24 bytes: struct tc_htb_glob
     0x03, 0x00, 0x00, 0x00, //   version 3
     0x0a, 0x00, 0x00, 0x00, //   rate2quantum 10
@@ -91,7 +91,13 @@ fn qdisc_add() -> Message {
     let attrs = vec![
         Node::new(TCA_KIND, AttrValue::Str("htb".into(), true)),
         Node::new(TCA_RATE, AttrValue::Structs(estimator.as_bytes().to_vec())),
-        Node::new(TCA_OPTIONS, AttrValue::Raw(htb_options().to_vec())),
+        Node::new(
+            TCA_OPTIONS,
+            AttrValue::Nested(vec![Node::new(
+                TCA_HTB_INIT,
+                AttrValue::U32s(vec![3, 10, 0x10, 0, 0]),
+            )]),
+        ),
     ];
     Message::request(
         RTM_NEWQDISC,
@@ -138,7 +144,10 @@ fn qdisc_add_shows_tcmsg_and_the_estimator_by_name() {
          tcm_parent=4294967295 tcm_info=0",
         "TCA_KIND: \"htb\"",
         "tc_estimator: interval=0 ewma_log=3",
-        "TCA_OPTIONS: hex 18000200",
+        "TCA_OPTIONS:",
+        "TCA_HTB_INIT: 5 elements",
+        "rate2quantum = 10",
+        "defcls = 16",
     ] {
         assert!(tree.contains(l), "text lacks {l:?}:\n{tree}");
     }
@@ -151,6 +160,10 @@ fn qdisc_add_shows_tcmsg_and_the_estimator_by_name() {
     assert_eq!(
         find(&json, "TCA_RATE").unwrap()["value"],
         json!([{"interval": 0, "ewma_log": 3}])
+    );
+    assert_eq!(
+        find(&json, "TCA_HTB_INIT").unwrap()["value"],
+        json!({"version": 3, "rate2quantum": 10, "defcls": 16, "debug": 0, "direct_pkts": 0})
     );
     assert_eq!(via_json(QDISC_ADD), QDISC_ADD);
 }

@@ -20,7 +20,10 @@ use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::rule::{FibRuleHdr, FibRulePortRange};
 use netlink_codec::schema::HeaderDef;
-use netlink_codec::tc::{GnetStatsBasic, TcEstimator, TcMsg, TcSizespec, TcStats, TcaMsg};
+use netlink_codec::tc::{
+    GnetStatsBasic, TcEstimator, TcHtbOpt, TcMirred, TcMsg, TcRatespec, TcSizespec, TcStats,
+    TcTbfQopt, TcaMsg,
+};
 use zerocopy::FromBytes;
 
 /// (uapi name, value) of each field, read from the struct by name, in struct order.
@@ -227,8 +230,57 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("tsize", h.tsize.get().into()),
             ]
         }
+        "tc_htb_opt" => {
+            let h = TcHtbOpt::ref_from_prefix(bytes).unwrap().0;
+            let mut v = ratespec("rate", &h.rate);
+            v.extend(ratespec("ceil", &h.ceil));
+            v.extend([
+                ("buffer", h.buffer.get().into()),
+                ("cbuffer", h.cbuffer.get().into()),
+                ("quantum", h.quantum.get().into()),
+                ("level", h.level.get().into()),
+                ("prio", h.prio.get().into()),
+            ]);
+            v
+        }
+        "tc_tbf_qopt" => {
+            let h = TcTbfQopt::ref_from_prefix(bytes).unwrap().0;
+            let mut v = ratespec("rate", &h.rate);
+            v.extend(ratespec("peakrate", &h.peakrate));
+            v.extend([
+                ("limit", h.limit.get().into()),
+                ("buffer", h.buffer.get().into()),
+                ("mtu", h.mtu.get().into()),
+            ]);
+            v
+        }
+        "tc_mirred" => {
+            let h = TcMirred::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("index", h.index.get().into()),
+                ("capab", h.capab.get().into()),
+                ("action", h.action.get().into()),
+                ("refcnt", h.refcnt.get().into()),
+                ("bindcnt", h.bindcnt.get().into()),
+                ("eaction", h.eaction.get().into()),
+                ("ifindex", h.ifindex.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
+}
+
+/// The fields of a `struct tc_ratespec` member, as the tables name them (`rate.mpu`).
+fn ratespec(member: &str, r: &TcRatespec) -> Vec<(&'static str, i64)> {
+    let name = |f: &str| -> &'static str { format!("{member}.{f}").leak() };
+    vec![
+        (name("cell_log"), r.cell_log.into()),
+        (name("linklayer"), r.linklayer.into()),
+        (name("overhead"), r.overhead.get().into()),
+        (name("cell_align"), r.cell_align.get().into()),
+        (name("mpu"), r.mpu.get().into()),
+        (name("rate"), r.rate.get().into()),
+    ]
 }
 
 /// The same, read through the table.
@@ -239,7 +291,7 @@ fn by_table(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
         .collect()
 }
 
-const DEFS: [&HeaderDef; 21] = [
+const DEFS: [&HeaderDef; 24] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -261,6 +313,9 @@ const DEFS: [&HeaderDef; 21] = [
     &GnetStatsBasic::DEF,
     &TcEstimator::DEF,
     &TcSizespec::DEF,
+    &TcHtbOpt::DEF,
+    &TcTbfQopt::DEF,
+    &TcMirred::DEF,
 ];
 
 #[test]
