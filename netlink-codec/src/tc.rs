@@ -372,14 +372,16 @@ impl TcSizespec {
 
 /// Element names of `struct nla_bitfield32` (`TCA_DUMP_FLAGS`, `TCA_ROOT_FLAGS`,
 /// `TCA_ACT_FLAGS`, ...).
-pub static BITFIELD32_NAMES: &[&str] = &["value", "selector"];
+pub static BITFIELD32_NAMES: &[&str] = BITFIELD32_FIELDS;
+/// [`BITFIELD32_NAMES`] as a `const`, which a `const` may refer to (Rust 1.80).
+const BITFIELD32_FIELDS: &[&str] = &["value", "selector"];
 /// Field names of `struct gnet_stats_rate_est` (`TCA_STATS_RATE_EST`).
 pub static RATE_EST_NAMES: &[&str] = &["bps", "pps"];
 /// Field names of `struct gnet_stats_queue` (`TCA_STATS_QUEUE`).
 pub static QUEUE_NAMES: &[&str] = &["qlen", "backlog", "drops", "requeues", "overlimits"];
 
 /// `struct nla_bitfield32`: a `value` and the `selector` of the bits it sets.
-const BITFIELD32: Shape = Shape::Array(Elem::U32, Labels::List(BITFIELD32_NAMES));
+const BITFIELD32: Shape = Shape::Array(Elem::U32, Labels::List(BITFIELD32_FIELDS));
 
 attr_space! {
     /// Traffic-control attributes (after `struct tcmsg`), `TCA_*`. `TCA_OPTIONS` and
