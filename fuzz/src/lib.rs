@@ -323,6 +323,12 @@ pub fn canonical(m: &Message) -> bool {
             matches!(fam, Some(Family::Mdb | Family::MdbSet | Family::MdbGet))
                 && top_ok(n, fam.unwrap().space(), h.0.family)
         }
+        Body::Tc(h, n) => {
+            fam == Some(Family::Tc) && top_ok(n, fam.unwrap().space(), h.0.tcm_family)
+        }
+        Body::Action(h, n) => {
+            fam == Some(Family::Action) && top_ok(n, fam.unwrap().space(), h.0.tca_family)
+        }
         Body::Stats(h, n) => {
             matches!(fam, Some(Family::Stats | Family::StatsRequest))
                 && top_ok(n, fam.unwrap().space(), h.0.family)

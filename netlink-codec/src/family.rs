@@ -44,6 +44,11 @@ pub enum Family {
     /// `RTM_GETMDB` requests (a get; a dump request has no attributes): `br_port_msg` +
     /// `MDBA_GET_ENTRY_*`.
     MdbGet,
+    /// `RTM_*QDISC`, `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN`: `tcmsg` + `TCA_*`
+    /// (traffic control: qdiscs, classes, filters, filter chains).
+    Tc,
+    /// `RTM_*ACTION`: `tcamsg` + `TCA_ROOT_*` (standalone traffic-control actions).
+    Action,
 }
 
 impl Family {
@@ -79,6 +84,11 @@ impl Family {
             RTM_GETVLAN => Some(Family::VlanDump),
             // By the type alone, the kernel's side: see `of_message` for the requests.
             RTM_NEWMDB..=RTM_GETMDB => Some(Family::Mdb),
+            RTM_NEWQDISC..=RTM_GETQDISC
+            | RTM_NEWTCLASS..=RTM_GETTCLASS
+            | RTM_NEWTFILTER..=RTM_GETTFILTER
+            | RTM_NEWCHAIN..=RTM_GETCHAIN => Some(Family::Tc),
+            RTM_NEWACTION..=RTM_GETACTION => Some(Family::Action),
             _ => None,
         }
     }
@@ -120,6 +130,8 @@ impl Family {
             Family::Tunnel => &crate::link::TunnelMsg::DEF,
             Family::Vlan | Family::VlanDump => &crate::vlan::BrVlanMsg::DEF,
             Family::Mdb | Family::MdbSet | Family::MdbGet => &crate::mdb::BrPortMsg::DEF,
+            Family::Tc => &crate::tc::TcMsg::DEF,
+            Family::Action => &crate::tc::TcaMsg::DEF,
         }
     }
     /// Its top-level attribute space.
@@ -143,18 +155,20 @@ impl Family {
             Family::Mdb => &crate::mdb::MDBA,
             Family::MdbSet => &crate::mdb::SET_ENTRY,
             Family::MdbGet => &crate::mdb::GET_ENTRY,
+            Family::Tc => &crate::tc::TC,
+            Family::Action => &crate::tc::TC_ROOT,
         }
     }
 }
 
 /// Every attribute space the codec names, one table per `*_MAX`-bounded uapi enum: the
 /// top-level spaces of the typed families and of `NLMSG_ERROR`, the spaces nested inside
-/// them, and the spaces of messages the codec keeps raw (traffic control, prefixes).
+/// them, and the spaces of messages the codec keeps raw (prefixes, ND user options).
 /// Renderers and tests walk this list.
 pub static SPACES: &[&Space] = {
     use crate::{
         ack, addr, addrlabel, link, lwtunnel, mdb, neigh, netconf, nexthop, nsid, route, rtnl,
-        rule, vlan,
+        rule, tc, vlan,
     };
     &[
         // links (`linux/if_link.h`, `linux/veth.h`)
@@ -281,9 +295,18 @@ pub static SPACES: &[&Space] = {
         &lwtunnel::IOAM6_IPTUNNEL,
         &lwtunnel::LWT_XFRM,
         &rtnl::PREFIX,
-        &rtnl::TC,
-        &rtnl::TC_ROOT,
         &rtnl::NDUSEROPT,
+        // traffic control and its actions (`linux/pkt_sched.h`, `linux/gen_stats.h`,
+        // `linux/pkt_cls.h`)
+        &tc::TC,
+        &tc::STATS,
+        &tc::STAB,
+        &tc::TC_ROOT,
+        &tc::ACT,
+        &tc::HTB,
+        &tc::TBF,
+        &tc::U32,
+        &tc::MIRRED,
         // neighbour entries and tables (`linux/neighbour.h`)
         &neigh::NEIGH,
         &neigh::FDB_EXT,

@@ -40,7 +40,7 @@
 //! ```
 //!
 //! Each family module (`link`, `addr`, `route`, `neigh`, `rule`, `netconf`, `addrlabel`,
-//! `nexthop`, `nsid`, `mdb`, `ack`) owns its kernel
+//! `nexthop`, `nsid`, `mdb`, `tc`, `ack`) owns its kernel
 //! structs (zerocopy, native-endian, unaligned), constants and attribute tables; the
 //! tables give every attribute its uapi name and payload shape.
 #![forbid(unsafe_code)]
@@ -76,6 +76,7 @@ pub mod rtnl;
 pub mod rule;
 pub mod schema;
 pub mod srh;
+pub mod tc;
 mod tlv;
 mod uapi;
 pub mod value;

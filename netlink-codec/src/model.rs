@@ -40,6 +40,7 @@ pub use crate::pad::Pad;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Shape, Space};
+use crate::tc::{TcMsg, TcaMsg};
 use crate::value::Value;
 use crate::vlan::BrVlanMsg;
 
@@ -98,6 +99,10 @@ pub enum Body {
     /// requests ([`Family::Mdb`], [`Family::MdbSet`], [`Family::MdbGet`]:
     /// [`Family::of_message`]).
     Mdb(Header<BrPortMsg>, Vec<Node>),
+    /// `RTM_*QDISC`, `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN` ([`Family::Tc`]).
+    Tc(Header<TcMsg>, Vec<Node>),
+    /// `RTM_*ACTION` ([`Family::Action`]).
+    Action(Header<TcaMsg>, Vec<Node>),
     /// `NLMSG_ERROR`: error (0 = ACK), the echoed request bytes, extended-ACK attributes.
     Error {
         /// 0 or a negative errno.
@@ -641,6 +646,12 @@ impl Message {
             (_, Some(f @ (Family::Mdb | Family::MdbSet | Family::MdbGet))) => {
                 family_body(msg, f.space()).map(|(h, n)| Body::Mdb(h, n))?
             }
+            (_, Some(Family::Tc)) => {
+                family_body(msg, &crate::tc::TC).map(|(h, n)| Body::Tc(h, n))?
+            }
+            (_, Some(Family::Action)) => {
+                family_body(msg, &crate::tc::TC_ROOT).map(|(h, n)| Body::Action(h, n))?
+            }
             (NLMSG_ERROR, None) => {
                 let ev = ErrorView::parse(msg)?;
                 check_zero(ev.pad(), ev.request_offset() + ev.request().len())?;
@@ -747,6 +758,14 @@ impl Message {
                 m.family_header(&h.0)?;
                 emit_nodes(m.attrs(), n)?;
             }
+            Body::Tc(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
+            Body::Action(h, n) => {
+                m.family_header(&h.0)?;
+                emit_nodes(m.attrs(), n)?;
+            }
             Body::Error {
                 error,
                 request,
@@ -798,6 +817,8 @@ impl Message {
             Body::Tunnel(h, n) => bare(h, n),
             Body::Vlan(h, n) => bare(h, n),
             Body::Mdb(h, n) => bare(h, n),
+            Body::Tc(h, n) => bare(h, n),
+            Body::Action(h, n) => bare(h, n),
             Body::Error { .. } | Body::Done { .. } => None,
         }
     }
@@ -854,7 +875,9 @@ impl Message {
             | Body::Stats(_, n)
             | Body::Tunnel(_, n)
             | Body::Vlan(_, n)
-            | Body::Mdb(_, n) => Some(n),
+            | Body::Mdb(_, n)
+            | Body::Tc(_, n)
+            | Body::Action(_, n) => Some(n),
             _ => None,
         }
     }

@@ -1,15 +1,22 @@
 //! The remaining attribute spaces of `linux/rtnetlink.h`, for messages the codec keeps as
-//! raw bytes but still names: prefixes (`RTM_NEWPREFIX`), traffic control (`RTM_*QDISC`,
-//! `RTM_*TCLASS`, `RTM_*TFILTER`, `RTM_*CHAIN`), TC actions (`RTM_*ACTION`) and ND user
-//! options (`RTM_NEWNDUSEROPT`).
+//! raw bytes but still names: prefixes (`RTM_NEWPREFIX`) and ND user options
+//! (`RTM_NEWNDUSEROPT`). Traffic control and TC actions, typed since, are in
+//! [`crate::tc`]; their tables are re-exported here under their old paths.
 
 use crate::attr_space;
 use crate::schema::{Elem, Labels};
 
 /// Element names of `struct prefix_cacheinfo` (`PREFIX_CACHEINFO`).
 pub static PREFIX_CACHEINFO_NAMES: &[&str] = &["preferred_time", "valid_time"];
-/// Element names of `struct nla_bitfield32`.
-pub static BITFIELD32_NAMES: &[&str] = &["value", "selector"];
+#[doc(no_inline)]
+pub use crate::tc::{BITFIELD32_NAMES, TC, TC_ROOT};
+#[doc(no_inline)]
+pub use crate::tc::{
+    TCA_CHAIN, TCA_DUMP_FLAGS, TCA_DUMP_INVISIBLE, TCA_EGRESS_BLOCK, TCA_EXT_WARN_MSG, TCA_FCNT,
+    TCA_HW_OFFLOAD, TCA_INGRESS_BLOCK, TCA_KIND, TCA_OPTIONS, TCA_PAD, TCA_RATE, TCA_ROOT_COUNT,
+    TCA_ROOT_EXT_WARN_MSG, TCA_ROOT_FLAGS, TCA_ROOT_TAB, TCA_ROOT_TIME_DELTA, TCA_ROOT_UNSPEC,
+    TCA_STAB, TCA_STATS, TCA_STATS2, TCA_UNSPEC, TCA_XSTATS,
+};
 
 attr_space! {
     /// `RTM_NEWPREFIX` attributes (after `struct prefixmsg`), `PREFIX_*`.
@@ -17,42 +24,6 @@ attr_space! {
         PREFIX_UNSPEC = 0 => Raw,
         PREFIX_ADDRESS = 1 => Ip,
         PREFIX_CACHEINFO = 2 => Array(Elem::U32, Labels::List(PREFIX_CACHEINFO_NAMES)),
-    }
-}
-
-attr_space! {
-    /// Traffic-control attributes (after `struct tcmsg`), `TCA_*`; the payloads are
-    /// qdisc-specific and mostly stay raw.
-    pub static TC = "TCA" {
-        TCA_UNSPEC = 0 => Raw,
-        TCA_KIND = 1 => Str,
-        TCA_OPTIONS = 2 => Raw,
-        TCA_STATS = 3 => Raw,
-        TCA_XSTATS = 4 => Raw,
-        TCA_RATE = 5 => Raw,
-        TCA_FCNT = 6 => U32,
-        TCA_STATS2 = 7 => Raw,
-        TCA_STAB = 8 => Raw,
-        TCA_PAD = 9 => Raw,
-        TCA_DUMP_INVISIBLE = 10 => Flag,
-        TCA_CHAIN = 11 => U32,
-        TCA_HW_OFFLOAD = 12 => U8,
-        TCA_INGRESS_BLOCK = 13 => U32,
-        TCA_EGRESS_BLOCK = 14 => U32,
-        TCA_DUMP_FLAGS = 15 => Array(Elem::U32, Labels::List(BITFIELD32_NAMES)),
-        TCA_EXT_WARN_MSG = 16 => Str,
-    }
-}
-
-attr_space! {
-    /// TC action dump attributes (after `struct tcamsg`), `TCA_ROOT_*`.
-    pub static TC_ROOT = "TCA_ROOT" {
-        TCA_ROOT_UNSPEC = 0 => Raw,
-        TCA_ROOT_TAB = 1 => Raw,
-        TCA_ROOT_FLAGS = 2 => Array(Elem::U32, Labels::List(BITFIELD32_NAMES)),
-        TCA_ROOT_COUNT = 3 => U32,
-        TCA_ROOT_TIME_DELTA = 4 => U32,
-        TCA_ROOT_EXT_WARN_MSG = 5 => Str,
     }
 }
 

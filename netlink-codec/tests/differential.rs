@@ -1,12 +1,13 @@
 //! Differential test against two other implementations, on every corpus buffer: where
 //! neli 0.7.5 or netlink-packet-route 0.34 model a field, it agrees with ours.
 //!
-//! - neli types the `nlmsghdr`, the family headers (`ifinfomsg`, `ifaddrmsg`, `rtmsg`),
-//!   `nlmsgerr` (error, echoed header, extended-ACK TLVs) and keeps attributes as raw
+//! - neli types the `nlmsghdr`, the family headers (`ifinfomsg`, `ifaddrmsg`, `rtmsg`,
+//!   `tcmsg`), `nlmsgerr` (error, echoed header, extended-ACK TLVs) and keeps attributes as raw
 //!   TLVs: compared are all header fields and the attribute (type, length, payload) lists.
 //! - netlink-packet-route types everything: compared are the header fields, the family
 //!   header fields, the attribute count, a set of attribute values (names, MTU, addresses,
-//!   output interface, table, priority), errors, echoes and `NLMSG_DONE`. It is only used
+//!   output interface, table, priority; tc's kind, chain, `struct tc_stats` and the
+//!   `TCA_STATS2` basic and queue counters), errors, echoes and `NLMSG_DONE`. It is only used
 //!   to parse (it panics re-emitting the iproute2 veth create: it adds the NUL to `IFLA_INFO_KIND`).
 
 mod common;
@@ -25,7 +26,8 @@ use netlink_codec::model::{AttrValue, Message, Node};
 use netlink_codec::neigh::NdMsg;
 use netlink_codec::route::RtMsg;
 use netlink_codec::rule::FibRuleHdr;
-use netlink_codec::{addr, link, route};
+use netlink_codec::tc::{GnetStatsBasic, TcMsg, TcStats, TcaMsg};
+use netlink_codec::{addr, link, route, tc};
 use zerocopy::FromBytes;
 
 /// Compare the echoed request header of a neli ACK or error (two unrelated neli types with
@@ -86,9 +88,9 @@ fn tlv_list<'a>(attrs: Attrs<'a>) -> Vec<(u16, u16, &'a [u8])> {
 
 mod neli_side {
     use super::*;
-    use neli::consts::rtnl::{Ifa, Ifla, Rta};
+    use neli::consts::rtnl::{Ifa, Ifla, Rta, Tca};
     use neli::nl::{NlPayload, Nlmsghdr};
-    use neli::rtnl::{Ifaddrmsg, Ifinfomsg, Rtmsg};
+    use neli::rtnl::{Ifaddrmsg, Ifinfomsg, Rtmsg, Tcmsg};
     use neli::types::{Buffer, RtBuffer};
     use neli::{FromBytes, FromBytesWithInput};
     use zerocopy::FromBytes as _;
@@ -261,7 +263,37 @@ mod neli_side {
                             );
                             compare_attrs(&what, rt_list::<Rta>(rtm.rtattrs()), m, t);
                         }
-                        // neli has no ndtmsg; rtgenmsg carries IFA_* in neli.
+                        Some(Family::Tc) => {
+                            let tcm = Tcmsg::from_bytes_with_input(&mut c, p.len()).unwrap();
+                            let (ours, _) = TcMsg::read_from_prefix(m.payload()).unwrap();
+                            t.eq(
+                                &format!("{what} tcm_family"),
+                                *tcm.tcm_family(),
+                                ours.tcm_family,
+                            );
+                            t.eq(
+                                &format!("{what} tcm_ifindex"),
+                                *tcm.tcm_ifindex(),
+                                ours.tcm_ifindex.get(),
+                            );
+                            t.eq(
+                                &format!("{what} tcm_handle"),
+                                *tcm.tcm_handle(),
+                                ours.tcm_handle.get(),
+                            );
+                            t.eq(
+                                &format!("{what} tcm_parent"),
+                                *tcm.tcm_parent(),
+                                ours.tcm_parent.get(),
+                            );
+                            t.eq(
+                                &format!("{what} tcm_info"),
+                                *tcm.tcm_info(),
+                                ours.tcm_info.get(),
+                            );
+                            compare_attrs(&what, rt_list::<Tca>(tcm.rtattrs()), m, t);
+                        }
+                        // neli has no ndtmsg or tcamsg; rtgenmsg carries IFA_* in neli.
                         _ => {}
                     }
                 }
@@ -324,6 +356,7 @@ mod npr_side {
     use netlink_packet_route::address::AddressAttribute;
     use netlink_packet_route::link::LinkAttribute;
     use netlink_packet_route::route::{RouteAddress, RouteAttribute};
+    use netlink_packet_route::tc::{TcActionMessageAttribute, TcAttribute, TcStats2};
     use netlink_packet_route::RouteNetlinkMessage as R;
 
     fn find(nodes: &[Node], kind: u16) -> Option<&AttrValue> {
@@ -639,6 +672,161 @@ mod npr_side {
                         ours.filter_mask.get(),
                     );
                     count(s.attributes.len(), t);
+                }
+                NetlinkPayload::InnerMessage(
+                    R::NewQueueDiscipline(q)
+                    | R::DelQueueDiscipline(q)
+                    | R::GetQueueDiscipline(q)
+                    | R::NewTrafficClass(q)
+                    | R::DelTrafficClass(q)
+                    | R::GetTrafficClass(q)
+                    | R::NewTrafficFilter(q)
+                    | R::DelTrafficFilter(q)
+                    | R::GetTrafficFilter(q)
+                    | R::NewTrafficChain(q)
+                    | R::DelTrafficChain(q)
+                    | R::GetTrafficChain(q),
+                ) => {
+                    let (ours, _) = TcMsg::read_from_prefix(m.payload()).unwrap();
+                    let hd = &q.header;
+                    t.eq(
+                        &format!("{what} tcm_family"),
+                        u8::from(hd.family),
+                        ours.tcm_family,
+                    );
+                    t.eq(
+                        &format!("{what} tcm_ifindex"),
+                        hd.index,
+                        ours.tcm_ifindex.get(),
+                    );
+                    t.eq(
+                        &format!("{what} tcm_handle"),
+                        u32::from(hd.handle),
+                        ours.tcm_handle.get(),
+                    );
+                    t.eq(
+                        &format!("{what} tcm_parent"),
+                        u32::from(hd.parent),
+                        ours.tcm_parent.get(),
+                    );
+                    t.eq(&format!("{what} tcm_info"), hd.info, ours.tcm_info.get());
+                    count(q.attributes.len(), t);
+                    let nodes = model.attrs().unwrap();
+                    for a in &q.attributes {
+                        match a {
+                            TcAttribute::Kind(k) => t.eq(
+                                &format!("{what} TCA_KIND"),
+                                Some(&AttrValue::Str(k.clone(), true)),
+                                find(nodes, tc::TCA_KIND),
+                            ),
+                            TcAttribute::Chain(c) => t.eq(
+                                &format!("{what} TCA_CHAIN"),
+                                Some(&AttrValue::U32(*c)),
+                                find(nodes, tc::TCA_CHAIN),
+                            ),
+                            TcAttribute::HwOffload(v) => t.eq(
+                                &format!("{what} TCA_HW_OFFLOAD"),
+                                Some(&AttrValue::U8(*v)),
+                                find(nodes, tc::TCA_HW_OFFLOAD),
+                            ),
+                            TcAttribute::Stats(s) => {
+                                let Some(AttrValue::Structs(b)) = find(nodes, tc::TCA_STATS) else {
+                                    t.problems.push(format!("{what}: TCA_STATS not typed"));
+                                    continue;
+                                };
+                                let ours = TcStats::read_from_bytes(b).unwrap();
+                                let theirs = [
+                                    s.bytes,
+                                    u64::from(s.packets),
+                                    u64::from(s.drops),
+                                    u64::from(s.overlimits),
+                                    u64::from(s.bps),
+                                    u64::from(s.pps),
+                                    u64::from(s.qlen),
+                                    u64::from(s.backlog),
+                                ];
+                                let mine = [
+                                    ours.bytes.get(),
+                                    u64::from(ours.packets.get()),
+                                    u64::from(ours.drops.get()),
+                                    u64::from(ours.overlimits.get()),
+                                    u64::from(ours.bps.get()),
+                                    u64::from(ours.pps.get()),
+                                    u64::from(ours.qlen.get()),
+                                    u64::from(ours.backlog.get()),
+                                ];
+                                t.eq(&format!("{what} tc_stats"), theirs, mine);
+                            }
+                            TcAttribute::Stats2(s2) => {
+                                let Some(AttrValue::Nested(c)) = find(nodes, tc::TCA_STATS2) else {
+                                    t.problems.push(format!("{what}: TCA_STATS2 not a nest"));
+                                    continue;
+                                };
+                                for s in s2 {
+                                    let (kind, v) = match s {
+                                        TcStats2::Basic(b) => (tc::TCA_STATS_BASIC, b),
+                                        TcStats2::BasicHw(b) => (tc::TCA_STATS_BASIC_HW, b),
+                                        TcStats2::Queue(q) => {
+                                            t.eq(
+                                                &format!("{what} TCA_STATS_QUEUE"),
+                                                Some(&AttrValue::U32s(vec![
+                                                    q.qlen,
+                                                    q.backlog,
+                                                    q.drops,
+                                                    q.requeues,
+                                                    q.overlimits,
+                                                ])),
+                                                find(c, tc::TCA_STATS_QUEUE),
+                                            );
+                                            continue;
+                                        }
+                                        _ => continue,
+                                    };
+                                    let Some(AttrValue::Structs(b)) = find(c, kind) else {
+                                        t.problems.push(format!("{what}: {kind} not typed"));
+                                        continue;
+                                    };
+                                    let ours = GnetStatsBasic::read_from_bytes(b).unwrap();
+                                    t.eq(
+                                        &format!("{what} TCA_STATS {kind}"),
+                                        (v.bytes, v.packets),
+                                        (ours.bytes.get(), ours.packets.get()),
+                                    );
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                NetlinkPayload::InnerMessage(
+                    R::NewTrafficAction(a) | R::DelTrafficAction(a) | R::GetTrafficAction(a),
+                ) => {
+                    let (ours, _) = TcaMsg::read_from_prefix(m.payload()).unwrap();
+                    t.eq(
+                        &format!("{what} tca_family"),
+                        u8::from(a.header.family),
+                        ours.tca_family,
+                    );
+                    count(a.attributes.len(), t);
+                    let nodes = model.attrs().unwrap();
+                    for x in &a.attributes {
+                        match x {
+                            TcActionMessageAttribute::RootCount(c) => t.eq(
+                                &format!("{what} TCA_ROOT_COUNT"),
+                                Some(&AttrValue::U32(*c)),
+                                find(nodes, tc::TCA_ROOT_COUNT),
+                            ),
+                            TcActionMessageAttribute::Actions(acts) => {
+                                let Some(AttrValue::Nested(tab)) = find(nodes, tc::TCA_ROOT_TAB)
+                                else {
+                                    t.problems.push(format!("{what}: TCA_ROOT_TAB not a nest"));
+                                    continue;
+                                };
+                                t.eq(&format!("{what} actions"), acts.len(), tab.len());
+                            }
+                            _ => {}
+                        }
+                    }
                 }
                 NetlinkPayload::Error(e) => {
                     let ev = ErrorView::parse(&m).unwrap();

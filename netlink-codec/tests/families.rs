@@ -10,18 +10,6 @@ use netlink_codec::header::{msg_type_name, RTM_BASE};
 
 /// Types the codec keeps raw after the `nlmsghdr`: (type name, why).
 const KEPT_RAW: &[(&str, &str)] = &[
-    ("RTM_NEWQDISC", "traffic control: struct tcmsg + TCA_*"),
-    ("RTM_DELQDISC", "traffic control"),
-    ("RTM_GETQDISC", "traffic control"),
-    ("RTM_NEWTCLASS", "traffic control"),
-    ("RTM_DELTCLASS", "traffic control"),
-    ("RTM_GETTCLASS", "traffic control"),
-    ("RTM_NEWTFILTER", "traffic control"),
-    ("RTM_DELTFILTER", "traffic control"),
-    ("RTM_GETTFILTER", "traffic control"),
-    ("RTM_NEWACTION", "tc actions: struct tcamsg + TCA_ROOT_*"),
-    ("RTM_DELACTION", "tc actions"),
-    ("RTM_GETACTION", "tc actions"),
     (
         "RTM_NEWPREFIX",
         "IPv6 RA prefixes: struct prefixmsg, multicast only",
@@ -39,9 +27,6 @@ const KEPT_RAW: &[(&str, &str)] = &[
         "RTM_NEWCACHEREPORT",
         "multicast routing cache reports, multicast only",
     ),
-    ("RTM_NEWCHAIN", "tc filter chains: struct tcmsg"),
-    ("RTM_DELCHAIN", "tc filter chains"),
-    ("RTM_GETCHAIN", "tc filter chains"),
 ];
 
 /// Every rtnetlink type the codec names.

@@ -21,6 +21,10 @@ use netlink_codec::nsid::RtGenMsg;
 use netlink_codec::route::{RtMsg, RtNexthop};
 use netlink_codec::rule::{FibRuleHdr, FibRulePortRange};
 use netlink_codec::schema::HeaderDef;
+use netlink_codec::tc::{
+    GnetStatsBasic, TcEstimator, TcHtbOpt, TcMirred, TcMsg, TcRatespec, TcSizespec, TcStats,
+    TcTbfQopt, TcaMsg,
+};
 use netlink_codec::vlan::BrVlanMsg;
 use zerocopy::FromBytes;
 
@@ -200,8 +204,119 @@ fn by_struct(def: &HeaderDef, bytes: &[u8]) -> Vec<(&'static str, i64)> {
                 ("ifindex", h.ifindex.get().into()),
             ]
         }
+        "tcmsg" => {
+            let h = TcMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("tcm_family", h.tcm_family.into()),
+                ("tcm__pad1", h.tcm_pad1.into()),
+                ("tcm__pad2", h.tcm_pad2.get().into()),
+                ("tcm_ifindex", h.tcm_ifindex.get().into()),
+                ("tcm_handle", h.tcm_handle.get().into()),
+                ("tcm_parent", h.tcm_parent.get().into()),
+                ("tcm_info", h.tcm_info.get().into()),
+            ]
+        }
+        "tcamsg" => {
+            let h = TcaMsg::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("tca_family", h.tca_family.into()),
+                ("tca__pad1", h.tca_pad1.into()),
+                ("tca__pad2", h.tca_pad2.get().into()),
+            ]
+        }
+        "tc_stats" => {
+            let h = TcStats::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("bytes", h.bytes.get() as i64),
+                ("packets", h.packets.get().into()),
+                ("drops", h.drops.get().into()),
+                ("overlimits", h.overlimits.get().into()),
+                ("bps", h.bps.get().into()),
+                ("pps", h.pps.get().into()),
+                ("qlen", h.qlen.get().into()),
+                ("backlog", h.backlog.get().into()),
+                ("__pad", h.pad.get().into()),
+            ]
+        }
+        "gnet_stats_basic" => {
+            let h = GnetStatsBasic::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("bytes", h.bytes.get() as i64),
+                ("packets", h.packets.get().into()),
+                ("__pad", h.pad.get().into()),
+            ]
+        }
+        "tc_estimator" => {
+            let h = TcEstimator::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("interval", h.interval.into()),
+                ("ewma_log", h.ewma_log.into()),
+            ]
+        }
+        "tc_sizespec" => {
+            let h = TcSizespec::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("cell_log", h.cell_log.into()),
+                ("size_log", h.size_log.into()),
+                ("cell_align", h.cell_align.get().into()),
+                ("overhead", h.overhead.get().into()),
+                ("linklayer", h.linklayer.get().into()),
+                ("mpu", h.mpu.get().into()),
+                ("mtu", h.mtu.get().into()),
+                ("tsize", h.tsize.get().into()),
+            ]
+        }
+        "tc_htb_opt" => {
+            let h = TcHtbOpt::ref_from_prefix(bytes).unwrap().0;
+            let mut v = ratespec("rate", &h.rate);
+            v.extend(ratespec("ceil", &h.ceil));
+            v.extend([
+                ("buffer", h.buffer.get().into()),
+                ("cbuffer", h.cbuffer.get().into()),
+                ("quantum", h.quantum.get().into()),
+                ("level", h.level.get().into()),
+                ("prio", h.prio.get().into()),
+            ]);
+            v
+        }
+        "tc_tbf_qopt" => {
+            let h = TcTbfQopt::ref_from_prefix(bytes).unwrap().0;
+            let mut v = ratespec("rate", &h.rate);
+            v.extend(ratespec("peakrate", &h.peakrate));
+            v.extend([
+                ("limit", h.limit.get().into()),
+                ("buffer", h.buffer.get().into()),
+                ("mtu", h.mtu.get().into()),
+            ]);
+            v
+        }
+        "tc_mirred" => {
+            let h = TcMirred::ref_from_prefix(bytes).unwrap().0;
+            vec![
+                ("index", h.index.get().into()),
+                ("capab", h.capab.get().into()),
+                ("action", h.action.get().into()),
+                ("refcnt", h.refcnt.get().into()),
+                ("bindcnt", h.bindcnt.get().into()),
+                ("eaction", h.eaction.get().into()),
+                ("ifindex", h.ifindex.get().into()),
+            ]
+        }
         other => panic!("no struct reading for {other}"),
     }
+}
+
+/// The fields of a `struct tc_ratespec` member, as the tables name them (`rate.mpu`).
+fn ratespec(member: &str, r: &TcRatespec) -> Vec<(&'static str, i64)> {
+    let name = |f: &str| -> &'static str { format!("{member}.{f}").leak() };
+    vec![
+        (name("cell_log"), r.cell_log.into()),
+        (name("linklayer"), r.linklayer.into()),
+        (name("overhead"), r.overhead.get().into()),
+        (name("cell_align"), r.cell_align.get().into()),
+        (name("mpu"), r.mpu.get().into()),
+        (name("rate"), r.rate.get().into()),
+    ]
 }
 
 /// The same, read through the table (the number fields: a byte array wider than any
@@ -230,7 +345,7 @@ fn byte_fields_read_what_the_struct_holds() {
     assert_eq!(back[24..], bytes[24..], "the fields after the union stay");
 }
 
-const DEFS: [&HeaderDef; 19] = [
+const DEFS: [&HeaderDef; 28] = [
     &IfInfoMsg::DEF,
     &IfAddrMsg::DEF,
     &RtMsg::DEF,
@@ -250,6 +365,15 @@ const DEFS: [&HeaderDef; 19] = [
     &BrPortMsg::DEF,
     &BrMdbEntry::DEF,
     &MdbRouterPort::DEF,
+    &TcMsg::DEF,
+    &TcaMsg::DEF,
+    &TcStats::DEF,
+    &GnetStatsBasic::DEF,
+    &TcEstimator::DEF,
+    &TcSizespec::DEF,
+    &TcHtbOpt::DEF,
+    &TcTbfQopt::DEF,
+    &TcMirred::DEF,
 ];
 
 #[test]

@@ -92,6 +92,8 @@ fn every_referenced_space_is_listed() {
         Family::Mdb,
         Family::MdbSet,
         Family::MdbGet,
+        Family::Tc,
+        Family::Action,
     ] {
         assert!(listed(f.space()), "{:?}", f);
     }
@@ -113,6 +115,8 @@ fn every_referenced_space_is_listed() {
     for table in [
         netlink_codec::link::INFO_DATA_KINDS,
         netlink_codec::link::INFO_SLAVE_DATA_KINDS,
+        netlink_codec::tc::OPTIONS_KINDS,
+        netlink_codec::tc::ACT_OPTIONS_KINDS,
     ] {
         for w in table.windows(2) {
             assert!(w[0].0 < w[1].0, "{} before {}", w[0].0, w[1].0);

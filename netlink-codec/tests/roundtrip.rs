@@ -24,6 +24,7 @@ use netlink_codec::route::{RtMsg, ROUTE};
 use netlink_codec::rule::{FibRuleHdr, RULE};
 use netlink_codec::schema::{AttrDef, Elem, HeaderDef, Names, Shape, Space};
 use netlink_codec::srh::{SrhDef, SrhKind, SR6_TLV_PADDING};
+use netlink_codec::tc::{TcMsg, TcaMsg, TC, TC_ROOT};
 use netlink_codec::value::Value;
 use netlink_codec::vlan::{BrVlanMsg, VLANDB, VLANDB_DUMP};
 use netlink_codec::EncodeError;
@@ -512,6 +513,31 @@ fn family_message(family: Family) -> BoxedStrategy<Message> {
                 .prop_map(|(h, n)| Body::Mdb(h, n))
                 .boxed(),
         ),
+        Family::Tc => (
+            vec![
+                RTM_NEWQDISC,
+                RTM_DELQDISC,
+                RTM_GETQDISC,
+                RTM_NEWTCLASS,
+                RTM_DELTCLASS,
+                RTM_GETTCLASS,
+                RTM_NEWTFILTER,
+                RTM_DELTFILTER,
+                RTM_GETTFILTER,
+                RTM_NEWCHAIN,
+                RTM_DELCHAIN,
+                RTM_GETCHAIN,
+            ],
+            (header::<TcMsg, 20>(), nodes(&TC, DEPTH))
+                .prop_map(|(h, n)| Body::Tc(h, n))
+                .boxed(),
+        ),
+        Family::Action => (
+            vec![RTM_NEWACTION, RTM_DELACTION, RTM_GETACTION],
+            (header::<TcaMsg, 4>(), nodes(&TC_ROOT, DEPTH))
+                .prop_map(|(h, n)| Body::Action(h, n))
+                .boxed(),
+        ),
         other => panic!("no generator for {other:?}: add one here"),
     };
     // Where `NLM_F_REQUEST` chooses the space (`Family::of_message`), the flags agree.
@@ -751,6 +777,9 @@ proptest! {
     fn mdb_set_round_trips(m in family_message(Family::MdbSet)) { round_trip(&m)?; }
     #[test]
     fn mdb_get_round_trips(m in family_message(Family::MdbGet)) { round_trip(&m)?; }
+    fn tc_round_trips(m in family_message(Family::Tc)) { round_trip(&m)?; }
+    #[test]
+    fn action_round_trips(m in family_message(Family::Action)) { round_trip(&m)?; }
     #[test]
     fn error_round_trips(m in error_message()) { round_trip(&m)?; }
     #[test]

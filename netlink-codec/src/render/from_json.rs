@@ -26,6 +26,7 @@ use crate::nsid::RtGenMsg;
 use crate::route::{RtMsg, RtNexthop};
 use crate::rule::FibRuleHdr;
 use crate::schema::{Elem, Field, HeaderDef, Labels, Names, Shape, Siblings, Space, EMPTY};
+use crate::tc::{TcMsg, TcaMsg};
 use crate::vlan::BrVlanMsg;
 use crate::Errno;
 use serde_json::{Map, Value as Json};
@@ -183,6 +184,8 @@ fn family_body(fam: Family, hdr: &[u8], nodes: Vec<Node>, p: &Path) -> R<Body> {
         Family::Tunnel => Body::Tunnel(h::<TunnelMsg>(hdr, p)?, nodes),
         Family::Vlan | Family::VlanDump => Body::Vlan(h::<BrVlanMsg>(hdr, p)?, nodes),
         Family::Mdb | Family::MdbSet | Family::MdbGet => Body::Mdb(h::<BrPortMsg>(hdr, p)?, nodes),
+        Family::Tc => Body::Tc(h::<TcMsg>(hdr, p)?, nodes),
+        Family::Action => Body::Action(h::<TcaMsg>(hdr, p)?, nodes),
     })
 }
 

@@ -79,7 +79,9 @@ fn echoed_message_json(m: &Message, echo: usize) -> Json {
         | Body::Stats(_, n)
         | Body::Tunnel(_, n)
         | Body::Vlan(_, n)
-        | Body::Mdb(_, n) => {
+        | Body::Mdb(_, n)
+        | Body::Tc(_, n)
+        | Body::Action(_, n) => {
             o.insert("attrs".into(), nodes_json(n, space, family));
         }
         Body::Error {

@@ -141,6 +141,8 @@ fn family_header(body: &Body) -> Option<(&'static HeaderDef, &[u8])> {
         Body::Tunnel(h, _) => (Family::Tunnel.header(), h.0.as_bytes()),
         Body::Vlan(h, _) => (Family::Vlan.header(), h.0.as_bytes()),
         Body::Mdb(h, _) => (Family::Mdb.header(), h.0.as_bytes()),
+        Body::Tc(h, _) => (Family::Tc.header(), h.0.as_bytes()),
+        Body::Action(h, _) => (Family::Action.header(), h.0.as_bytes()),
         _ => return None,
     })
 }

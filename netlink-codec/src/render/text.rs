@@ -99,6 +99,8 @@ impl Text {
             Body::Tunnel(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Vlan(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Mdb(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Tc(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
+            Body::Action(h, n) => self.top_nodes(n, space, top(h.0.as_bytes().len())),
             Body::Error {
                 error,
                 request,

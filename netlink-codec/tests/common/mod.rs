@@ -21,7 +21,7 @@ pub(crate) fn corpus() -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     v.sort();
-    assert_eq!(v.len(), 427, "corpus incomplete");
+    assert_eq!(v.len(), 467, "corpus incomplete");
     v
 }
 
