@@ -71,10 +71,12 @@ pub enum Shape {
     /// `RPL_IPTUNNEL_SRH`): a fixed header, the `in6_addr` segments it counts, then TLVs
     /// or padding ([`crate::srh`]). One whose lengths disagree stays raw.
     Srh(&'static crate::srh::SrhDef),
-    /// `IFLA_INFO_DATA` / `IFLA_INFO_SLAVE_DATA`: the space depends on the string value of
-    /// the sibling attribute of type `.0` (`IFLA_INFO_KIND` / `IFLA_INFO_SLAVE_KIND`),
-    /// looked up in the table `.1` of (kind, space). Unknown kinds stay raw.
-    ByKind(u16, &'static [(&'static str, &'static Space)]),
+    /// `IFLA_INFO_DATA`, `IFLA_INFO_XSTATS`, `IFLA_INFO_SLAVE_DATA`, `TCA_OPTIONS`: the
+    /// shape depends on the string value of the sibling attribute of type `.0`
+    /// (`IFLA_INFO_KIND`, `TCA_KIND` ...), looked up in the table `.1` of (kind, shape):
+    /// mostly a nest of the kind's space, a struct for can's `IFLA_INFO_XSTATS`. Unknown
+    /// kinds stay raw.
+    ByKind(u16, &'static [(&'static str, Shape)]),
     /// `RTA_ENCAP` / `NHA_ENCAP`: the space depends on the `__u16` value of the sibling
     /// attribute of type `.0` (`RTA_ENCAP_TYPE`), looked up in the table `.1` of (value,
     /// space). Unknown values stay raw.
@@ -135,10 +137,12 @@ impl Shape {
             return chosen.map_or(*other, |(_, s)| *s);
         }
         let chosen = match self {
-            Shape::ByKind(k, table) => siblings
-                .str_value(k)
-                .and_then(|v| table.iter().find(|(n, _)| *n == v))
-                .map(|(_, s)| *s),
+            Shape::ByKind(k, table) => {
+                let chosen = siblings
+                    .str_value(k)
+                    .and_then(|v| table.iter().find(|(n, _)| *n == v));
+                return chosen.map_or(Shape::Raw, |(_, s)| *s);
+            }
             Shape::ByType(k, table) => siblings
                 .u16_value(k)
                 .and_then(|v| table.iter().find(|(n, _)| *n == v))

@@ -16,16 +16,20 @@ use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
 use crate::attr_space;
 use crate::field;
-use crate::schema::{Elem, HeaderDef, Labels, Names, Shape, Space};
+use crate::schema::{Elem, HeaderDef, Labels, Names, Shape};
 
 mod kinds;
 pub use kinds::*;
 
 /// The kinds whose `TCA_OPTIONS` the codec types, by `TCA_KIND` (qdiscs and their classes,
 /// classifiers: one namespace of names), sorted.
-pub static OPTIONS_KINDS: &[(&str, &Space)] = &[("htb", &HTB), ("tbf", &TBF), ("u32", &U32)];
+pub static OPTIONS_KINDS: &[(&str, Shape)] = &[
+    ("htb", Shape::Nested(&HTB)),
+    ("tbf", Shape::Nested(&TBF)),
+    ("u32", Shape::Nested(&U32)),
+];
 /// The action kinds whose `TCA_ACT_OPTIONS` the codec types, by `TCA_ACT_KIND`, sorted.
-pub static ACT_OPTIONS_KINDS: &[(&str, &Space)] = &[("mirred", &MIRRED)];
+pub static ACT_OPTIONS_KINDS: &[(&str, Shape)] = &[("mirred", Shape::Nested(&MIRRED))];
 
 /// `struct tcmsg` (`linux/rtnetlink.h`, 20 bytes): the header of `RTM_*QDISC`,
 /// `RTM_*TCLASS`, `RTM_*TFILTER` and `RTM_*CHAIN`.

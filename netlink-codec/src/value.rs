@@ -166,7 +166,8 @@ impl<'a> Value<'a> {
             Shape::Srh(def) => def.parse(p).map_or(Value::Raw(p), Value::Srh),
             Shape::ByKind(_, table) => {
                 match kind_hint.and_then(|k| table.iter().find(|(n, _)| *n == k)) {
-                    Some((_, s)) => Value::Nested(attr.nested(), s),
+                    // The chosen shape is never context-dependent itself.
+                    Some((_, s)) => return Value::read(attr, *s, None),
                     None => Value::Raw(p),
                 }
             }

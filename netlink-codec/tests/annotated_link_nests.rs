@@ -1,8 +1,9 @@
 //! Link attributes whose payload the kernel writes as a nest or a header, not as bytes:
 //! the bridge's multicast querier state (`BRIDGE_QUERIER_*`), the devlink port and DPLL pin
-//! handles (`DEVLINK_ATTR_*`, `DPLL_A_PIN_ID`) and vxlan's reserved header bits (`struct
-//! vxlanhdr`). Each is shown by its kernel names, as captured from the kernel where this
-//! kernel has the object, and reads back from JSON to the same bytes.
+//! handles (`DEVLINK_ATTR_*`, `DPLL_A_PIN_ID`), vxlan's reserved header bits (`struct
+//! vxlanhdr`) and a CAN device's `IFLA_INFO_XSTATS` (`struct can_device_stats`). Each is
+//! shown by its kernel names, as captured from the kernel where this kernel has the
+//! object, and reads back from JSON to the same bytes.
 #![cfg(all(feature = "render", target_endian = "little"))]
 
 mod common;
@@ -11,8 +12,8 @@ use netlink_codec::header::{NlmFlags, RTM_NEWLINK};
 use netlink_codec::link::{
     IfInfoMsg, BRIDGE_QUERIER_IPV6_PORT, BRIDGE_QUERIER_IP_PORT, DEVLINK_ATTR_BUS_NAME,
     DEVLINK_ATTR_DEV_NAME, DEVLINK_ATTR_PORT_INDEX, DPLL_A_PIN_ID, IFLA_BR_MCAST_QUERIER_STATE,
-    IFLA_DEVLINK_PORT, IFLA_DPLL_PIN, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_LINKINFO,
-    IFLA_VXLAN_RESERVED_BITS,
+    IFLA_DEVLINK_PORT, IFLA_DPLL_PIN, IFLA_INFO_DATA, IFLA_INFO_KIND, IFLA_INFO_XSTATS,
+    IFLA_LINKINFO, IFLA_VXLAN_RESERVED_BITS,
 };
 use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
 use netlink_codec::render::{json_lines, message_from_json, text};
@@ -181,4 +182,38 @@ fn vxlan_reserved_bits_read_back_from_json() {
         "{tree}"
     );
     assert_eq!(via_json(&bytes), bytes, "decode --json -> encode");
+}
+
+#[test]
+fn a_can_devices_xstats_are_its_device_stats() {
+    // can_fill_xstats: struct can_device_stats, six __u32, beside IFLA_INFO_KIND "can".
+    let counters = [7u32, 1, 2, 3, 4, 5];
+    let stats: Vec<u8> = counters.iter().flat_map(|v| v.to_ne_bytes()).collect();
+    let info = vec![
+        Node::new(IFLA_INFO_KIND, AttrValue::Str("can".into(), true)),
+        Node::new(IFLA_INFO_XSTATS, AttrValue::Raw(stats.clone())),
+    ];
+    let bytes = link(vec![Node::new(IFLA_LINKINFO, AttrValue::Nested(info))]);
+    let m = common::parse_one(&bytes);
+    assert_eq!(
+        at(m.attrs().unwrap(), &[IFLA_LINKINFO, IFLA_INFO_XSTATS]).map(|n| &n.value),
+        Some(&AttrValue::U32s(counters.to_vec())),
+        "typed as the struct's array"
+    );
+    let tree = text(&bytes).unwrap();
+    for line in ["bus_error = 7", "error_warning = 1", "restarts = 5"] {
+        assert!(tree.contains(line), "text lacks {line:?}:\n{tree}");
+    }
+    assert_eq!(via_json(&bytes), bytes, "decode --json -> encode");
+    // Another kind's xstats stay bytes: no other kind has fill_xstats.
+    let info = vec![
+        Node::new(IFLA_INFO_KIND, AttrValue::Str("veth".into(), true)),
+        Node::new(IFLA_INFO_XSTATS, AttrValue::Raw(vec![1, 2, 3, 4])),
+    ];
+    let bytes = link(vec![Node::new(IFLA_LINKINFO, AttrValue::Nested(info))]);
+    let m = common::parse_one(&bytes);
+    assert_eq!(
+        at(m.attrs().unwrap(), &[IFLA_LINKINFO, IFLA_INFO_XSTATS]).map(|n| &n.value),
+        Some(&AttrValue::Raw(vec![1, 2, 3, 4]))
+    );
 }

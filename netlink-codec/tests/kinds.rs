@@ -11,7 +11,7 @@ use netlink_codec::link::{
     IFLA_INFO_KIND, IFLA_LINKINFO, INFO_DATA_KINDS, INFO_SLAVE_DATA_KINDS,
 };
 use netlink_codec::model::{AttrValue, Body, Header, Message, Node};
-use netlink_codec::schema::Space;
+use netlink_codec::schema::Shape;
 
 /// In-tree kinds with `IFLA_INFO_DATA` (their `rtnl_link_ops` has a `maxtype` and policy):
 /// (kind, the codec space's name: the uapi enum's prefix, where the enum is).
@@ -84,10 +84,10 @@ const WITHOUT_DATA: &[&str] = &[
     "wireguard",
 ];
 
-/// The (kind, space name) pairs of a codec table.
-fn table(t: &[(&str, &Space)]) -> Vec<(String, String)> {
+/// The (kind, space name) pairs of a codec table of nests.
+fn table(t: &[(&str, Shape)]) -> Vec<(String, String)> {
     t.iter()
-        .map(|(k, s)| ((*k).to_owned(), s.name.to_owned()))
+        .map(|(k, s)| ((*k).to_owned(), s.child_space().name.to_owned()))
         .collect()
 }
 

@@ -24,7 +24,7 @@ fn referenced(shape: Shape) -> Vec<&'static Space> {
         | Shape::Peer(s)
         | Shape::Multipath(s)
         | Shape::Headed(_, s) => vec![s],
-        Shape::ByKind(_, table) => table.iter().map(|(_, s)| *s).collect(),
+        Shape::ByKind(_, table) => table.iter().flat_map(|(_, s)| referenced(*s)).collect(),
         Shape::ByType(_, table) => table.iter().map(|(_, s)| *s).collect(),
         Shape::ByFamily(table, other) => table
             .iter()

@@ -312,38 +312,72 @@ fn top_nodes(space: &'static Space, depth: u32, family: Option<u8>) -> BoxedStra
         Shape::ByType(k, table) => Some(by_type_pair(d.kind, k, table, depth)),
         _ => None,
     });
-    // One optional (kind, data) pair per ByKind attribute of the space.
-    let by_kind: Vec<BoxedStrategy<Vec<Node>>> = space
+    // One optional kind per ByKind selector of the space, followed by every attribute it
+    // chooses the shape of (IFLA_INFO_KIND chooses IFLA_INFO_DATA's and IFLA_INFO_XSTATS').
+    let mut selectors: Vec<u16> = space
         .attrs
         .iter()
         .filter_map(|d| match d.shape {
-            Shape::ByKind(k, table) => Some((d.kind, k, table)),
+            Shape::ByKind(k, _) => Some(k),
             _ => None,
         })
-        .map(|(data, k, table)| {
-            let names: Vec<usize> = (0..table.len()).collect();
+        .collect();
+    selectors.sort_unstable();
+    selectors.dedup();
+    let by_kind: Vec<BoxedStrategy<Vec<Node>>> = selectors
+        .into_iter()
+        .map(move |k| {
+            let chosen: Vec<(u16, &'static [(&'static str, Shape)])> = space
+                .attrs
+                .iter()
+                .filter_map(|d| match d.shape {
+                    Shape::ByKind(s, table) if s == k => Some((d.kind, table)),
+                    _ => None,
+                })
+                .collect();
+            let mut names: Vec<&'static str> = chosen
+                .iter()
+                .flat_map(|(_, t)| t.iter().map(|(n, _)| *n))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            let unknown = chosen.clone();
             prop_oneof![
                 1 => Just(Vec::new()).boxed(),
-                // A kind the codec knows: its data is typed.
+                // A kind the codec knows: each attribute it chooses is typed (raw where the
+                // kind has no shape for it).
                 3 => (select(names), any::<bool>())
-                    .prop_flat_map(move |(i, nul)| {
-                        let (name, s) = table[i];
-                        (Just((name, nul)), nodes(s, depth.saturating_sub(1)))
+                    .prop_flat_map(move |(name, nul)| {
+                        let data: Vec<BoxedStrategy<Node>> = chosen
+                            .iter()
+                            .map(|&(data, table)| {
+                                let shape = table
+                                    .iter()
+                                    .find(|(n, _)| *n == name)
+                                    .map_or(Shape::Raw, |(_, s)| *s);
+                                value(shape, depth.saturating_sub(1))
+                                    .prop_map(move |v| Node::new(data, v))
+                                    .boxed()
+                            })
+                            .collect();
+                        (Just((name, nul)), data)
                     })
-                    .prop_map(move |((name, nul), inner)| {
-                        vec![
-                            Node::new(k, AttrValue::Str(name.to_owned(), nul)),
-                            Node::new(data, AttrValue::Nested(inner)),
-                        ]
+                    .prop_map(move |((name, nul), data)| {
+                        let mut run = vec![Node::new(k, AttrValue::Str(name.to_owned(), nul))];
+                        run.extend(data);
+                        run
                     })
                     .boxed(),
-                // A kind it does not know: its data stays raw.
+                // A kind it does not know: what it would choose stays raw.
                 1 => ("x-[a-z]{1,8}", bytes(12))
                     .prop_map(move |(name, b)| {
-                        vec![
-                            Node::new(k, AttrValue::Str(name, true)),
-                            Node::new(data, AttrValue::Raw(b)),
-                        ]
+                        let mut run = vec![Node::new(k, AttrValue::Str(name, true))];
+                        run.extend(
+                            unknown
+                                .iter()
+                                .map(|&(data, _)| Node::new(data, AttrValue::Raw(b.clone()))),
+                        );
+                        run
                     })
                     .boxed(),
             ]

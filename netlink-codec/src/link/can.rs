@@ -20,6 +20,17 @@ pub static CAN_BITTIMING_NAMES: &[&str] = &[
 ];
 /// Field names of `struct can_clock` (`IFLA_CAN_CLOCK`).
 pub static CAN_CLOCK_NAMES: &[&str] = &["freq"];
+/// Field names of `struct can_device_stats` (`linux/can/netlink.h`, six `__u32`): what
+/// `can_fill_xstats` puts in a CAN device's `IFLA_INFO_XSTATS`.
+pub static CAN_DEVICE_STATS_NAMES: &[&str] = &[
+    "bus_error",
+    "error_warning",
+    "error_passive",
+    "bus_off",
+    "arbitration_lost",
+    "restarts",
+];
+
 /// Field names of `struct can_ctrlmode` (`IFLA_CAN_CTRLMODE`).
 pub static CAN_CTRLMODE_NAMES: &[&str] = &["mask", "flags"];
 

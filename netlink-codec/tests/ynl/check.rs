@@ -184,7 +184,11 @@ fn sub_messages(r: &mut Report, spec: &Spec) {
             continue;
         };
         for (kind, set) in &sm.formats {
-            let codec = table.iter().find(|(k, _)| k == kind).map(|(_, s)| *s);
+            // The spec's formats are attribute sets: the codec's nests.
+            let codec = table
+                .iter()
+                .find(|(k, _)| k == kind)
+                .map(|(_, s)| s.child_space());
             let expected = map::space_of(set);
             let spec_says = format!("{kind} -> {set}");
             match (codec, expected) {

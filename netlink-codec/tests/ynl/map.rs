@@ -4,7 +4,7 @@
 //! WHY, "X_")` becomes `set("x-attrs", &x::X, "X_")`, `("xmsg", Err(WHY))` becomes
 //! `("xmsg", Ok(&x::XMsg::DEF))`.
 
-use netlink_codec::schema::{HeaderDef, Space};
+use netlink_codec::schema::{HeaderDef, Shape, Space};
 use netlink_codec::{addr, link, neigh, nsid, route, rule};
 
 /// A YNL attribute set, the codec space it describes (or why it has none yet), and the uapi
@@ -117,7 +117,7 @@ pub(crate) static HEADERS: &[(&str, Result<&HeaderDef, &str>)] = &[
 ];
 
 /// Spec sub-messages and the codec's (kind, space) tables they correspond to.
-pub(crate) static SUB_MESSAGES: &[(&str, &[(&str, &Space)])] = &[
+pub(crate) static SUB_MESSAGES: &[(&str, &[(&str, Shape)])] = &[
     ("linkinfo-data-msg", link::INFO_DATA_KINDS),
     ("linkinfo-member-data-msg", link::INFO_SLAVE_DATA_KINDS),
 ];
@@ -144,7 +144,7 @@ pub(crate) fn header_of(name: &str) -> Option<&'static HeaderDef> {
 }
 
 /// The codec table of a spec sub-message.
-pub(crate) fn sub_message_table(name: &str) -> Option<&'static [(&'static str, &'static Space)]> {
+pub(crate) fn sub_message_table(name: &str) -> Option<&'static [(&'static str, Shape)]> {
     SUB_MESSAGES
         .iter()
         .find(|(n, _)| *n == name)
