@@ -75,6 +75,13 @@ impl<'a> Value<'a> {
         kind_hint: Option<&str>,
     ) -> Result<Value<'a>, DecodeError> {
         let p = attr.payload();
+        // An IFLA_INFO_KIND-chosen shape, chosen first: the shapes a kind chooses are fixed.
+        let shape = match shape {
+            Shape::ByKind(_, table) => kind_hint
+                .and_then(|k| table.iter().find(|(n, _)| *n == k))
+                .map_or(Shape::Raw, |(_, s)| *s),
+            shape => shape,
+        };
         Ok(match shape {
             Shape::Raw => Value::Raw(p),
             Shape::Flag if p.is_empty() => Value::Flag,
@@ -164,14 +171,7 @@ impl<'a> Value<'a> {
                 Value::Structs(p, def)
             }
             Shape::Srh(def) => def.parse(p).map_or(Value::Raw(p), Value::Srh),
-            Shape::ByKind(_, table) => {
-                match kind_hint.and_then(|k| table.iter().find(|(n, _)| *n == k)) {
-                    // The chosen shape is never context-dependent itself.
-                    Some((_, s)) => return Value::read(attr, *s, None),
-                    None => Value::Raw(p),
-                }
-            }
-            Shape::ByType(..) | Shape::ByFamily(..) => Value::Raw(p),
+            Shape::ByKind(..) | Shape::ByType(..) | Shape::ByFamily(..) => Value::Raw(p),
         })
     }
 }
